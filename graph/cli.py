@@ -1,0 +1,264 @@
+"""The ``mandat`` command: parses arguments, asks :mod:`graph.queries`, prints.
+
+Heavy modules (rdflib, networkx, pyshacl, pyvis, rich) are imported only by
+the commands that use them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import wraps
+
+import click
+
+from graph import __version__
+from graph.errors import MandatError
+
+FORMATS = ("table", "json", "csv")
+
+
+class Context:
+    """What the global options chose: data folders and label language."""
+
+    def __init__(self, data: tuple[str, ...], lang: str):
+        self.data, self.lang = data, lang
+
+    def catalog(self):
+        from graph.store import load_catalog
+
+        return load_catalog(self.data)
+
+    def graph(self):
+        from graph.store import load_graph
+
+        return load_graph(self.data)
+
+
+class MandatGroup(click.Group):
+    """Turns every MandatError into one line on stderr and its exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except MandatError as err:
+            click.echo(f"mandat: error: {err}", err=True)
+            sys.exit(err.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("mandat: interrupted", err=True)
+            sys.exit(130)
+        except Exception as err:  # a bug, but still one line for the user
+            if os.environ.get("MANDAT_DEBUG"):
+                raise
+            click.echo(f"mandat: internal error: {type(err).__name__}: {err} "
+                       "(set MANDAT_DEBUG=1 for the traceback)", err=True)
+            sys.exit(3)
+
+
+def question(func):
+    """Add ``--as-of`` and ``--format`` to a question command."""
+
+    @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Answer as things stood on this date [default: today].")
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help="Output format.")
+    @click.pass_obj
+    @wraps(func)
+    def wrapper(obj, *args, **kwargs):
+        return func(obj, *args, **kwargs)
+
+    return wrapper
+
+
+def day_of(cat, as_of):
+    from graph.resolve import parse_day
+
+    return parse_day(as_of, cat)
+
+
+def emit(answer, sections, fmt):
+    from graph.output import emit as _emit
+
+    _emit(answer, sections, fmt)
+
+
+@click.group(cls=MandatGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", "data", multiple=True, metavar="DIR",
+              help="Folder of Turtle files to use instead of the shipped data (repeatable). "
+                   "The ontology is always loaded.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+              help="Language of labels in the output.")
+@click.version_option(__version__, "-V", "--version", prog_name="mandat")
+@click.pass_context
+def main(ctx, data, lang):
+    """mandat: who holds which TPPO mandate in Indonesian government, and since when.
+
+    NAME, STEP and REGION accept an IRI (md:kanim-batulicin), a label in
+    Indonesian or English, an abbreviation (Kanim Batulicin, Kemenkumham,
+    Kalsel) or a near miss.
+    """
+    ctx.obj = Context(data, lang)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 200))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def search(obj, text, limit, fmt):
+    """Find agencies, people, steps, regulations and regions by name (fuzzy)."""
+    from graph.queries.search import search as run
+    from graph.render import search_sections
+
+    answer = run(obj.catalog(), text, obj.lang, limit)
+    emit(answer, search_sections(answer, obj.lang), fmt)
+
+
+@main.command()
+@click.argument("name")
+@question
+def show(obj, name, as_of, fmt):
+    """One agency's card at a date: parent, head, responsibilities, history links."""
+    from graph.queries.show import show as run
+    from graph.render import show_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), day_of(cat, as_of), obj.lang)
+    emit(answer, show_sections(answer, obj.lang), fmt)
+
+
+@main.command()
+@click.argument("name")
+@question
+def chain(obj, name, as_of, fmt):
+    """The reporting chain from a unit up to the top at a date."""
+    from graph.queries.chain import chain as run
+    from graph.render import chain_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), day_of(cat, as_of), obj.lang)
+    emit(answer, chain_sections(answer, obj.lang), fmt)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def history(obj, name, fmt):
+    """A unit's timeline: created, renamed, moved, dissolved, parents, heads."""
+    from graph.queries.history import history as run
+    from graph.render import history_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), obj.lang)
+    emit(answer, history_sections(answer, obj.lang), fmt)
+
+
+@main.command()
+@click.option("--from", "start", required=True, metavar="YYYY-MM-DD", help="The earlier date.")
+@click.option("--to", "end", required=True, metavar="YYYY-MM-DD", help="The later date.")
+@click.option("--under", metavar="NAME", help="Only units under this agency (on either date).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def diff(obj, start, end, under, fmt):
+    """What changed between two dates: created, dissolved, renamed, moved."""
+    from graph.errors import InputError
+    from graph.queries.diff import diff as run
+    from graph.render import diff_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    d1, d2 = day_of(cat, start), day_of(cat, end)
+    if d2 <= d1:
+        raise InputError(f"--to {d2} is not after --from {d1}; give the earlier date to --from")
+    root = resolve(cat, under, {"agency"}, obj.lang) if under else None
+    answer = run(cat, d1, d2, root, obj.lang)
+    emit(answer, diff_sections(answer, obj.lang), fmt)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def steps(obj, fmt):
+    """The TPPO handling steps in order, with their handovers."""
+    from graph.queries.steps import steps as run
+    from graph.render import steps_sections
+
+    answer = run(obj.catalog(), obj.lang)
+    emit(answer, steps_sections(answer, obj.lang), fmt)
+
+
+@main.command("who-handles")
+@click.argument("step")
+@click.option("--region", metavar="REGION", help="Province or regency/city; nearest jurisdiction first.")
+@question
+def who_handles(obj, step, region, as_of, fmt):
+    """Lead and support agencies for a TPPO step, with legal basis and sources."""
+    from graph.queries.who_handles import who_handles as run
+    from graph.render import who_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    step_iri = resolve(cat, step, {"step"}, obj.lang)
+    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
+    answer = run(cat, step_iri, day_of(cat, as_of), region_iri, obj.lang)
+    emit(answer, who_sections(answer, obj.lang), fmt)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def sparql(obj, query, query_file, fmt):
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
+
+    Prefixes md:, mandat:, org:, skos:, time:, dct:, eli:, prov:, foaf: are predeclared.
+    """
+    from graph.errors import InputError
+    from graph.output import Section
+    from graph.queries.sparql import run_query
+
+    if bool(query) == bool(query_file):
+        raise InputError("give either a QUERY or -f FILE.rq, not both or neither")
+    if query_file:
+        try:
+            with open(query_file, encoding="utf-8") as handle:
+                query = handle.read()
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(f"{query_file}: cannot read the query ({err})") from None
+    answer = run_query(obj.graph(), query)
+    if answer["type"] == "graph":
+        click.echo(answer["turtle"])
+        return
+    if answer["type"] == "ASK":
+        emit(answer, [Section(None, ["ask"], [[str(answer["boolean"]).lower()]])], fmt)
+        return
+    emit(answer["rows"], [Section(None, answer["vars"],
+                                  [[r[v] or "" for v in answer["vars"]] for r in answer["rows"]])], fmt)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "graphml", "gexf", "csv"]),
+              default="ttl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (default: stdout).")
+@click.pass_obj
+def export(obj, fmt, output):
+    """The graph for other tools: Turtle, N-Triples, JSON-LD, GraphML/GEXF (Gephi), CSV edges."""
+    from graph.queries.export import export as run
+    from graph.safeio import atomic_path
+
+    cat = obj.catalog()
+    if output:
+        with atomic_path(output) as tmp:
+            run(cat, obj.graph, fmt, tmp, None, obj.lang)
+    else:
+        run(cat, obj.graph, fmt, None, click.get_text_stream("stdout"), obj.lang)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""``mandat diff --from D1 --to D2``: what the restructuring changed between two dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.model import Catalog
+from graph.queries.common import agency_ref, provenance
+
+
+def descendants_at(cat: Catalog, root: str, day: date) -> set[str]:
+    """``root`` and every unit under it on ``day``."""
+    seen, todo = {root}, [root]
+    while todo:
+        for child in cat.children_at(todo.pop(), day):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def events_between(cat: Catalog, start: date, end: date, kinds: set[str]):
+    return [ev for ev in cat.events if ev.kind in kinds and ev.day and start < ev.day <= end]
+
+
+def diff(cat: Catalog, start: date, end: date, under: str | None = None, lang: str = "id") -> dict:
+    """Agencies ``created``, ``dissolved``, ``renamed`` and ``moved`` after ``start`` up to ``end``.
+
+    A renamed agency appears under ``renamed`` (old → new), not as one
+    dissolved and one created. ``moved`` lists units that exist on both dates
+    with a different parent. ``under`` keeps only the units below that agency
+    on either date.
+
+    >>> from datetime import date
+    >>> from graph.store import load_catalog
+    >>> d = diff(load_catalog(), date(2024, 10, 1), date(2025, 1, 1))
+    >>> any(m["unit"]["iri"].endswith("kanim-batulicin") for m in d["moved"])
+    True
+    """
+    scope = None
+    if under:
+        scope = descendants_at(cat, under, start) | descendants_at(cat, under, end)
+    renames = events_between(cat, start, end, {"renamed"})
+    renamed_old = {o for ev in renames for o in ev.originals}
+    renamed_new = {r for ev in renames for r in ev.results}
+
+    def in_scope(iri: str) -> bool:
+        return scope is None or iri in scope
+
+    out = {"from": start.isoformat(), "to": end.isoformat(), "under": cat.ref(under, lang),
+           "created": [], "dissolved": [], "renamed": [], "moved": []}
+    for ent in sorted(cat.agencies(), key=lambda e: cat.label(e.iri, lang)):
+        before, after = ent.valid.contains(start), ent.valid.contains(end)
+        if not in_scope(ent.iri):
+            continue
+        if after and not before and ent.iri not in renamed_new:
+            out["created"].append(change_entry(cat, ent.iri, "created", lang, start, end))
+        elif before and not after and ent.iri not in renamed_old:
+            out["dissolved"].append(change_entry(cat, ent.iri, "dissolved", lang, start, end))
+        elif before and after:
+            moved = move_entry(cat, ent.iri, start, end, lang)
+            if moved:
+                out["moved"].append(moved)
+    for ev in renames:
+        if any(in_scope(i) for i in (*ev.originals, *ev.results)):
+            out["renamed"].append({"date": ev.day.isoformat(),
+                                   "old": [cat.ref(o, lang) for o in ev.originals],
+                                   "new": [cat.ref(r, lang) for r in ev.results],
+                                   **provenance(cat, ev, lang, ev.basis)})
+    return out
+
+
+def change_entry(cat: Catalog, iri: str, kind: str, lang: str, start: date, end: date) -> dict:
+    """An agency created or dissolved, with the event that did it when there is one."""
+    entry = {"agency": agency_ref(cat, iri, lang)}
+    side = "results" if kind == "created" else "originals"
+    for ev in cat.events_of(iri):
+        if iri in getattr(ev, side) and ev.day and start < ev.day <= end:
+            other = ev.originals if kind == "created" else ev.results
+            entry.update({"date": ev.day.isoformat(), "change": ev.kind,
+                          "related": [cat.ref(o, lang) for o in other if o != iri],
+                          **provenance(cat, ev, lang, ev.basis)})
+            break
+    else:
+        ent = cat.entities[iri]
+        day = ent.valid.start if kind == "created" else ent.valid.end
+        entry.update({"date": day.isoformat() if day else None, "change": kind, "related": [],
+                      **provenance(cat, ent, lang)})
+    return entry
+
+
+def move_entry(cat: Catalog, iri: str, start: date, end: date, lang: str) -> dict | None:
+    """The unit's move from its parent on ``start`` to another on ``end``, if it moved."""
+    old, new = cat.line_at(iri, start), cat.line_at(iri, end)
+    old_parent = old.parent if old else None
+    new_parent = new.parent if new else None
+    if old_parent == new_parent:
+        return None
+    event = next((ev for ev in cat.events_of(iri)
+                  if ev.kind == "moved" and iri in ev.results and ev.day and start < ev.day <= end), None)
+    basis = event.basis if event else (new.basis if new else ())
+    fact = event or new or old
+    return {"unit": agency_ref(cat, iri, lang),
+            "old_parent": cat.ref(old_parent, lang), "new_parent": cat.ref(new_parent, lang),
+            "date": (event.day.isoformat() if event and event.day
+                     else new.valid.start.isoformat() if new and new.valid.start else None),
+            **provenance(cat, fact, lang, basis)}

@@ -1,0 +1,36 @@
+"""``mandat search TEXT``: anything whose label, alternative label or abbreviation matches."""
+
+from __future__ import annotations
+
+from graph.model import Catalog
+from graph.resolve import rank
+
+SEARCHABLE = {"agency", "person", "step", "regulation", "region"}
+
+
+def search(cat: Catalog, text: str, lang: str = "id", limit: int = 10, kinds=None) -> list[dict]:
+    """Matches best first: ``iri``, ``label``, ``kind``, ``score``, ``matched`` (and posts of people).
+
+    >>> from graph.store import load_catalog
+    >>> search(load_catalog(), "Kemenkumham")[0]["iri"]
+    'https://w3id.org/mandat/id/kemenkumham'
+    """
+    out = []
+    for iri, score, matched in rank(cat, text, set(kinds or SEARCHABLE), limit=limit):
+        ent = cat.entities[iri]
+        row = {"iri": iri, "label": cat.label(iri, lang), "kind": ent.kind,
+               "score": score, "matched": matched,
+               "confidence": ent.confidence or ("verified" if ent.sources else "unverified")}
+        if ent.kind == "person":
+            row["posts"] = posts_of(cat, iri, lang)
+        out.append(row)
+    return out
+
+
+def posts_of(cat: Catalog, person: str, lang: str) -> list[dict]:
+    """The posts a person held, with the period each was attested."""
+    return [{"post": f"{cat.label(m.role, lang)} {cat.label(m.organization, lang)}".strip(),
+             "organization": cat.ref(m.organization, lang),
+             "since": m.valid.start.isoformat() if m.valid.start else None,
+             "until": m.valid.end.isoformat() if m.valid.end else None}
+            for m in cat.memberships_of(person) if m.is_tenure]

@@ -1,0 +1,66 @@
+"""``mandat who-handles STEP [--region R]``: lead and support agencies for a step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph import ns
+from graph.model import Catalog, Responsibility
+from graph.queries.common import agency_ref, provenance
+
+
+def applicable(cat: Catalog, step: str, day: date, region: str | None) -> list[tuple[int, Responsibility]]:
+    """Responsibilities for ``step`` in force on ``day`` whose agency exists, with distance.
+
+    Distance is how many levels up from ``region`` the jurisdiction lies (0 =
+    the region itself); without a region, 3 minus the jurisdiction's level, so
+    that regency comes before province before national either way.
+    """
+    ancestors = cat.region_ancestors(region) if region else []
+    out = []
+    for resp in cat.responsibilities_for(step):
+        if not resp.valid.contains(day) or not cat.exists(resp.agency, day):
+            continue
+        if region:
+            if resp.jurisdiction not in ancestors:
+                continue
+            distance = ancestors.index(resp.jurisdiction)
+        else:
+            distance = 3 - region_level(cat, resp.jurisdiction)
+        out.append((distance, resp))
+    return out
+
+
+def region_level(cat: Catalog, region: str | None) -> int:
+    ent = cat.entities.get(region) if region else None
+    if ent is None:
+        return 0
+    for cls, level in ((ns.MANDAT + "RegencyCity", 3), (ns.MANDAT + "Province", 2), (ns.MANDAT + "Country", 1)):
+        if cls in ent.types:
+            return level
+    return 0
+
+
+def who_handles(cat: Catalog, step: str, day: date, region: str | None = None,
+                lang: str = "id") -> list[dict]:
+    """Who leads and supports ``step`` on ``day``, nearest jurisdiction first, leads before support.
+
+    >>> from datetime import date
+    >>> from graph.store import load_catalog
+    >>> rows = who_handles(load_catalog(), "https://w3id.org/mandat/id/step-investigation",
+    ...                    date(2025, 6, 1), "https://w3id.org/mandat/id/region-tanah-bumbu")
+    >>> rows[0]["role"]
+    'lead'
+    """
+    rows = applicable(cat, step, day, region)
+    rows.sort(key=lambda dr: (dr[0], dr[1].role != "lead", cat.label(dr[1].agency, lang)))
+    return [{
+        "step": cat.ref(step, lang),
+        "agency": agency_ref(cat, resp.agency, lang),
+        "role": resp.role,
+        "jurisdiction": cat.ref(resp.jurisdiction, lang),
+        "distance": distance,
+        **provenance(cat, resp, lang, resp.basis),
+        "since": resp.valid.start.isoformat() if resp.valid.start else None,
+        "until": resp.valid.end.isoformat() if resp.valid.end else None,
+    } for distance, resp in rows]

@@ -1,0 +1,137 @@
+"""Table and CSV views of each answer: which columns, in which language."""
+
+from __future__ import annotations
+
+from graph.output import Section, mark, names, source_text
+
+HEADERS = {
+    "agency": ("Instansi", "Agency"), "kind": ("Jenis", "Kind"), "level": ("Tingkat", "Level"),
+    "reports_to": ("Melapor kepada", "Reports to"), "basis": ("Dasar hukum", "Legal basis"),
+    "sources": ("Sumber", "Sources"), "status": ("Status", "Status"), "since": ("Sejak", "Since"),
+    "until": ("Sampai", "Until"), "date": ("Tanggal", "Date"), "event": ("Peristiwa", "Event"),
+    "description": ("Keterangan", "Description"), "role": ("Peran", "Role"),
+    "jurisdiction": ("Yurisdiksi", "Jurisdiction"), "step": ("Tahap", "Step"),
+    "order": ("No", "No"), "handover": ("Diserahkan ke", "Hands over to"),
+    "alt": ("Nama lain", "Other names"), "label": ("Nama", "Name"), "score": ("Skor", "Score"),
+    "iri": ("IRI", "IRI"), "field": ("Isian", "Field"), "value": ("Nilai", "Value"),
+    "old_parent": ("Induk lama", "Old parent"), "new_parent": ("Induk baru", "New parent"),
+    "change": ("Perubahan", "Change"), "related": ("Terkait", "Related"),
+    "matched": ("Cocok dengan", "Matched"),
+}
+TITLES = {
+    "created": ("Dibentuk", "Created"), "dissolved": ("Dibubarkan", "Dissolved"),
+    "renamed": ("Berganti nama", "Renamed"), "moved": ("Dipindahkan", "Moved"),
+    "responsibilities": ("Tanggung jawab TPPO", "TPPO responsibilities"),
+    "card": ("Kartu instansi", "Agency card"),
+}
+ROLES = {"lead": ("utama", "lead"), "support": ("pendukung", "support")}
+
+
+def h(key: str, lang: str) -> str:
+    return HEADERS[key][0 if lang == "id" else 1]
+
+
+def title(key: str, lang: str) -> str:
+    return TITLES[key][0 if lang == "id" else 1]
+
+
+def cols(lang: str, *keys: str) -> list[str]:
+    return [h(k, lang) for k in keys]
+
+
+def role_text(role: str, lang: str) -> str:
+    return ROLES.get(role, (role, role))[0 if lang == "id" else 1]
+
+
+def chain_sections(answer: list[dict], lang: str) -> list[Section]:
+    rows = [[e["label"], e.get("kind", ""), e.get("level", ""),
+             (e.get("reports_to") or {}).get("label", ""), names(e.get("legal_basis")),
+             e.get("since") or "", e.get("until") or "", mark(e.get("confidence"), lang),
+             source_text(e.get("sources"))] for e in answer]
+    return [Section(None, cols(lang, "agency", "kind", "level", "reports_to", "basis", "since",
+                               "until", "status", "sources"), rows)]
+
+
+def who_sections(answer: list[dict], lang: str) -> list[Section]:
+    rows = [[r["agency"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
+             names(r["legal_basis"]), mark(r["confidence"], lang), source_text(r["sources"])]
+            for r in answer]
+    return [Section(None, cols(lang, "agency", "role", "jurisdiction", "basis", "status", "sources"), rows)]
+
+
+def steps_sections(answer: list[dict], lang: str) -> list[Section]:
+    rows = [[str(s["order"]), s["label"], names(s["hands_over_to"]), "; ".join(s["alt_labels"])]
+            for s in answer]
+    return [Section(None, cols(lang, "order", "step", "handover", "alt"), rows)]
+
+
+def history_sections(answer: list[dict], lang: str) -> list[Section]:
+    rows = [[e["date"] or "", e["kind"], e["description"], names(e["regulation"]),
+             mark(e["confidence"], lang), source_text(e["sources"])] for e in answer]
+    return [Section(None, cols(lang, "date", "event", "description", "basis", "status", "sources"), rows)]
+
+
+def search_sections(answer: list[dict], lang: str) -> list[Section]:
+    rows = []
+    for r in answer:
+        label = r["label"]
+        if r.get("posts"):
+            label += " (" + "; ".join(p["post"] for p in r["posts"]) + ")"
+        rows.append([label, r["kind"], r["matched"], f"{r['score']:.0f}", mark(r["confidence"], lang), r["iri"]])
+    return [Section(None, cols(lang, "label", "kind", "matched", "score", "status", "iri"), rows)]
+
+
+def diff_sections(answer: dict, lang: str) -> list[Section]:
+    sections = []
+    for key in ("created", "dissolved"):
+        rows = [[e["agency"]["label"], e.get("date") or "", e.get("change", ""), names(e.get("related")),
+                 names(e.get("legal_basis")), mark(e.get("confidence"), lang), source_text(e.get("sources"))]
+                for e in answer[key]]
+        sections.append(Section(f"{title(key, lang)} ({len(rows)})",
+                                cols(lang, "agency", "date", "change", "related", "basis", "status", "sources"), rows))
+    rows = [[names(e["old"]), names(e["new"]), e["date"], names(e["legal_basis"]),
+             mark(e["confidence"], lang), source_text(e["sources"])] for e in answer["renamed"]]
+    sections.append(Section(f"{title('renamed', lang)} ({len(rows)})",
+                            cols(lang, "agency", "related", "date", "basis", "status", "sources"), rows))
+    rows = [[e["unit"]["label"], (e["old_parent"] or {}).get("label", ""), (e["new_parent"] or {}).get("label", ""),
+             e.get("date") or "", names(e["legal_basis"]), mark(e["confidence"], lang), source_text(e["sources"])]
+            for e in answer["moved"]]
+    sections.append(Section(f"{title('moved', lang)} ({len(rows)})",
+                            cols(lang, "agency", "old_parent", "new_parent", "date", "basis", "status", "sources"), rows))
+    return sections
+
+
+def show_sections(card: dict, lang: str) -> list[Section]:
+    head = card.get("head")
+    head_text = ""
+    if head:
+        head_text = f"{head['label']} ({head['post']}, {head.get('since') or '…'} – {head.get('until') or '…'})"
+        if head.get("last_attested"):
+            head_text += " [terakhir tercatat]" if lang == "id" else " [last attested]"
+    line = card.get("reporting_line") or {}
+    fields = [
+        ("Nama" if lang == "id" else "Name", card["label"]),
+        (h("kind", lang), card.get("kind", "")),
+        (h("level", lang), card.get("level", "")),
+        ("Kelas kantor" if lang == "id" else "Office class", card.get("office_class") or ""),
+        ("Wilayah" if lang == "id" else "Region", names(card["regions"])),
+        ("Induk" if lang == "id" else "Parent", (card.get("parent") or {}).get("label", "")),
+        (h("basis", lang), names(line.get("legal_basis"))),
+        ("Pimpinan" if lang == "id" else "Head", head_text),
+        ("Unit di bawahnya" if lang == "id" else "Units under it", names(card["children"])),
+        ("Pendahulu" if lang == "id" else "Predecessors",
+         "; ".join(f"{p['label']} ({p['change']} {p['date'] or ''})" for p in card["predecessors"])),
+        ("Penerus" if lang == "id" else "Successors",
+         "; ".join(f"{p['label']} ({p['change']} {p['date'] or ''})" for p in card["successors"])),
+        (h("alt", lang), "; ".join(card["alt_labels"])),
+        (h("status", lang), mark(card["confidence"], lang)),
+        (h("sources", lang), source_text(card["sources"])),
+        ("IRI", card["iri"]),
+    ]
+    rows = [[k, v] for k, v in fields if v]
+    resp = [[r["step"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
+             names(r["legal_basis"]), mark(r["confidence"], lang), source_text(r["sources"])]
+            for r in card["responsibilities"]]
+    return [Section(f"{title('card', lang)} ({card['as_of']})", cols(lang, "field", "value"), rows),
+            Section(title("responsibilities", lang),
+                    cols(lang, "step", "role", "jurisdiction", "basis", "status", "sources"), resp)]

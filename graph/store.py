@@ -1,0 +1,165 @@
+"""Loading in one place: find the Turtle files, parse them, cache the catalog.
+
+A question calls :func:`load_catalog`. It hashes the content of the Turtle
+files and, when a pickled catalog with that hash exists in the cache folder,
+loads it without importing rdflib. Otherwise it parses the files with rdflib,
+builds the catalog (:mod:`graph.catalog`) and writes the pickle atomically.
+
+Commands that need the RDF itself (``sparql``, ``export``, ``validate``) call
+:func:`load_graph`.
+
+>>> cat = load_catalog()
+>>> cat.label("https://w3id.org/mandat/id/kanim-batulicin")
+'Kantor Imigrasi Kelas II TPI Batulicin'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from graph.errors import InputError, UnreadableData
+
+CACHE_FORMAT = "catalog-v1"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    """Where ``ontology`` or ``data`` lives: inside an installed wheel, or the checkout."""
+    for candidate in (PACKAGE_DIR / "_resources" / name, PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise InputError(f"cannot find the {name}/ folder next to the mandat package; reinstall mandat")
+
+
+def ontology_files() -> list[Path]:
+    return sorted(resource_dir("ontology").glob("mandat.ttl"))
+
+
+def shapes_file() -> Path:
+    return resource_dir("ontology") / "shapes.ttl"
+
+
+def data_files(data_dirs: tuple[str, ...] | list[str] | None = None) -> list[Path]:
+    """The Turtle files of the given folders (or files), or of the shipped data."""
+    if not data_dirs:
+        return sorted(resource_dir("data").glob("*.ttl"))
+    files: list[Path] = []
+    for entry in data_dirs:
+        path = Path(entry)
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            found = sorted(path.rglob("*.ttl"))
+            if not found:
+                raise InputError(f"{entry}: no .ttl files in this folder; give a folder of Turtle files")
+            files.extend(found)
+        else:
+            raise InputError(f"{entry}: no such file or folder")
+    return files
+
+
+def all_files(data_dirs=None) -> list[Path]:
+    return ontology_files() + data_files(data_dirs)
+
+
+def content_key(files: list[Path]) -> str:
+    """A hash of the names and contents of ``files`` (and the cache format)."""
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for path in files:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("MANDAT_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "mandat"
+
+
+def parse_files(files: list[Path]):
+    """Parse Turtle files into one rdflib Graph; a syntax error names file and line."""
+    from rdflib import Graph
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    graph = Graph()
+    for path in files:
+        try:
+            graph.parse(path, format="turtle")
+        except BadSyntax as err:
+            raise UnreadableData(f"{path}:{err.lines + 1}: malformed Turtle: {err._why}; "
+                                 "fix the file at that line") from None
+        except (UnicodeDecodeError, ValueError) as err:
+            raise UnreadableData(f"{path}: cannot be read as Turtle ({err}); fix or remove the file") from None
+        except OSError as err:
+            raise UnreadableData(f"{path}: cannot be read ({err.strerror})") from None
+    return graph
+
+
+def materialise(graph) -> None:
+    """Add the plain ``org:subOrganizationOf`` entailed by each reporting line."""
+    from rdflib import URIRef
+    from graph import ns
+
+    rdf_type, line = URIRef(ns.RDF_TYPE), URIRef(ns.MANDAT + "ReportingLine")
+    unit, parent = URIRef(ns.MANDAT + "unit"), URIRef(ns.MANDAT + "parent")
+    sub = URIRef(ns.ORG + "subOrganizationOf")
+    for node in list(graph.subjects(rdf_type, line)):
+        for u in graph.objects(node, unit):
+            for p in graph.objects(node, parent):
+                graph.add((u, sub, p))
+
+
+def load_graph(data_dirs=None):
+    """The ontology plus the data as one rdflib Graph, with entailed hierarchy links."""
+    graph = parse_files(all_files(data_dirs))
+    materialise(graph)
+    return graph
+
+
+_MEMO: dict = {}
+
+
+def load_catalog(data_dirs=None):
+    """The catalog of the ontology plus data, from the cache when the files are unchanged."""
+    files = all_files(data_dirs)
+    key = content_key(files)
+    if key in _MEMO:
+        return _MEMO[key]
+    path = cache_dir() / f"{key}.pickle"
+    catalog = read_cache(path)
+    if catalog is None:
+        from graph.catalog import build_catalog
+
+        graph = parse_files(files)
+        materialise(graph)
+        catalog = build_catalog(graph, files=tuple(str(f) for f in files))
+        write_cache(path, catalog)
+    _MEMO[key] = catalog
+    return catalog
+
+
+def read_cache(path: Path):
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def write_cache(path: Path, catalog) -> None:
+    """Write the pickle atomically; a cache that cannot be written is skipped silently."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
