@@ -46,6 +46,9 @@ class MandatGroup(click.Group):
             sys.exit(err.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # output piped into head and closed early
+            sys.stderr.close()
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("mandat: interrupted", err=True)
             sys.exit(130)
@@ -112,7 +115,7 @@ def search(obj, text, limit, fmt):
     from graph.render import search_sections
 
     answer = run(obj.catalog(), text, obj.lang, limit)
-    emit(answer, search_sections(answer, obj.lang), fmt)
+    emit(answer, search_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
@@ -126,7 +129,7 @@ def show(obj, name, as_of, fmt):
 
     cat = obj.catalog()
     answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), day_of(cat, as_of), obj.lang)
-    emit(answer, show_sections(answer, obj.lang), fmt)
+    emit(answer, show_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
@@ -140,7 +143,7 @@ def chain(obj, name, as_of, fmt):
 
     cat = obj.catalog()
     answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), day_of(cat, as_of), obj.lang)
-    emit(answer, chain_sections(answer, obj.lang), fmt)
+    emit(answer, chain_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
@@ -155,16 +158,17 @@ def history(obj, name, fmt):
 
     cat = obj.catalog()
     answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), obj.lang)
-    emit(answer, history_sections(answer, obj.lang), fmt)
+    emit(answer, history_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
 @click.option("--from", "start", required=True, metavar="YYYY-MM-DD", help="The earlier date.")
 @click.option("--to", "end", required=True, metavar="YYYY-MM-DD", help="The later date.")
 @click.option("--under", metavar="NAME", help="Only units under this agency (on either date).")
+@click.option("--region", metavar="REGION", help="Only agencies serving this region or a region inside it.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_obj
-def diff(obj, start, end, under, fmt):
+def diff(obj, start, end, under, region, fmt):
     """What changed between two dates: created, dissolved, renamed, moved."""
     from graph.errors import InputError
     from graph.queries.diff import diff as run
@@ -176,8 +180,9 @@ def diff(obj, start, end, under, fmt):
     if d2 <= d1:
         raise InputError(f"--to {d2} is not after --from {d1}; give the earlier date to --from")
     root = resolve(cat, under, {"agency"}, obj.lang) if under else None
-    answer = run(cat, d1, d2, root, obj.lang)
-    emit(answer, diff_sections(answer, obj.lang), fmt)
+    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
+    answer = run(cat, d1, d2, root, obj.lang, region_iri)
+    emit(answer, diff_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
@@ -189,7 +194,7 @@ def steps(obj, fmt):
     from graph.render import steps_sections
 
     answer = run(obj.catalog(), obj.lang)
-    emit(answer, steps_sections(answer, obj.lang), fmt)
+    emit(answer, steps_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command("who-handles")
@@ -206,7 +211,7 @@ def who_handles(obj, step, region, as_of, fmt):
     step_iri = resolve(cat, step, {"step"}, obj.lang)
     region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
     answer = run(cat, step_iri, day_of(cat, as_of), region_iri, obj.lang)
-    emit(answer, who_sections(answer, obj.lang), fmt)
+    emit(answer, who_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
@@ -258,6 +263,20 @@ def export(obj, fmt, output):
             run(cat, obj.graph, fmt, tmp, None, obj.lang)
     else:
         run(cat, obj.graph, fmt, None, click.get_text_stream("stdout"), obj.lang)
+
+
+@main.command()
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="'Now' for the tour [default: today].")
+@click.pass_obj
+def tour(obj, as_of):
+    """A short tour of the headline questions on the shipped data (what `make run` shows)."""
+    from graph.output import write_table
+    from graph.tour import tour as run
+
+    cat = obj.catalog()
+    for heading, sections in run(cat, day_of(cat, as_of), obj.lang):
+        click.secho(f"\n== {heading}", bold=True)
+        write_table(sections, click.get_text_stream("stdout"))
 
 
 if __name__ == "__main__":

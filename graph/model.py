@@ -148,6 +148,16 @@ class Catalog:
         return ent.labels.get(lang) or ent.labels.get("id") or ent.labels.get("en") \
             or next(iter(ent.labels.values()))
 
+    def short_label(self, iri: str, lang: str = "id") -> str:
+        """A short name for tables: the first abbreviation, or the label cut before 'tentang' or '('."""
+        ent = self.entities.get(iri)
+        if ent is not None and ent.abbreviations:
+            return ent.abbreviations[0]
+        label = self.label(iri, lang)
+        for cut in (" tentang ", " on ", " ("):
+            label = label.split(cut)[0]
+        return label
+
     def ref(self, iri: str | None, lang: str = "id") -> dict | None:
         """The JSON form of a reference: at least ``iri`` and ``label``."""
         if iri is None:

@@ -86,7 +86,7 @@ def names(refs, key: str = "label") -> str:
 
 
 def source_text(sources) -> str:
-    """Sources as 'label <url>' joined, for tables and CSV."""
+    """Sources as 'label <url>' joined, for CSV."""
     parts = []
     for src in sources or []:
         text = src.get("label", "")
@@ -94,3 +94,19 @@ def source_text(sources) -> str:
             text += f" <{src['url']}>"
         parts.append(text)
     return "; ".join(parts)
+
+
+def source_short(sources) -> str:
+    """Sources as 'publisher date' joined, for tables (JSON and CSV carry the full form)."""
+    parts = []
+    for src in sources or []:
+        if src.get("publisher"):
+            parts.append(" ".join(str(x) for x in (src["publisher"], src.get("date")) if x))
+        else:
+            parts.append(src.get("short") or src.get("label", ""))
+    return "; ".join(dict.fromkeys(parts))
+
+
+def basis_text(refs) -> str:
+    """Legal bases by their short names."""
+    return "; ".join(r.get("short") or r.get("label", "") for r in refs or [] if r)

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from graph.output import Section, mark, names, source_text
+from graph.ns import shorten
+from graph.output import Section, basis_text, mark, names, source_short, source_text
+
+
+def srcs(sources, fmt: str) -> str:
+    """Sources in full for CSV, short for a table."""
+    return source_text(sources) if fmt == "csv" else source_short(sources)
+
+
+def bases(refs, fmt: str) -> str:
+    """Legal bases in full for CSV, by short name for a table."""
+    return names(refs) if fmt == "csv" else basis_text(refs)
 
 HEADERS = {
     "agency": ("Instansi", "Agency"), "kind": ("Jenis", "Kind"), "level": ("Tingkat", "Level"),
@@ -43,65 +54,64 @@ def role_text(role: str, lang: str) -> str:
     return ROLES.get(role, (role, role))[0 if lang == "id" else 1]
 
 
-def chain_sections(answer: list[dict], lang: str) -> list[Section]:
-    rows = [[e["label"], e.get("kind", ""), e.get("level", ""),
-             (e.get("reports_to") or {}).get("label", ""), names(e.get("legal_basis")),
+def chain_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
+    rows = [[e["label"], e.get("kind", ""), bases(e.get("legal_basis"), fmt),
              e.get("since") or "", e.get("until") or "", mark(e.get("confidence"), lang),
-             source_text(e.get("sources"))] for e in answer]
-    return [Section(None, cols(lang, "agency", "kind", "level", "reports_to", "basis", "since",
-                               "until", "status", "sources"), rows)]
+             srcs(e.get("sources"), fmt)] for e in answer]
+    return [Section(None, cols(lang, "agency", "kind", "basis", "since", "until", "status", "sources"), rows)]
 
 
-def who_sections(answer: list[dict], lang: str) -> list[Section]:
+def who_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = [[r["agency"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
-             names(r["legal_basis"]), mark(r["confidence"], lang), source_text(r["sources"])]
+             bases(r["legal_basis"], fmt), mark(r["confidence"], lang), srcs(r["sources"], fmt)]
             for r in answer]
     return [Section(None, cols(lang, "agency", "role", "jurisdiction", "basis", "status", "sources"), rows)]
 
 
-def steps_sections(answer: list[dict], lang: str) -> list[Section]:
+def steps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = [[str(s["order"]), s["label"], names(s["hands_over_to"]), "; ".join(s["alt_labels"])]
             for s in answer]
     return [Section(None, cols(lang, "order", "step", "handover", "alt"), rows)]
 
 
-def history_sections(answer: list[dict], lang: str) -> list[Section]:
-    rows = [[e["date"] or "", e["kind"], e["description"], names(e["regulation"]),
-             mark(e["confidence"], lang), source_text(e["sources"])] for e in answer]
+def history_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
+    rows = [[e["date"] or "", e["kind"], e["description"], bases(e["regulation"], fmt),
+             mark(e["confidence"], lang), srcs(e["sources"], fmt)] for e in answer]
     return [Section(None, cols(lang, "date", "event", "description", "basis", "status", "sources"), rows)]
 
 
-def search_sections(answer: list[dict], lang: str) -> list[Section]:
+def search_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = []
     for r in answer:
         label = r["label"]
         if r.get("posts"):
             label += " (" + "; ".join(p["post"] for p in r["posts"]) + ")"
-        rows.append([label, r["kind"], r["matched"], f"{r['score']:.0f}", mark(r["confidence"], lang), r["iri"]])
+        rows.append([label, r["kind"], r["matched"], f"{r['score']:.0f}", mark(r["confidence"], lang),
+                     r["iri"] if fmt == "csv" else shorten(r["iri"])])
     return [Section(None, cols(lang, "label", "kind", "matched", "score", "status", "iri"), rows)]
 
 
-def diff_sections(answer: dict, lang: str) -> list[Section]:
+def diff_sections(answer: dict, lang: str, fmt: str = "table") -> list[Section]:
     sections = []
     for key in ("created", "dissolved"):
         rows = [[e["agency"]["label"], e.get("date") or "", e.get("change", ""), names(e.get("related")),
-                 names(e.get("legal_basis")), mark(e.get("confidence"), lang), source_text(e.get("sources"))]
+                 bases(e.get("legal_basis"), fmt), mark(e.get("confidence"), lang), srcs(e.get("sources"), fmt)]
                 for e in answer[key]]
         sections.append(Section(f"{title(key, lang)} ({len(rows)})",
                                 cols(lang, "agency", "date", "change", "related", "basis", "status", "sources"), rows))
-    rows = [[names(e["old"]), names(e["new"]), e["date"], names(e["legal_basis"]),
-             mark(e["confidence"], lang), source_text(e["sources"])] for e in answer["renamed"]]
+    rows = [[names(e["old"]), names(e["new"]), e["date"], bases(e["legal_basis"], fmt),
+             mark(e["confidence"], lang), srcs(e["sources"], fmt)] for e in answer["renamed"]]
     sections.append(Section(f"{title('renamed', lang)} ({len(rows)})",
                             cols(lang, "agency", "related", "date", "basis", "status", "sources"), rows))
     rows = [[e["unit"]["label"], (e["old_parent"] or {}).get("label", ""), (e["new_parent"] or {}).get("label", ""),
-             e.get("date") or "", names(e["legal_basis"]), mark(e["confidence"], lang), source_text(e["sources"])]
+             e.get("date") or "", bases(e["legal_basis"], fmt), mark(e["confidence"], lang), srcs(e["sources"], fmt)]
             for e in answer["moved"]]
     sections.append(Section(f"{title('moved', lang)} ({len(rows)})",
                             cols(lang, "agency", "old_parent", "new_parent", "date", "basis", "status", "sources"), rows))
     return sections
 
 
-def show_sections(card: dict, lang: str) -> list[Section]:
+def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
     head = card.get("head")
     head_text = ""
     if head:
@@ -116,7 +126,7 @@ def show_sections(card: dict, lang: str) -> list[Section]:
         ("Kelas kantor" if lang == "id" else "Office class", card.get("office_class") or ""),
         ("Wilayah" if lang == "id" else "Region", names(card["regions"])),
         ("Induk" if lang == "id" else "Parent", (card.get("parent") or {}).get("label", "")),
-        (h("basis", lang), names(line.get("legal_basis"))),
+        (h("basis", lang), bases(line.get("legal_basis"), fmt)),
         ("Pimpinan" if lang == "id" else "Head", head_text),
         ("Unit di bawahnya" if lang == "id" else "Units under it", names(card["children"])),
         ("Pendahulu" if lang == "id" else "Predecessors",
@@ -125,12 +135,12 @@ def show_sections(card: dict, lang: str) -> list[Section]:
          "; ".join(f"{p['label']} ({p['change']} {p['date'] or ''})" for p in card["successors"])),
         (h("alt", lang), "; ".join(card["alt_labels"])),
         (h("status", lang), mark(card["confidence"], lang)),
-        (h("sources", lang), source_text(card["sources"])),
+        (h("sources", lang), srcs(card["sources"], fmt)),
         ("IRI", card["iri"]),
     ]
     rows = [[k, v] for k, v in fields if v]
     resp = [[r["step"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
-             names(r["legal_basis"]), mark(r["confidence"], lang), source_text(r["sources"])]
+             bases(r["legal_basis"], fmt), mark(r["confidence"], lang), srcs(r["sources"], fmt)]
             for r in card["responsibilities"]]
     return [Section(f"{title('card', lang)} ({card['as_of']})", cols(lang, "field", "value"), rows),
             Section(title("responsibilities", lang),

@@ -24,10 +24,17 @@ def provenance(cat: Catalog, fact: Fact, lang: str, basis: tuple[str, ...] = ())
     """
     confidence = fact.confidence or (None if fact.sources else "unverified")
     return {
-        "legal_basis": [cat.ref(b, lang) for b in basis],
+        "legal_basis": [basis_ref(cat, b, lang) for b in basis],
         "sources": [source_ref(cat, s, lang) for s in fact.sources],
         "confidence": confidence or "verified",
     }
+
+
+def basis_ref(cat: Catalog, iri: str, lang: str) -> dict:
+    """A regulation or article as JSON, with a ``short`` name for tables."""
+    out = cat.ref(iri, lang)
+    out["short"] = cat.short_label(iri, lang)
+    return out
 
 
 def agency_ref(cat: Catalog, iri: str, lang: str) -> dict:

@@ -23,13 +23,21 @@ def events_between(cat: Catalog, start: date, end: date, kinds: set[str]):
     return [ev for ev in cat.events if ev.kind in kinds and ev.day and start < ev.day <= end]
 
 
-def diff(cat: Catalog, start: date, end: date, under: str | None = None, lang: str = "id") -> dict:
+def serves_within(cat: Catalog, agency: str, region: str) -> bool:
+    """True when ``agency`` serves ``region`` or a region inside it."""
+    ent = cat.entities.get(agency)
+    return bool(ent) and any(region in cat.region_ancestors(r) for r in ent.attrs.get("regions", ()))
+
+
+def diff(cat: Catalog, start: date, end: date, under: str | None = None, lang: str = "id",
+         region: str | None = None) -> dict:
     """Agencies ``created``, ``dissolved``, ``renamed`` and ``moved`` after ``start`` up to ``end``.
 
     A renamed agency appears under ``renamed`` (old → new), not as one
     dissolved and one created. ``moved`` lists units that exist on both dates
     with a different parent. ``under`` keeps only the units below that agency
-    on either date.
+    on either date; ``region`` only the agencies serving that region or a
+    region inside it.
 
     >>> from datetime import date
     >>> from graph.store import load_catalog
@@ -45,9 +53,10 @@ def diff(cat: Catalog, start: date, end: date, under: str | None = None, lang: s
     renamed_new = {r for ev in renames for r in ev.results}
 
     def in_scope(iri: str) -> bool:
-        return scope is None or iri in scope
+        return (scope is None or iri in scope) and (region is None or serves_within(cat, iri, region))
 
     out = {"from": start.isoformat(), "to": end.isoformat(), "under": cat.ref(under, lang),
+           "region": cat.ref(region, lang),
            "created": [], "dissolved": [], "renamed": [], "moved": []}
     for ent in sorted(cat.agencies(), key=lambda e: cat.label(e.iri, lang)):
         before, after = ent.valid.contains(start), ent.valid.contains(end)

@@ -6,6 +6,7 @@ from graph.model import Catalog
 from graph.resolve import rank
 
 SEARCHABLE = {"agency", "person", "step", "regulation", "region"}
+MIN_SCORE = 70     # weaker matches are noise
 
 
 def search(cat: Catalog, text: str, lang: str = "id", limit: int = 10, kinds=None) -> list[dict]:
@@ -17,6 +18,8 @@ def search(cat: Catalog, text: str, lang: str = "id", limit: int = 10, kinds=Non
     """
     out = []
     for iri, score, matched in rank(cat, text, set(kinds or SEARCHABLE), limit=limit):
+        if score < MIN_SCORE:
+            continue
         ent = cat.entities[iri]
         row = {"iri": iri, "label": cat.label(iri, lang), "kind": ent.kind,
                "score": score, "matched": matched,

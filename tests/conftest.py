@@ -1,0 +1,49 @@
+"""Shared fixtures: an isolated catalog cache and a CLI runner that returns parsed JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+MD = "https://w3id.org/mandat/id/"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory):
+    """Keep the catalog cache of the test run out of the user's home."""
+    path = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("MANDAT_CACHE_DIR")
+    os.environ["MANDAT_CACHE_DIR"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("MANDAT_CACHE_DIR", None)
+    else:
+        os.environ["MANDAT_CACHE_DIR"] = old
+
+
+@pytest.fixture
+def run():
+    """Run ``mandat ARGS``; returns the click Result."""
+    runner = CliRunner()
+
+    def _run(*args):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return _run
+
+
+@pytest.fixture
+def run_json(run):
+    """Run ``mandat ARGS --format json`` and return the parsed answer (exit code must be 0)."""
+
+    def _run(*args):
+        result = run(*args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    return _run
