@@ -215,6 +215,31 @@ def who_handles(obj, step, region, as_of, fmt):
 
 
 @main.command()
+@click.option("--region", "regions", multiple=True, metavar="REGION",
+              help="Province or regency/city (repeatable) [default: every one in the data].")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(
+    ["uncovered-step", "unlinked-handover", "stale-mandate", "orphan-unit", "conflicting-leads",
+     "weak-basis", "single-point-of-failure"]), help="Only these kinds of gap (repeatable).")
+@click.option("--max-leads", default=6, show_default=True, type=click.IntRange(1, 100),
+              help="An agency leading more steps than this in a region is a single point of failure.")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]),
+              help="Exit 1 when a finding at or above this severity exists.")
+@question
+def gaps(obj, regions, kinds, max_leads, fail_on, as_of, fmt):
+    """Coordination gaps for planners: uncovered steps, unlinked handovers, stale mandates, ..."""
+    from graph.queries.gaps import at_or_above, gaps as run
+    from graph.render import gaps_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    region_iris = [resolve(cat, r, {"region"}, obj.lang) for r in regions] or None
+    answer = run(cat, day_of(cat, as_of), region_iris, kinds or None, obj.lang, max_leads)
+    emit(answer, gaps_sections(answer, obj.lang, fmt), fmt)
+    if fail_on and at_or_above(answer, fail_on):
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)

@@ -145,3 +145,28 @@ def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
     return [Section(f"{title('card', lang)} ({card['as_of']})", cols(lang, "field", "value"), rows),
             Section(title("responsibilities", lang),
                     cols(lang, "step", "role", "jurisdiction", "basis", "status", "sources"), resp)]
+
+
+def gaps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
+    """Findings, then (table only) the counts per kind and severity."""
+    head = ("Tingkat", "Jenis", "Wilayah", "Subjek", "Penjelasan", "Saran", "Sumber") if lang == "id" else \
+        ("Severity", "Kind", "Region", "Subject", "Explanation", "Suggestion", "Sources")
+    rows = [[f["severity"], f["kind"], (f["region"] or {}).get("label", ""), (f["subject"] or {}).get("label", ""),
+             f["explanation"], f["suggestion"],
+             srcs([s for e in f["evidence"] for s in e["sources"]], fmt)] for f in answer]
+    if fmt == "csv":
+        rows = [r[:2] + [(f["region"] or {}).get("iri", ""), r[2], (f["subject"] or {}).get("iri", "")] + r[3:]
+                for r, f in zip(rows, answer)]
+        return [Section(None, ["severity", "kind", "region_iri", "region", "subject_iri", "subject",
+                               "explanation", "suggestion", "sources"], rows)]
+    counts: dict = {}
+    for f in answer:
+        counts.setdefault(f["kind"], {"high": 0, "medium": 0, "low": 0})[f["severity"]] += 1
+    total = [[kind, str(c["high"]), str(c["medium"]), str(c["low"]), str(sum(c.values()))]
+             for kind, c in sorted(counts.items())]
+    total.append(["total", *(str(sum(c[s] for c in counts.values())) for s in ("high", "medium", "low")),
+                  str(len(answer))])
+    count_head = ["Jenis" if lang == "id" else "Kind", "high", "medium", "low", "Σ"]
+    return [Section(None, list(head[:5]), [r[:5] for r in rows]),
+            Section("Jumlah per jenis dan tingkat" if lang == "id" else "Counts per kind and severity",
+                    count_head, total)]

@@ -1,0 +1,407 @@
+"""``mandat gaps``: where the TPPO chain breaks in a region, for planners.
+
+Each kind of gap is one small function that yields findings; :func:`gaps`
+runs the chosen kinds over the chosen regions. A finding is a dict with
+``kind``, ``severity`` (high, medium, low), ``region``, ``subject``,
+``explanation`` (one sentence in the chosen language), ``evidence`` (the facts
+it rests on, with their sources) and ``suggestion``.
+
+The coordination network (who can talk to whom) is a networkx graph of the
+region's TPPO actors whose edges are shared task-force seats, agreements and
+direct reporting lines on the date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from graph import ns
+from graph.model import Catalog, Responsibility
+from graph.queries.common import source_ref
+
+KINDS = ("uncovered-step", "unlinked-handover", "stale-mandate", "orphan-unit",
+         "conflicting-leads", "weak-basis", "single-point-of-failure")
+SEVERITIES = ("high", "medium", "low")
+ROOT_CLASSES = {ns.MANDAT + "Presidency"}
+MAX_LEADS = 6
+
+TEXT = {
+    "uncovered-none": ("Tidak ada instansi utama untuk tahap '{step}' yang melayani {region}.",
+                       "No lead agency serves {region} for the step '{step}'."),
+    "uncovered-national": ("Tahap '{step}' di {region} hanya dipimpin di tingkat pusat ({agencies}), padahal peraturan mengharapkan pelaku daerah.",
+                           "The step '{step}' in {region} is led only at national level ({agencies}), where regulation expects a regional actor."),
+    "unlinked": ("Kasus berpindah dari '{step}' ({a}) ke '{next}' ({b}), tetapi keduanya tidak punya saluran koordinasi di {region}.",
+                 "Cases pass from '{step}' ({a}) to '{next}' ({b}), but the two share no coordination channel in {region}."),
+    "stale": ("{fact} masih menunjuk {agency}, yang pada {day} sudah tidak ada.",
+              "{fact} still names {agency}, which no longer existed on {day}."),
+    "orphan": ("{agency} ada pada {day} tetapi tidak melapor kepada siapa pun.",
+               "{agency} existed on {day} but reported to nobody."),
+    "conflict": ("Ada {n} instansi utama untuk tahap '{step}' di {region}: {agencies}.",
+                 "There are {n} lead agencies for the step '{step}' in {region}: {agencies}."),
+    "weak-missing": ("Tanggung jawab {agency} atas '{step}' tidak menyebut dasar hukum.",
+                     "The responsibility of {agency} for '{step}' cites no legal basis."),
+    "weak-unverified": ("Dasar hukum tanggung jawab {agency} atas '{step}' belum terverifikasi.",
+                        "The legal basis of {agency}'s responsibility for '{step}' is unverified."),
+    "weak-repealed": ("Tanggung jawab {agency} atas '{step}' bersandar pada {basis}, yang sudah dicabut pada {day}.",
+                      "The responsibility of {agency} for '{step}' rests on {basis}, which was repealed on {day}."),
+    "spof-cut": ("Bila {agency} hilang, jaringan koordinasi TPPO di {region} terputus.",
+                 "Removing {agency} disconnects the TPPO coordination network of {region}."),
+    "spof-load": ("{agency} memimpin {n} tahap di {region} (ambang {limit}).",
+                  "{agency} leads {n} steps in {region} (threshold {limit})."),
+}
+SUGGEST = {
+    "uncovered-none": ("Tetapkan instansi utama untuk tahap ini di daerah, atau catat dasar hukum yang menunjuknya.",
+                       "Assign a lead for this step in the region, or record the regulation that names one."),
+    "uncovered-national": ("Cari pelaku provinsi atau kabupaten/kota untuk tahap ini dan catat dasar hukumnya.",
+                           "Find the provincial or regency/city actor for this step and record its legal basis."),
+    "unlinked": ("Buat saluran: keanggotaan gugus tugas bersama atau perjanjian kerja sama (MoU/PKS).",
+                 "Create a channel: a shared task-force seat or a cooperation agreement (MoU/PKS)."),
+    "stale": ("Alihkan ke penerusnya: {successors}.", "Move it to the successor: {successors}."),
+    "stale-none": ("Tentukan instansi yang kini memegang mandat ini.", "Find the agency that now holds this mandate."),
+    "orphan": ("Catat garis pelaporannya (mandat:ReportingLine) dengan dasar hukumnya.",
+               "Record its reporting line (mandat:ReportingLine) with its legal basis."),
+    "conflict": ("Tetapkan satu instansi utama; yang lain menjadi pendukung.",
+                 "Settle on one lead; make the others support."),
+    "weak": ("Periksa dan catat pasal peraturan yang berlaku.", "Check and record the article of the regulation in force."),
+    "spof-cut": ("Tambahkan saluran cadangan antara instansi di kedua sisinya.",
+                 "Add a backup channel between the agencies on either side of it."),
+    "spof-load": ("Bagi kepemimpinan tahap dengan instansi lain.", "Share the lead of some steps with other agencies."),
+}
+
+
+def say(key: str, lang: str, table=TEXT, **values) -> str:
+    return table[key][0 if lang == "id" else 1].format(**values)
+
+
+class Context:
+    """What every gap function needs: the catalog, the day, the language, indexes."""
+
+    def __init__(self, cat: Catalog, day: date, lang: str, max_leads: int = MAX_LEADS):
+        self.cat, self.day, self.lang, self.max_leads = cat, day, lang, max_leads
+        self.by_step_jur: dict = defaultdict(list)
+        for r in cat.responsibilities:
+            if r.valid.contains(day):
+                self.by_step_jur[(r.step, r.jurisdiction)].append(r)
+
+    def label(self, iri) -> str:
+        return self.cat.label(iri, self.lang)
+
+    def ref(self, iri) -> dict | None:
+        return self.cat.ref(iri, self.lang)
+
+    def live(self, resps) -> list[Responsibility]:
+        return [r for r in resps if self.cat.exists(r.agency, self.day)]
+
+    def leads(self, step: str, region: str) -> tuple[str | None, list[Responsibility]]:
+        """The nearest jurisdiction with a live lead for ``step`` above ``region``, and those leads."""
+        for jur in self.cat.region_ancestors(region):
+            leads = [r for r in self.live(self.by_step_jur.get((step, jur), [])) if r.role == "lead"]
+            if leads:
+                return jur, leads
+        return None, []
+
+    def evidence(self, fact, text: str) -> dict:
+        return {"fact": fact.iri, "text": text, "confidence": fact.confidence or "verified",
+                "sources": [source_ref(self.cat, s, self.lang) for s in fact.sources]}
+
+
+def finding(ctx: Context, kind, severity, region, subject, explanation, evidence, suggestion) -> dict:
+    return {"kind": kind, "severity": severity, "region": ctx.ref(region), "subject": ctx.ref(subject),
+            "explanation": explanation, "evidence": evidence, "suggestion": suggestion}
+
+
+def region_level(cat: Catalog, region: str) -> str:
+    types = cat.entities[region].types
+    if ns.MANDAT + "Country" in types:
+        return "national"
+    return "province" if ns.MANDAT + "Province" in types else "regency"
+
+
+# -- 1. uncovered-step ------------------------------------------------------------
+
+def uncovered_steps(ctx: Context, region: str):
+    """Steps with no lead serving ``region``; national-only cover where a regional actor is expected."""
+    cat = ctx.cat
+    for step in cat.step_order:
+        jur, leads = ctx.leads(step, region)
+        names = {"step": ctx.label(step), "region": ctx.label(region)}
+        if not leads:
+            yield finding(ctx, "uncovered-step", "high", region, step, say("uncovered-none", ctx.lang, **names),
+                          [], say("uncovered-none", ctx.lang, SUGGEST))
+        elif (region_level(cat, jur) == "national" and region_level(cat, region) != "national"
+              and cat.entities[step].attrs.get("expects_regional")):
+            agencies = ", ".join(ctx.label(r.agency) for r in leads)
+            yield finding(ctx, "uncovered-step", "medium", region, step,
+                          say("uncovered-national", ctx.lang, agencies=agencies, **names),
+                          [ctx.evidence(r, f"{ctx.label(r.agency)} → {ctx.label(step)} ({ctx.label(jur)})")
+                           for r in leads], say("uncovered-national", ctx.lang, SUGGEST))
+
+
+# -- 2. unlinked-handover ----------------------------------------------------------
+
+def channels(ctx: Context) -> dict[frozenset, list]:
+    """Pairs of agencies with a channel on the day, and the facts that make it."""
+    cat, day = ctx.cat, ctx.day
+    pairs: dict[frozenset, list] = defaultdict(list)
+    seats: dict[str, list] = defaultdict(list)
+    for m in cat.memberships:
+        if not m.is_tenure and m.valid.contains(day):
+            seats[m.organization].append(m)
+            pairs[frozenset((m.member, m.organization))].append(m)
+    for forum, members in seats.items():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.member != b.member:
+                    pairs[frozenset((a.member, b.member))].extend([a, b])
+    for agr in cat.agreements:
+        if agr.valid.contains(day):
+            for i, a in enumerate(agr.parties):
+                for b in agr.parties[i + 1:]:
+                    pairs[frozenset((a, b))].append(agr)
+    for line in cat.lines:
+        if line.valid.contains(day):
+            pairs[frozenset((line.unit, line.parent))].append(line)
+    return pairs
+
+
+def in_chain(cat: Catalog, a: str, b: str, day: date) -> bool:
+    """True when ``b`` is above ``a`` in its reporting chain on ``day`` (or the other way round)."""
+    def above(x, y):
+        seen = set()
+        line = cat.line_at(x, day)
+        while line is not None and line.parent not in seen:
+            if line.parent == y:
+                return True
+            seen.add(line.parent)
+            line = cat.line_at(line.parent, day)
+        return False
+    return above(a, b) or above(b, a)
+
+
+def unlinked_handovers(ctx: Context, region: str, links: dict):
+    cat = ctx.cat
+    for step in cat.step_order:
+        _, leads = ctx.leads(step, region)
+        for target in cat.entities[step].attrs.get("hands_over_to", ()):
+            _, next_leads = ctx.leads(target, region)
+            for a in {r.agency for r in leads}:
+                for b in {r.agency for r in next_leads}:
+                    if a == b or frozenset((a, b)) in links or in_chain(cat, a, b, ctx.day):
+                        continue
+                    text = say("unlinked", ctx.lang, step=ctx.label(step), next=ctx.label(target),
+                               a=ctx.label(a), b=ctx.label(b), region=ctx.label(region))
+                    evidence = [ctx.evidence(r, f"{ctx.label(r.agency)} → {ctx.label(r.step)}")
+                                for r in leads + next_leads if r.agency in (a, b)]
+                    yield finding(ctx, "unlinked-handover", "medium", region, a, text, evidence,
+                                  say("unlinked", ctx.lang, SUGGEST))
+
+
+# -- 3. stale-mandate ---------------------------------------------------------------
+
+def successors_of(cat: Catalog, iri: str) -> list[str]:
+    return [r for ev in cat.events_of(iri) if iri in ev.originals for r in ev.results if r != iri]
+
+
+def stale_mandates(ctx: Context, scope_agencies: set[str] | None):
+    """Facts in force on the day that name an agency that no longer exists."""
+    cat, day = ctx.cat, ctx.day
+    facts = [(r, [r.agency], ctx.label(r.step)) for r in cat.responsibilities]
+    facts += [(m, [m.member, m.organization], ctx.label(m.organization)) for m in cat.memberships if not m.is_tenure]
+    facts += [(a, list(a.parties), a.agreement_type or "MoU") for a in cat.agreements]
+    for fact, agencies, what in facts:
+        if not fact.valid.contains(day):
+            continue
+        for agency in agencies:
+            ent = cat.entities.get(agency)
+            if ent is None or ent.kind != "agency" or ent.valid.contains(day):
+                continue
+            if scope_agencies is not None and agency not in scope_agencies:
+                continue
+            succ = successors_of(cat, agency)
+            region = (ent.attrs.get("regions") or (None,))[0]
+            text = say("stale", ctx.lang, fact=f"{type(fact).__name__} '{what}'", agency=ctx.label(agency),
+                       day=day.isoformat())
+            hint = (say("stale", ctx.lang, SUGGEST, successors=", ".join(ctx.label(s) for s in succ))
+                    if succ else say("stale-none", ctx.lang, SUGGEST))
+            yield finding(ctx, "stale-mandate", "high", region, agency, text,
+                          [ctx.evidence(fact, text)], hint)
+
+
+# -- 4. orphan-unit -------------------------------------------------------------------
+
+def orphan_units(ctx: Context, scope_agencies: set[str] | None):
+    cat, day = ctx.cat, ctx.day
+    for ent in cat.agencies():
+        if scope_agencies is not None and ent.iri not in scope_agencies:
+            continue
+        if not ent.valid.contains(day) or set(ent.types) & ROOT_CLASSES or is_apex_court(ent):
+            continue
+        if cat.line_at(ent.iri, day) is None:
+            region = (ent.attrs.get("regions") or (None,))[0]
+            yield finding(ctx, "orphan-unit", "medium", region, ent.iri,
+                          say("orphan", ctx.lang, agency=ctx.label(ent.iri), day=day.isoformat()),
+                          [ctx.evidence(ent, ctx.label(ent.iri))], say("orphan", ctx.lang, SUGGEST))
+
+
+def is_apex_court(ent) -> bool:
+    return ns.MANDAT + "Court" in ent.types and ent.attrs.get("level") == ns.MANDAT + "National"
+
+
+# -- 5. conflicting-leads ----------------------------------------------------------------
+
+def conflicting_leads(ctx: Context, jurisdictions: set[str]):
+    for (step, jur), resps in sorted(ctx.by_step_jur.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if jur not in jurisdictions:
+            continue
+        leads = [r for r in ctx.live(resps) if r.role == "lead"]
+        agencies = sorted({r.agency for r in leads})
+        if len(agencies) > 1:
+            text = say("conflict", ctx.lang, n=len(agencies), step=ctx.label(step), region=ctx.label(jur),
+                       agencies=", ".join(ctx.label(a) for a in agencies))
+            yield finding(ctx, "conflicting-leads", "medium", jur, step, text,
+                          [ctx.evidence(r, f"{ctx.label(r.agency)}: {r.role}") for r in leads],
+                          say("conflict", ctx.lang, SUGGEST))
+
+
+# -- 6. weak-basis -------------------------------------------------------------------------
+
+def repealed_on(cat: Catalog, regulation: str, day: date) -> date | None:
+    """The date ``regulation`` (or the regulation an article belongs to) was repealed, if by ``day``."""
+    ent = cat.entities.get(regulation)
+    target = (ent.attrs.get("part_of") if ent else None) or regulation
+    for other in cat.of_kind("regulation"):
+        when = other.attrs.get("date")
+        if target in other.attrs.get("repeals", ()) and when and when <= day:
+            return when
+    return None
+
+
+def weak_bases(ctx: Context, jurisdictions: set[str]):
+    cat = ctx.cat
+    for (step, jur), resps in ctx.by_step_jur.items():
+        if jur not in jurisdictions:
+            continue
+        for r in ctx.live(resps):
+            names = {"agency": ctx.label(r.agency), "step": ctx.label(step)}
+            if not r.basis:
+                yield finding(ctx, "weak-basis", "medium", jur, r.agency, say("weak-missing", ctx.lang, **names),
+                              [ctx.evidence(r, ctx.label(step))], say("weak", ctx.lang, SUGGEST))
+                continue
+            for basis in r.basis:
+                when = repealed_on(cat, basis, ctx.day)
+                if when:
+                    yield finding(ctx, "weak-basis", "high", jur, r.agency,
+                                  say("weak-repealed", ctx.lang, basis=ctx.label(basis), day=when.isoformat(), **names),
+                                  [ctx.evidence(r, ctx.label(basis))], say("weak", ctx.lang, SUGGEST))
+            shaky = r.confidence == "unverified" or any(
+                (cat.entities.get(b) and cat.entities[b].confidence == "unverified") for b in r.basis)
+            if shaky:
+                yield finding(ctx, "weak-basis", "low", jur, r.agency, say("weak-unverified", ctx.lang, **names),
+                              [ctx.evidence(r, ", ".join(ctx.label(b) for b in r.basis))],
+                              say("weak", ctx.lang, SUGGEST))
+
+
+# -- 7. single-point-of-failure -------------------------------------------------------------
+
+def coordination_network(ctx: Context, region: str, links: dict):
+    """The undirected network of the region's TPPO actors, their forums and their channels."""
+    import networkx as nx
+
+    cat, day = ctx.cat, ctx.day
+    jurisdictions = set(cat.region_ancestors(region))
+    actors = {r.agency for (step, jur), resps in ctx.by_step_jur.items() if jur in jurisdictions
+              for r in ctx.live(resps)}
+    forums = {m.organization for m in cat.memberships
+              if not m.is_tenure and m.valid.contains(day) and m.member in actors}
+    g = nx.Graph()
+    g.add_nodes_from(actors | forums)
+    g.add_edges_from(tuple(pair) for pair in links if len(pair) == 2 and all(n in g for n in pair))
+    return g
+
+
+def single_points(ctx: Context, region: str, links: dict):
+    import networkx as nx
+
+    g = coordination_network(ctx, region, links)
+    region_name = ctx.label(region)
+    core = g.subgraph(max(nx.connected_components(g), key=len)) if g.number_of_nodes() else g
+    for node in sorted(nx.articulation_points(core)):
+        yield finding(ctx, "single-point-of-failure", "medium", region, node,
+                      say("spof-cut", ctx.lang, agency=ctx.label(node), region=region_name),
+                      [{"fact": node, "text": f"{core.degree(node)} channels", "confidence": "verified", "sources": []}],
+                      say("spof-cut", ctx.lang, SUGGEST))
+    counts: dict[str, int] = defaultdict(int)
+    for step in ctx.cat.step_order:
+        for agency in {r.agency for r in ctx.leads(step, region)[1]}:
+            counts[agency] += 1
+    for agency, n in sorted(counts.items()):
+        if n > ctx.max_leads:
+            yield finding(ctx, "single-point-of-failure", "low", region, agency,
+                          say("spof-load", ctx.lang, agency=ctx.label(agency), n=n, region=region_name,
+                              limit=ctx.max_leads), [], say("spof-load", ctx.lang, SUGGEST))
+
+
+# -- running them ----------------------------------------------------------------------------
+
+def default_regions(cat: Catalog) -> list[str]:
+    """Every province and regency/city in the data, provinces first."""
+    regions = [e for e in cat.of_kind("region") if ns.MANDAT + "Country" not in e.types]
+    return [e.iri for e in sorted(regions, key=lambda e: (region_level(cat, e.iri) != "province", e.iri))]
+
+
+def regions_within(cat: Catalog, regions: list[str]) -> set[str]:
+    """The given regions and every region inside them."""
+    chosen = set(regions)
+    return {e.iri for e in cat.of_kind("region") if chosen & set(cat.region_ancestors(e.iri))}
+
+
+def agencies_serving(cat: Catalog, regions: set[str]) -> set[str]:
+    return {e.iri for e in cat.agencies() if set(e.attrs.get("regions", ())) & regions}
+
+
+def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, lang: str = "id",
+         max_leads: int = MAX_LEADS) -> list[dict]:
+    """All findings of the chosen ``kinds`` for ``regions`` (default: every province and regency/city).
+
+    >>> from datetime import date
+    >>> from graph.store import load_catalog
+    >>> found = gaps(load_catalog(), date(2025, 6, 1), ["https://w3id.org/mandat/id/region-tanah-bumbu"])
+    >>> {f["kind"] for f in found} <= set(KINDS)
+    True
+    """
+    kinds = set(kinds or KINDS)
+    ctx = Context(cat, day, lang, max_leads)
+    given = regions is not None
+    regions = regions if given else default_regions(cat)
+    scope_regions = regions_within(cat, regions) if given else None
+    scope_agencies = agencies_serving(cat, scope_regions) if given else None
+    jurisdictions = {a for r in regions for a in cat.region_ancestors(r)} if given else \
+        {e.iri for e in cat.of_kind("region")}
+    links = channels(ctx) if kinds & {"unlinked-handover", "single-point-of-failure"} else {}
+    out: list[dict] = []
+    for region in regions:
+        if "uncovered-step" in kinds:
+            out += uncovered_steps(ctx, region)
+        if "unlinked-handover" in kinds:
+            out += unlinked_handovers(ctx, region, links)
+        if "single-point-of-failure" in kinds:
+            out += single_points(ctx, region, links)
+    if "stale-mandate" in kinds:
+        out += stale_mandates(ctx, scope_agencies)
+    if "orphan-unit" in kinds:
+        out += orphan_units(ctx, scope_agencies)
+    if "conflicting-leads" in kinds:
+        out += conflicting_leads(ctx, jurisdictions)
+    if "weak-basis" in kinds:
+        out += weak_bases(ctx, jurisdictions)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    out.sort(key=lambda f: (order[f["severity"]], KINDS.index(f["kind"]),
+                            (f["region"] or {}).get("label", ""), (f["subject"] or {}).get("label", "")))
+    return out
+
+
+def at_or_above(findings: list[dict], severity: str) -> bool:
+    """True when some finding is at least as severe as ``severity``."""
+    limit = SEVERITIES.index(severity)
+    return any(SEVERITIES.index(f["severity"]) <= limit for f in findings)

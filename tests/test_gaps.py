@@ -1,0 +1,200 @@
+"""`mandat gaps`: one small fixture per kind of gap, each holding exactly that gap."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MD = "https://w3id.org/mandat/id/"
+
+PREFIXES = """
+@prefix md: <https://w3id.org/mandat/id/> .
+@prefix mandat: <https://w3id.org/mandat/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+# A fully covered world: one province P with one regency R; two steps S1 -> S2;
+# agencies A (leads S1) and B (leads S2) at province level, both reporting to the
+# president, with an agreement between them.
+BASE = PREFIXES + """
+md:src a mandat:OfficialPage ; dct:title "fixture" ; dct:publisher "tests" .
+md:law a eli:LegalResource ; eli:number "1" ; mandat:year "2020"^^xsd:gYear ;
+    eli:date_document "2020-01-01"^^xsd:date ; skos:prefLabel "Law 1"@id , "Law 1"@en ; dct:source md:src .
+md:c a mandat:Country ; skos:prefLabel "Negara"@id , "Country"@en ; dct:source md:src .
+md:p a mandat:Province ; skos:prefLabel "Provinsi P"@id , "Province P"@en ; mandat:withinRegion md:c ; dct:source md:src .
+md:r a mandat:RegencyCity ; skos:prefLabel "Kabupaten R"@id , "Regency R"@en ; mandat:withinRegion md:p ; dct:source md:src .
+md:s1 a mandat:HandlingStep ; skos:prefLabel "Langkah satu"@id , "Step one"@en ; skos:notation "1" ;
+    mandat:expectsRegionalActor true ; mandat:handsOverTo md:s2 ; dct:source md:src .
+md:s2 a mandat:HandlingStep ; skos:prefLabel "Langkah dua"@id , "Step two"@en ; skos:notation "2" ;
+    mandat:expectsRegionalActor false ; dct:source md:src .
+md:pres a mandat:Presidency ; skos:prefLabel "Presiden"@id , "President"@en ; mandat:level mandat:National ;
+    mandat:servesRegion md:c ; dct:source md:src .
+md:a a mandat:RegionalDepartment ; skos:prefLabel "Dinas A"@id , "Office A"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p ; dct:source md:src .
+md:b a mandat:RegionalDepartment ; skos:prefLabel "Dinas B"@id , "Office B"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p ; dct:source md:src .
+md:rl-a a mandat:ReportingLine ; mandat:unit md:a ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-a a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s1 ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-b a mandat:Responsibility ; mandat:agency md:b ; mandat:step md:s2 ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:agr a mandat:Agreement ; mandat:party md:a , md:b ; mandat:agreementType "MoU" ;
+    mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+
+AGENCY = """
+md:{name} a mandat:RegionalDepartment ; skos:prefLabel "Dinas {name}"@id , "Office {name}"@en ;
+    mandat:level mandat:Provincial ; mandat:servesRegion md:p ; dct:source md:src {extra} .
+"""
+
+
+def world(tmp_path: Path, text: str) -> str:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "world.ttl").write_text(text)
+    return str(folder)
+
+
+def findings(run, folder: str, *extra) -> list[tuple]:
+    result = run("--data", folder, "gaps", "--as-of", "2025-06-01", "--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    return sorted((f["kind"], f["severity"], f["region"]["iri"].rsplit("/", 1)[-1],
+                   f["subject"]["iri"].rsplit("/", 1)[-1]) for f in json.loads(result.output))
+
+
+def test_fully_covered_world_has_no_gaps(run, tmp_path):
+    assert findings(run, world(tmp_path, BASE)) == []
+
+
+def test_uncovered_step(run, tmp_path):
+    text = BASE.replace("md:resp-b a mandat:Responsibility", "md:resp-b a mandat:Other")
+    assert findings(run, world(tmp_path, text)) == [
+        ("uncovered-step", "high", "p", "s2"), ("uncovered-step", "high", "r", "s2")]
+
+
+def test_step_covered_only_nationally_is_lower_severity(run, tmp_path):
+    text = BASE.replace("mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .\nmd:resp-b",
+                        "mandat:jurisdiction md:c ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .\nmd:resp-b")
+    assert findings(run, world(tmp_path, text)) == [
+        ("uncovered-step", "medium", "p", "s1"), ("uncovered-step", "medium", "r", "s1")]
+
+
+def test_unlinked_handover(run, tmp_path):
+    text = BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other")
+    assert findings(run, world(tmp_path, text)) == [
+        ("unlinked-handover", "medium", "p", "a"), ("unlinked-handover", "medium", "r", "a")]
+
+
+def test_stale_mandate_names_the_successor(run, tmp_path):
+    text = BASE + AGENCY.format(name="d", extra="; mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate \"2024-01-01\"^^xsd:date ] ]") + """
+md:rl-d a mandat:ReportingLine ; mandat:unit md:d ; mandat:parent md:pres ;
+    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2024-01-01"^^xsd:date ] ] ; dct:source md:src .
+md:resp-d a mandat:Responsibility ; mandat:agency md:d ; mandat:step md:s1 ; mandat:role mandat:Support ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:ev-d a org:ChangeEvent ; mandat:changeKind mandat:Merged ; org:originalOrganization md:d ;
+    org:resultingOrganization md:b ; dct:date "2024-01-01"^^xsd:date ; dct:source md:src .
+"""
+    folder = world(tmp_path, text)
+    assert findings(run, folder) == [("stale-mandate", "high", "p", "d")]
+    result = run("--lang", "en", "--data", folder, "gaps", "--as-of", "2025-06-01", "--format", "json")
+    assert "Office B" in json.loads(result.output)[0]["suggestion"]
+
+
+def test_orphan_unit(run, tmp_path):
+    text = BASE + AGENCY.format(name="e", extra="")
+    assert findings(run, world(tmp_path, text)) == [("orphan-unit", "medium", "p", "e")]
+
+
+def test_conflicting_leads(run, tmp_path):
+    text = BASE.replace("mandat:party md:a , md:b", "mandat:party md:a , md:b , md:e") + AGENCY.format(name="e", extra="") + """
+md:rl-e a mandat:ReportingLine ; mandat:unit md:e ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-e a mandat:Responsibility ; mandat:agency md:e ; mandat:step md:s1 ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+    assert findings(run, world(tmp_path, text)) == [("conflicting-leads", "medium", "p", "s1")]
+
+
+def test_weak_basis_unverified(run, tmp_path):
+    text = BASE + """
+md:shaky a eli:LegalResource ; eli:number "9" ; mandat:year "2020"^^xsd:gYear ; skos:prefLabel "Shaky"@id , "Shaky"@en ;
+    mandat:confidence mandat:Unverified .
+""".replace("\n", "\n", 1)
+    text = text.replace("mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .\nmd:agr",
+                        "mandat:jurisdiction md:p ; mandat:legalBasis md:shaky ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .\nmd:agr")
+    assert findings(run, world(tmp_path, text)) == [("weak-basis", "low", "p", "b")]
+
+
+def test_weak_basis_repealed(run, tmp_path):
+    text = BASE + """
+md:law2 a eli:LegalResource ; eli:number "2" ; mandat:year "2023"^^xsd:gYear ; eli:date_document "2023-01-01"^^xsd:date ;
+    skos:prefLabel "Law 2"@id , "Law 2"@en ; eli:repeals md:law ; dct:source md:src .
+"""
+    found = findings(run, world(tmp_path, text))
+    assert found == [("weak-basis", "high", "p", "a"), ("weak-basis", "high", "p", "b")]
+
+
+def test_single_point_of_failure(run, tmp_path):
+    text = BASE + AGENCY.format(name="g", extra="") + """
+md:rl-g a mandat:ReportingLine ; mandat:unit md:g ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-g a mandat:Responsibility ; mandat:agency md:g ; mandat:step md:s2 ; mandat:role mandat:Support ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:agr2 a mandat:Agreement ; mandat:party md:b , md:g ; mandat:agreementType "PKS" ;
+    mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+    assert findings(run, world(tmp_path, text)) == [
+        ("single-point-of-failure", "medium", "p", "b"), ("single-point-of-failure", "medium", "r", "b")]
+
+
+def test_fail_on_gates_the_exit_code(run, tmp_path):
+    folder = world(tmp_path, BASE + AGENCY.format(name="e", extra=""))
+    assert run("--data", folder, "gaps", "--as-of", "2025-06-01", "--fail-on", "high").exit_code == 0
+    assert run("--data", folder, "gaps", "--as-of", "2025-06-01", "--fail-on", "medium").exit_code == 1
+
+
+def test_table_ends_with_counts(run, tmp_path):
+    result = run("--data", world(tmp_path, BASE + AGENCY.format(name="e", extra="")), "gaps", "--as-of", "2025-06-01")
+    assert "orphan-unit" in result.output and "total" in result.output.splitlines()[-2]
+
+
+# -- on the shipped data ------------------------------------------------------------------
+
+def test_shipped_data_gaps_for_the_two_provinces(run_json):
+    for region in ("Kalimantan Selatan", "Kepulauan Bangka Belitung"):
+        found = run_json("gaps", "--region", region, "--as-of", "2025-06-01")
+        for f in found:
+            assert f["explanation"] and f["suggestion"] and f["kind"] and f["severity"]
+
+
+def test_removing_an_agency_uncovers_the_steps_it_led(run, run_json, tmp_path):
+    """Drop every triple that names Polres Tanah Bumbu: the steps it led become uncovered-step."""
+    from rdflib import Graph, URIRef
+
+    agency = URIRef(MD + "polres-tanah-bumbu")
+    before = run_json("who-handles", "investigation", "--region", "Tanah Bumbu", "--as-of", "2025-06-01")
+    led = [r for r in before if r["agency"]["iri"] == str(agency) and r["role"] == "lead"]
+    assert led, "the shipped data names Polres Tanah Bumbu as lead investigator in Tanah Bumbu"
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    for path in folder.glob("*.ttl"):
+        g = Graph().parse(path)
+        dropped = [t for t in g if agency in (t[0], t[2])]
+        if dropped:
+            for t in dropped:
+                g.remove(t)
+            g.serialize(path, format="turtle")
+    baseline = {(f["kind"], f["subject"]["iri"]) for f in
+                run_json("gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "--kind", "uncovered-step")}
+    after = run_json("--data", str(folder), "gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01",
+                     "--kind", "uncovered-step")
+    new = {(f["kind"], f["subject"]["iri"]) for f in after} - baseline
+    assert ("uncovered-step", MD + "step-investigation") in new
