@@ -42,17 +42,19 @@ def measure(cmd, env, runs, before=None) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--data", help="a data folder instead of the shipped data")
     args = parser.parse_args()
+    question = (["--data", args.data] if args.data else []) + QUESTION
     cache = Path(tempfile.mkdtemp(prefix="mandat-bench-"))
     env = dict(os.environ, MANDAT_CACHE_DIR=str(cache))
     clear = lambda: (shutil.rmtree(cache, ignore_errors=True), cache.mkdir())  # noqa: E731
     rows = [
         ("python -c pass", measure([PY, "-c", "pass"], env, args.runs)),
         ("python -c 'import rdflib, networkx'", measure([PY, "-c", "import rdflib, networkx"], env, args.runs)),
-        ("mandat chain (cold cache: parse + build)", measure(MANDAT + QUESTION, env, max(3, args.runs // 5), clear)),
+        ("mandat chain (cold cache: parse + build)", measure(MANDAT + question, env, max(3, args.runs // 5), clear)),
     ]
-    timed(MANDAT + QUESTION, env)  # fill the cache
-    rows.append(("mandat chain (cached catalog)", measure(MANDAT + QUESTION, env, args.runs)))
+    timed(MANDAT + question, env)  # fill the cache
+    rows.append(("mandat chain (cached catalog)", measure(MANDAT + question, env, args.runs)))
     shutil.rmtree(cache, ignore_errors=True)
     print(f"| command | median (s) | min (s) | runs |\n|---|---|---|---|")
     for name, times in rows:

@@ -62,7 +62,7 @@ def write_table(sections: list[Section], out) -> None:
     from rich.table import Table
     from rich import box
 
-    console = Console(file=out, width=max(100, Console(file=out).width), highlight=False,
+    console = Console(file=out, width=max(120, Console(file=out).width), highlight=False,
                       soft_wrap=False, emoji=False)
     for sec in sections:
         table = Table(title=sec.title, box=box.SIMPLE_HEAD, title_justify="left",
