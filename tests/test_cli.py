@@ -40,7 +40,7 @@ def test_chain_accepts_iri_and_english_label(run_json):
 def test_chain_table_names_the_kanwil(run):
     result = run("chain", "Kanim Batulicin", "--as-of", "2023-06-21")
     assert result.exit_code == 0
-    assert "Kalimantan Selatan" in result.output
+    assert "Kalimantan" in result.output and "Wilayah" in result.output
 
 
 def test_chain_of_dissolved_office_after_dissolution_names_successor(run):

@@ -176,13 +176,13 @@ def test_shipped_data_gaps_for_the_two_provinces(run_json):
 
 
 def test_removing_an_agency_uncovers_the_steps_it_led(run, run_json, tmp_path):
-    """Drop every triple that names Polres Tanah Bumbu: the steps it led become uncovered-step."""
+    """Drop every triple that names Kanim Batulicin: passport screening in Tanah Bumbu becomes uncovered."""
     from rdflib import Graph, URIRef
 
-    agency = URIRef(MD + "polres-tanah-bumbu")
-    before = run_json("who-handles", "investigation", "--region", "Tanah Bumbu", "--as-of", "2025-06-01")
+    agency = URIRef(MD + "kanim-batulicin")
+    before = run_json("who-handles", "passport screening", "--region", "Tanah Bumbu", "--as-of", "2025-06-01")
     led = [r for r in before if r["agency"]["iri"] == str(agency) and r["role"] == "lead"]
-    assert led, "the shipped data names Polres Tanah Bumbu as lead investigator in Tanah Bumbu"
+    assert led, "the shipped data names Kanim Batulicin as lead for passport screening in Tanah Bumbu"
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
     for path in folder.glob("*.ttl"):
@@ -197,4 +197,4 @@ def test_removing_an_agency_uncovers_the_steps_it_led(run, run_json, tmp_path):
     after = run_json("--data", str(folder), "gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01",
                      "--kind", "uncovered-step")
     new = {(f["kind"], f["subject"]["iri"]) for f in after} - baseline
-    assert ("uncovered-step", MD + "step-investigation") in new
+    assert ("uncovered-step", MD + "step-passport-screening") in new
