@@ -199,6 +199,10 @@ def unlinked_handovers(ctx: Context, region: str, links: dict):
 
 # -- 3. stale-mandate ---------------------------------------------------------------
 
+FACT_NOUNS = {"Responsibility": ("Tanggung jawab", "The responsibility"),
+              "Membership": ("Keanggotaan", "The seat in"), "Agreement": ("Perjanjian", "The agreement")}
+
+
 def successors_of(cat: Catalog, iri: str) -> list[str]:
     return [r for ev in cat.events_of(iri) if iri in ev.originals for r in ev.results if r != iri]
 
@@ -220,7 +224,8 @@ def stale_mandates(ctx: Context, scope_agencies: set[str] | None):
                 continue
             succ = successors_of(cat, agency)
             region = (ent.attrs.get("regions") or (None,))[0]
-            text = say("stale", ctx.lang, fact=f"{type(fact).__name__} '{what}'", agency=ctx.label(agency),
+            noun = FACT_NOUNS[type(fact).__name__][0 if ctx.lang == "id" else 1]
+            text = say("stale", ctx.lang, fact=f"{noun} '{what}'", agency=ctx.label(agency),
                        day=day.isoformat())
             hint = (say("stale", ctx.lang, SUGGEST, successors=", ".join(ctx.label(s) for s in succ))
                     if succ else say("stale-none", ctx.lang, SUGGEST))
@@ -362,7 +367,8 @@ def agencies_serving(cat: Catalog, regions: set[str]) -> set[str]:
 
 def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, lang: str = "id",
          max_leads: int = MAX_LEADS) -> list[dict]:
-    """All findings of the chosen ``kinds`` for ``regions`` (default: every province and regency/city).
+    """All findings of the chosen ``kinds`` for ``regions`` and the regions inside them
+    (default: every province and regency/city).
 
     >>> from datetime import date
     >>> from graph.store import load_catalog
@@ -373,8 +379,8 @@ def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, 
     kinds = set(kinds or KINDS)
     ctx = Context(cat, day, lang, max_leads)
     given = regions is not None
-    regions = regions if given else default_regions(cat)
     scope_regions = regions_within(cat, regions) if given else None
+    regions = [r for r in default_regions(cat) if scope_regions is None or r in scope_regions]
     scope_agencies = agencies_serving(cat, scope_regions) if given else None
     jurisdictions = {a for r in regions for a in cat.region_ancestors(r)} if given else \
         {e.iri for e in cat.of_kind("region")}
