@@ -291,6 +291,37 @@ def export(obj, fmt, output):
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def validate(obj, paths, fmt):
+    """Check the ontology and data: SHACL shapes, SPARQL checks, integrity over time.
+
+    With PATHs (files or folders), checks the ontology plus those files.
+    Exit 0 when clean (warnings allowed), 1 when problems were found, 2 when
+    a file cannot be read.
+    """
+    from graph import store
+    from graph.output import Section
+    from graph.validate import validate as run
+
+    files = store.ontology_files() + store.data_files(paths or obj.data)
+    report = run(files, store.shapes_file())
+    if fmt == "table":
+        for problem in report.problems:
+            click.echo(problem.line())
+    else:
+        rows = [[p.severity, p.check, p.file, p.node, p.label, p.message] for p in report.problems]
+        emit([p.as_dict() for p in report.problems],
+             [Section(None, ["severity", "check", "file", "node", "label", "message"], rows)], fmt)
+    warnings = len(report.problems) - len(report.errors)
+    click.echo(f"{len(report.errors)} problem(s), {warnings} warning(s) in {report.files} files "
+               f"({report.triples} triples) in {report.seconds:.2f} s", err=fmt != "table")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="'Now' for the tour [default: today].")
 @click.pass_obj
 def tour(obj, as_of):
