@@ -291,6 +291,19 @@ def export(obj, fmt, output):
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def stats(obj, fmt):
+    """What the dataset covers: counts per kind, and how many facts are weak or unverified."""
+    from graph.output import Section
+    from graph.queries.stats import stats as run
+
+    answer = run(obj.catalog())
+    emit(answer, [Section(None, ["what", "count", "weak", "unverified"],
+                          [[r["what"], str(r["count"]), str(r["weak"]), str(r["unverified"])] for r in answer])], fmt)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_obj

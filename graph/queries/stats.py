@@ -1,0 +1,49 @@
+"""``mandat stats``: what the dataset covers, and how much of it is unverified."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from graph.model import Catalog
+
+
+def confidence_of(fact) -> str:
+    """A fact's marker; a fact with no source counts as unverified (source documents excepted)."""
+    if getattr(fact, "kind", None) == "source":
+        return fact.confidence or "verified"
+    return fact.confidence or ("verified" if fact.sources else "unverified")
+
+
+def stats(cat: Catalog) -> list[dict]:
+    """One row per kind of node or fact: how many, how many weak, how many unverified.
+
+    >>> from graph.store import load_catalog
+    >>> rows = {r["what"]: r for r in stats(load_catalog())}
+    >>> rows["agencies"]["count"] > 50
+    True
+    """
+    groups = {
+        "agencies": cat.of_kind("agency"),
+        "regions": cat.of_kind("region"),
+        "regulations and articles": cat.of_kind("regulation"),
+        "TPPO steps": cat.of_kind("step"),
+        "people": cat.of_kind("person"),
+        "source documents": cat.of_kind("source"),
+        "reporting lines": cat.lines,
+        "restructuring events": cat.events,
+        "responsibilities": cat.responsibilities,
+        "tenures": [m for m in cat.memberships if m.is_tenure],
+        "task-force seats": [m for m in cat.memberships if not m.is_tenure],
+        "agreements": cat.agreements,
+        "reported events and figures": cat.of_kind("event") + cat.of_kind("figure"),
+    }
+    rows = []
+    for what, items in groups.items():
+        counts = Counter(confidence_of(i) for i in items)
+        rows.append({"what": what, "count": len(items), "weak": counts["weak"],
+                     "unverified": counts["unverified"]})
+    total = Counter()
+    for row in rows:
+        total.update({k: row[k] for k in ("count", "weak", "unverified")})
+    rows.append({"what": "total", **total})
+    return rows
