@@ -102,15 +102,16 @@ def literal_date(lit) -> date | None:
         return None
 
 
-def instant_date(table, instant) -> date | None:
+def instant_value(table, instant) -> tuple[date | None, str | None]:
+    """The first day an instant covers, and its value as written."""
     if instant is None:
-        return None
+        return None, None
     props = table.get(instant, {})
     for pred in ("inXSDDate", "inXSDgYearMonth", "inXSDgYear", "inXSDDateTimeStamp"):
         vals = props.get(TIME + pred)
         if vals:
-            return literal_date(vals[0])
-    return None
+            return literal_date(vals[0]), str(vals[0])[:10]
+    return None, None
 
 
 def interval_of(table, node: Node) -> Interval:
@@ -119,9 +120,9 @@ def interval_of(table, node: Node) -> Interval:
     if ref is None:
         return ALWAYS
     props = table.get(ref, {})
-    begin = (props.get(TIME + "hasBeginning") or [None])[0]
-    end = (props.get(TIME + "hasEnd") or [None])[0]
-    return Interval(instant_date(table, begin), instant_date(table, end))
+    start, start_text = instant_value(table, (props.get(TIME + "hasBeginning") or [None])[0])
+    end, end_text = instant_value(table, (props.get(TIME + "hasEnd") or [None])[0])
+    return Interval(start, end, start_text, end_text)
 
 
 def fact_fields(node: Node) -> dict:

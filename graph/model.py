@@ -24,6 +24,8 @@ class Interval:
 
     start: date | None = None
     end: date | None = None
+    start_text: str | None = None          # as written: "2025", "2025-05" or "2025-05-03"
+    end_text: str | None = None
 
     def contains(self, day: date) -> bool:
         """True when ``day`` falls in the period.
@@ -43,8 +45,9 @@ class Interval:
                 and (other.end is None or self.start is None or self.start < other.end))
 
     def as_dict(self) -> dict:
-        return {"start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat() if self.end else None}
+        """Start and end at the precision the data gives (a year, a month or a day)."""
+        return {"start": self.start_text or (self.start.isoformat() if self.start else None),
+                "end": self.end_text or (self.end.isoformat() if self.end else None)}
 
 
 ALWAYS = Interval()

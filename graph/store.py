@@ -23,7 +23,7 @@ from pathlib import Path
 
 from graph.errors import InputError, UnreadableData
 
-CACHE_FORMAT = "catalog-v1"
+CACHE_FORMAT = "catalog-v2"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 

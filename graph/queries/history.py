@@ -49,14 +49,14 @@ def event_item(cat: Catalog, ev, iri: str, lang: str) -> dict:
 def line_item(cat: Catalog, line, lang: str) -> dict:
     prov = provenance(cat, line, lang, line.basis)
     words = {"id": "melapor kepada", "en": "reports to"}[lang]
-    until = f" (s.d. {iso(line.valid.end)})" if line.valid.end else ""
-    return {"date": iso(line.valid.start), "kind": "reports-to",
+    until = f" (s.d. {line.valid.as_dict()['end']})" if line.valid.end else ""
+    return {"date": line.valid.as_dict()["start"], "kind": "reports-to",
             "description": f"{words} {cat.label(line.parent, lang)}{until}",
             "regulation": prov.pop("legal_basis"), **prov}
 
 
 def head_item(cat: Catalog, m, lang: str) -> dict:
     prov = provenance(cat, m, lang, m.basis)
-    return {"date": iso(m.valid.start), "kind": "head",
+    return {"date": m.valid.as_dict()["start"], "kind": "head",
             "description": f"{cat.label(m.role, lang)}: {cat.label(m.member, lang)}",
             "regulation": prov.pop("legal_basis"), **prov}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.model import Catalog
+from graph.queries.show import post_text
 from graph.resolve import rank
 
 SEARCHABLE = {"agency", "person", "step", "regulation", "region"}
@@ -32,8 +33,7 @@ def search(cat: Catalog, text: str, lang: str = "id", limit: int = 10, kinds=Non
 
 def posts_of(cat: Catalog, person: str, lang: str) -> list[dict]:
     """The posts a person held, with the period each was attested."""
-    return [{"post": f"{cat.label(m.role, lang)} {cat.label(m.organization, lang)}".strip(),
+    return [{"post": post_text(cat, m.role, m.organization, lang),
              "organization": cat.ref(m.organization, lang),
-             "since": m.valid.start.isoformat() if m.valid.start else None,
-             "until": m.valid.end.isoformat() if m.valid.end else None}
+             "since": m.valid.as_dict()["start"], "until": m.valid.as_dict()["end"]}
             for m in cat.memberships_of(person) if m.is_tenure]

@@ -24,12 +24,18 @@ def head_at(cat: Catalog, org: str, day: date, lang: str = "id") -> dict | None:
     if pick is None:
         return None
     out = cat.ref(pick.member, lang)
-    out["post"] = f"{cat.label(pick.role, lang)} {cat.label(org, lang)}".strip()
+    out["post"] = post_text(cat, pick.role, org, lang)
     out["since"], out["until"] = pick.valid.as_dict().values()
     out.update(provenance(cat, pick, lang, pick.basis))
     if not current:
         out["last_attested"] = True
     return out
+
+
+def post_text(cat: Catalog, role: str | None, org: str, lang: str) -> str:
+    """'Kepala Kantor Imigrasi ...' in Indonesian, 'Head, Batulicin ... Office' in English."""
+    joiner = " " if lang == "id" else ", "
+    return joiner.join(x for x in (cat.label(role, lang), cat.label(org, lang)) if x)
 
 
 def is_head_role(cat: Catalog, role: str | None) -> bool:

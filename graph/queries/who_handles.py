@@ -61,6 +61,6 @@ def who_handles(cat: Catalog, step: str, day: date, region: str | None = None,
         "jurisdiction": cat.ref(resp.jurisdiction, lang),
         "distance": distance,
         **provenance(cat, resp, lang, resp.basis),
-        "since": resp.valid.start.isoformat() if resp.valid.start else None,
-        "until": resp.valid.end.isoformat() if resp.valid.end else None,
+        "since": resp.valid.as_dict()["start"],
+        "until": resp.valid.as_dict()["end"],
     } for distance, resp in rows]
