@@ -49,7 +49,8 @@ def event_item(cat: Catalog, ev, iri: str, lang: str) -> dict:
 def line_item(cat: Catalog, line, lang: str) -> dict:
     prov = provenance(cat, line, lang, line.basis)
     words = {"id": "melapor kepada", "en": "reports to"}[lang]
-    until = f" (s.d. {line.valid.as_dict()['end']})" if line.valid.end else ""
+    word = {"id": "s.d.", "en": "until"}[lang]
+    until = f" ({word} {line.valid.as_dict()['end']})" if line.valid.end else ""
     return {"date": line.valid.as_dict()["start"], "kind": "reports-to",
             "description": f"{words} {cat.label(line.parent, lang)}{until}",
             "regulation": prov.pop("legal_basis"), **prov}
