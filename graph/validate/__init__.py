@@ -67,10 +67,19 @@ def parse_with_origins(files: list[Path]):
     graph, origin = Graph(), {}
     for path in files:
         part = parse_files([path])
+        shown = display_path(path)
         for subject in set(part.subjects()):
-            origin.setdefault(str(subject), str(path))
+            origin.setdefault(str(subject), shown)
         graph += part
     return graph, origin
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working folder when it lies inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def run_shacl(graph, shapes_path: Path) -> list[tuple[str, str, str]]:
@@ -122,4 +131,5 @@ def validate(files: list[Path], shapes_path: Path) -> Report:
     problems += [Problem(where(n), n, label(n), name, msg) for name, n, msg in run_checks(graph)]
     problems += [Problem(where(n), n, label(n), check, msg, sev)
                  for check, n, msg, sev in integrity_problems(catalog)]
+    problems.sort(key=lambda p: (p.severity != "error", p.file, p.node, p.check))
     return Report(problems, len(files), len(graph), time.perf_counter() - start)
