@@ -80,9 +80,11 @@ class Context:
     def __init__(self, cat: Catalog, day: date, lang: str, max_leads: int = MAX_LEADS):
         self.cat, self.day, self.lang, self.max_leads = cat, day, lang, max_leads
         self.by_step_jur: dict = defaultdict(list)
+        self.by_jur: dict = defaultdict(list)
         for r in cat.responsibilities:
             if r.valid.contains(day):
                 self.by_step_jur[(r.step, r.jurisdiction)].append(r)
+                self.by_jur[r.jurisdiction].append(r)
 
     def label(self, iri) -> str:
         return self.cat.label(iri, self.lang)
@@ -140,8 +142,8 @@ def uncovered_steps(ctx: Context, region: str):
 
 # -- 2. unlinked-handover ----------------------------------------------------------
 
-def channels(ctx: Context) -> dict[frozenset, list]:
-    """Pairs of agencies with a channel on the day, and the facts that make it."""
+def channels(ctx: Context) -> dict[str, set[str]]:
+    """Who has a channel to whom on the day: agency → set of agencies (and forums)."""
     cat, day = ctx.cat, ctx.day
     pairs: dict[frozenset, list] = defaultdict(list)
     seats: dict[str, list] = defaultdict(list)
@@ -162,7 +164,13 @@ def channels(ctx: Context) -> dict[frozenset, list]:
     for line in cat.lines:
         if line.valid.contains(day):
             pairs[frozenset((line.unit, line.parent))].append(line)
-    return pairs
+    adjacency: dict[str, set[str]] = defaultdict(set)
+    for pair in pairs:
+        if len(pair) == 2:
+            a, b = tuple(pair)
+            adjacency[a].add(b)
+            adjacency[b].add(a)
+    return adjacency
 
 
 def in_chain(cat: Catalog, a: str, b: str, day: date) -> bool:
@@ -187,7 +195,7 @@ def unlinked_handovers(ctx: Context, region: str, links: dict):
             _, next_leads = ctx.leads(target, region)
             for a in {r.agency for r in leads}:
                 for b in {r.agency for r in next_leads}:
-                    if a == b or frozenset((a, b)) in links or in_chain(cat, a, b, ctx.day):
+                    if a == b or b in links.get(a, ()) or in_chain(cat, a, b, ctx.day):
                         continue
                     text = say("unlinked", ctx.lang, step=ctx.label(step), next=ctx.label(target),
                                a=ctx.label(a), b=ctx.label(b), region=ctx.label(region))
@@ -271,19 +279,27 @@ def conflicting_leads(ctx: Context, jurisdictions: set[str]):
 
 # -- 6. weak-basis -------------------------------------------------------------------------
 
-def repealed_on(cat: Catalog, regulation: str, day: date) -> date | None:
+def repeal_dates(cat: Catalog) -> dict[str, date]:
+    """Each repealed regulation and the earliest date a dated regulation repealed it."""
+    out: dict[str, date] = {}
+    for reg in cat.of_kind("regulation"):
+        when = reg.attrs.get("date")
+        for target in reg.attrs.get("repeals", ()) if when else ():
+            out[target] = min(when, out.get(target, when))
+    return out
+
+
+def repealed_on(cat: Catalog, repeals: dict[str, date], regulation: str, day: date) -> date | None:
     """The date ``regulation`` (or the regulation an article belongs to) was repealed, if by ``day``."""
     ent = cat.entities.get(regulation)
     target = (ent.attrs.get("part_of") if ent else None) or regulation
-    for other in cat.of_kind("regulation"):
-        when = other.attrs.get("date")
-        if target in other.attrs.get("repeals", ()) and when and when <= day:
-            return when
-    return None
+    when = repeals.get(target)
+    return when if when and when <= day else None
 
 
 def weak_bases(ctx: Context, jurisdictions: set[str]):
     cat = ctx.cat
+    repeals = repeal_dates(cat)
     for (step, jur), resps in ctx.by_step_jur.items():
         if jur not in jurisdictions:
             continue
@@ -294,7 +310,7 @@ def weak_bases(ctx: Context, jurisdictions: set[str]):
                               [ctx.evidence(r, ctx.label(step))], say("weak", ctx.lang, SUGGEST))
                 continue
             for basis in r.basis:
-                when = repealed_on(cat, basis, ctx.day)
+                when = repealed_on(cat, repeals, basis, ctx.day)
                 if when:
                     yield finding(ctx, "weak-basis", "high", jur, r.agency,
                                   say("weak-repealed", ctx.lang, basis=ctx.label(basis), day=when.isoformat(), **names),
@@ -314,14 +330,12 @@ def coordination_network(ctx: Context, region: str, links: dict):
     import networkx as nx
 
     cat, day = ctx.cat, ctx.day
-    jurisdictions = set(cat.region_ancestors(region))
-    actors = {r.agency for (step, jur), resps in ctx.by_step_jur.items() if jur in jurisdictions
-              for r in ctx.live(resps)}
-    forums = {m.organization for m in cat.memberships
-              if not m.is_tenure and m.valid.contains(day) and m.member in actors}
+    actors = {r.agency for jur in cat.region_ancestors(region) for r in ctx.live(ctx.by_jur[jur])}
+    forums = {m.organization for a in actors for m in cat.memberships_of(a)
+              if not m.is_tenure and m.valid.contains(day)}
     g = nx.Graph()
     g.add_nodes_from(actors | forums)
-    g.add_edges_from(tuple(pair) for pair in links if len(pair) == 2 and all(n in g for n in pair))
+    g.add_edges_from((a, b) for a in g.nodes for b in links.get(a, ()) if b in g)
     return g
 
 
