@@ -348,5 +348,104 @@ def tour(obj, as_of):
         write_table(sections, click.get_text_stream("stdout"))
 
 
+@main.group()
+def view():
+    """Interactive HTML views (offline, one file): org, diff, process, coordination."""
+
+
+def view_options(func):
+    """-o/--output and --open for every view."""
+    func = click.option("--open", "open_it", is_flag=True, help="Open the page in the browser.")(func)
+    return click.option("-o", "--output", type=click.Path(dir_okay=False),
+                        help="HTML file to write [default: out/VIEW.html].")(func)
+
+
+def finish_view(obj, net_legend, output, heading, note, open_it):
+    from graph.views.page import write_page
+
+    net, legend = net_legend
+    write_page(net, output, heading, legend, note)
+    click.echo(f"{output}: {len(net.nodes)} nodes, {len(net.edges)} edges")
+    if open_it:
+        import webbrowser
+
+        webbrowser.open(f"file://{os.path.abspath(output)}")
+
+
+@view.command("org")
+@click.argument("root", required=False)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The date [default: today].")
+@click.option("--depth", type=click.IntRange(1, 20), help="Levels below ROOT to show.")
+@view_options
+@click.pass_obj
+def view_org(obj, root, as_of, depth, output, open_it):
+    """The hierarchy under ROOT (default: the President) at a date."""
+    from graph.resolve import resolve
+    from graph.views.org import org_view
+
+    cat = obj.catalog()
+    day = day_of(cat, as_of)
+    root_iri = resolve(cat, root, {"agency"}, obj.lang) if root else "https://w3id.org/mandat/id/presiden"
+    heading = f"{cat.label(root_iri, obj.lang)} — {day}"
+    finish_view(obj, org_view(cat, root_iri, day, depth, obj.lang), output or "out/org.html", heading,
+                "", open_it)
+
+
+@view.command("diff")
+@click.argument("root", required=False)
+@click.option("--from", "start", required=True, metavar="YYYY-MM-DD")
+@click.option("--to", "end", required=True, metavar="YYYY-MM-DD")
+@view_options
+@click.pass_obj
+def view_diff(obj, root, start, end, output, open_it):
+    """The restructuring between two dates under ROOT (default: the President)."""
+    from graph.errors import InputError
+    from graph.resolve import resolve
+    from graph.views.diff import diff_view
+
+    cat = obj.catalog()
+    d1, d2 = day_of(cat, start), day_of(cat, end)
+    if d2 <= d1:
+        raise InputError(f"--to {d2} is not after --from {d1}; give the earlier date to --from")
+    root_iri = resolve(cat, root, {"agency"}, obj.lang) if root else "https://w3id.org/mandat/id/presiden"
+    heading = f"{cat.label(root_iri, obj.lang)}: {d1} → {d2}"
+    finish_view(obj, diff_view(cat, d1, d2, root_iri, obj.lang), output or "out/diff.html", heading, "", open_it)
+
+
+@view.command("process")
+@click.option("--region", metavar="REGION", help="Province or regency/city.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The date [default: today].")
+@view_options
+@click.pass_obj
+def view_process(obj, region, as_of, output, open_it):
+    """The TPPO steps left to right with their handovers and who leads and supports each."""
+    from graph.resolve import resolve
+    from graph.views.process import process_view
+
+    cat = obj.catalog()
+    day = day_of(cat, as_of)
+    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
+    heading = f"TPPO — {cat.label(region_iri, obj.lang) or 'Indonesia'} — {day}"
+    finish_view(obj, process_view(cat, region_iri, day, obj.lang), output or "out/process.html", heading, "", open_it)
+
+
+@view.command("coordination")
+@click.option("--region", metavar="REGION", help="Province or regency/city.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The date [default: today].")
+@view_options
+@click.pass_obj
+def view_coordination(obj, region, as_of, output, open_it):
+    """Agencies and their coordination channels, with the gaps findings highlighted."""
+    from graph.resolve import resolve
+    from graph.views.coordination import coordination_view
+
+    cat = obj.catalog()
+    day = day_of(cat, as_of)
+    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
+    heading = f"{cat.label(region_iri, obj.lang) or 'Indonesia'} — {day}"
+    finish_view(obj, coordination_view(cat, region_iri, day, obj.lang), output or "out/coordination.html",
+                heading, "", open_it)
+
+
 if __name__ == "__main__":
     main()

@@ -47,3 +47,18 @@ def run_json(run):
         return json.loads(result.output)
 
     return _run
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """The four views written once from the shipped data: name → HTML path."""
+    from tests.test_views import VIEWS
+
+    folder = tmp_path_factory.mktemp("views")
+    out = {}
+    for name, args in VIEWS.items():
+        path = folder / f"{name}.html"
+        result = CliRunner().invoke(main, args + ["-o", str(path)])
+        assert result.exit_code == 0, result.output
+        out[name] = path
+    return out
