@@ -80,6 +80,16 @@ def day_of(cat, as_of):
     return parse_day(as_of, cat)
 
 
+def date_range(cat, start, end):
+    """``--from`` and ``--to`` as dates, the first strictly before the second."""
+    from graph.errors import InputError
+
+    d1, d2 = day_of(cat, start), day_of(cat, end)
+    if d2 <= d1:
+        raise InputError(f"--to {d2} is not after --from {d1}; give the earlier date to --from")
+    return d1, d2
+
+
 def emit(answer, sections, fmt):
     from graph.output import emit as _emit
 
@@ -170,15 +180,12 @@ def history(obj, name, fmt):
 @click.pass_obj
 def diff(obj, start, end, under, region, fmt):
     """What changed between two dates: created, dissolved, renamed, moved."""
-    from graph.errors import InputError
     from graph.queries.diff import diff as run
     from graph.render import diff_sections
     from graph.resolve import resolve
 
     cat = obj.catalog()
-    d1, d2 = day_of(cat, start), day_of(cat, end)
-    if d2 <= d1:
-        raise InputError(f"--to {d2} is not after --from {d1}; give the earlier date to --from")
+    d1, d2 = date_range(cat, start, end)
     root = resolve(cat, under, {"agency"}, obj.lang) if under else None
     region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
     answer = run(cat, d1, d2, root, obj.lang, region_iri)
@@ -399,17 +406,25 @@ def view_org(obj, root, as_of, depth, output, open_it):
 @click.pass_obj
 def view_diff(obj, root, start, end, output, open_it):
     """The restructuring between two dates under ROOT (default: the President)."""
-    from graph.errors import InputError
     from graph.resolve import resolve
     from graph.views.diff import diff_view
 
     cat = obj.catalog()
-    d1, d2 = day_of(cat, start), day_of(cat, end)
-    if d2 <= d1:
-        raise InputError(f"--to {d2} is not after --from {d1}; give the earlier date to --from")
+    d1, d2 = date_range(cat, start, end)
     root_iri = resolve(cat, root, {"agency"}, obj.lang) if root else "https://w3id.org/mandat/id/presiden"
     heading = f"{cat.label(root_iri, obj.lang)}: {d1} → {d2}"
     finish_view(obj, diff_view(cat, d1, d2, root_iri, obj.lang), output or "out/diff.html", heading, "", open_it)
+
+
+def region_view(obj, builder, region, as_of, output, open_it, name: str, prefix: str = "") -> None:
+    """Shared body of the views drawn for a region at a date."""
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    day = day_of(cat, as_of)
+    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
+    heading = f"{prefix}{cat.label(region_iri, obj.lang) or 'Indonesia'} — {day}"
+    finish_view(obj, builder(cat, region_iri, day, obj.lang), output or f"out/{name}.html", heading, "", open_it)
 
 
 @view.command("process")
@@ -419,14 +434,9 @@ def view_diff(obj, root, start, end, output, open_it):
 @click.pass_obj
 def view_process(obj, region, as_of, output, open_it):
     """The TPPO steps left to right with their handovers and who leads and supports each."""
-    from graph.resolve import resolve
     from graph.views.process import process_view
 
-    cat = obj.catalog()
-    day = day_of(cat, as_of)
-    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
-    heading = f"TPPO — {cat.label(region_iri, obj.lang) or 'Indonesia'} — {day}"
-    finish_view(obj, process_view(cat, region_iri, day, obj.lang), output or "out/process.html", heading, "", open_it)
+    region_view(obj, process_view, region, as_of, output, open_it, "process", "TPPO — ")
 
 
 @view.command("coordination")
@@ -436,15 +446,9 @@ def view_process(obj, region, as_of, output, open_it):
 @click.pass_obj
 def view_coordination(obj, region, as_of, output, open_it):
     """Agencies and their coordination channels, with the gaps findings highlighted."""
-    from graph.resolve import resolve
     from graph.views.coordination import coordination_view
 
-    cat = obj.catalog()
-    day = day_of(cat, as_of)
-    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
-    heading = f"{cat.label(region_iri, obj.lang) or 'Indonesia'} — {day}"
-    finish_view(obj, coordination_view(cat, region_iri, day, obj.lang), output or "out/coordination.html",
-                heading, "", open_it)
+    region_view(obj, coordination_view, region, as_of, output, open_it, "coordination")
 
 
 if __name__ == "__main__":

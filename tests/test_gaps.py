@@ -58,6 +58,16 @@ md:{name} a mandat:RegionalDepartment ; skos:prefLabel "Dinas {name}"@id , "Offi
 """
 
 
+# Agency D, dissolved on 2024-01-01, still named by a support responsibility.
+DISSOLVED_D = AGENCY.format(
+    name="d", extra="; mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate \"2024-01-01\"^^xsd:date ] ]") + """
+md:rl-d a mandat:ReportingLine ; mandat:unit md:d ; mandat:parent md:pres ;
+    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2024-01-01"^^xsd:date ] ] ; dct:source md:src .
+md:resp-d a mandat:Responsibility ; mandat:agency md:d ; mandat:step md:s1 ; mandat:role mandat:Support ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+
+
 def world(tmp_path: Path, text: str) -> str:
     folder = tmp_path / "data"
     folder.mkdir()
@@ -96,11 +106,7 @@ def test_unlinked_handover(run, tmp_path):
 
 
 def test_stale_mandate_names_the_successor(run, tmp_path):
-    text = BASE + AGENCY.format(name="d", extra="; mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate \"2024-01-01\"^^xsd:date ] ]") + """
-md:rl-d a mandat:ReportingLine ; mandat:unit md:d ; mandat:parent md:pres ;
-    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2024-01-01"^^xsd:date ] ] ; dct:source md:src .
-md:resp-d a mandat:Responsibility ; mandat:agency md:d ; mandat:step md:s1 ; mandat:role mandat:Support ;
-    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+    text = BASE + DISSOLVED_D + """
 md:ev-d a org:ChangeEvent ; mandat:changeKind mandat:Merged ; org:originalOrganization md:d ;
     org:resultingOrganization md:b ; dct:date "2024-01-01"^^xsd:date ; dct:source md:src .
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_gaps import AGENCY, BASE, PREFIXES
+from tests.test_gaps import AGENCY, BASE, DISSOLVED_D, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 MD = "https://w3id.org/mandat/id/"
@@ -74,12 +74,7 @@ def test_each_problem_is_caught(run, tmp_path, name, text, node, needle):
 
 
 def test_stale_mandate_is_a_warning_not_an_error(run, tmp_path):
-    text = BASE + AGENCY.format(name="d", extra="; mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate \"2024-01-01\"^^xsd:date ] ]") + """
-md:rl-d a mandat:ReportingLine ; mandat:unit md:d ; mandat:parent md:pres ;
-    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2024-01-01"^^xsd:date ] ] ; dct:source md:src .
-md:resp-d a mandat:Responsibility ; mandat:agency md:d ; mandat:step md:s1 ; mandat:role mandat:Support ;
-    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
-"""
+    text = BASE + DISSOLVED_D
     result = check(run, tmp_path, text)
     assert result.exit_code == 0
     assert "[warning]" in result.output and "resp-d" in result.output
