@@ -189,8 +189,8 @@ def read_entity(table, node: Node, kind: str) -> Entity:
     elif kind in ("event", "figure"):
         attrs.update({"date": node.text(DCT + "date"), "value": node.text(M + "value"),
                       "participants": node.iris(ns.PROV + "wasAssociatedWith")})
-    alt = tuple(str(v) for v in node.all(SKOS + "altLabel"))
-    abbr = tuple(str(v) for v in node.all(M + "abbreviation"))
+    alt = tuple(sorted(str(v) for v in node.all(SKOS + "altLabel")))
+    abbr = tuple(sorted(str(v) for v in node.all(M + "abbreviation")))
     return Entity(**fact_fields(node), kind=kind, types=node.iris(ns.RDF_TYPE),
                   labels=labels_of(node), alt_labels=alt, abbreviations=abbr,
                   valid=interval_of(table, node), attrs=attrs)
@@ -275,6 +275,8 @@ def build_catalog(triples: Iterable, files: tuple[str, ...] = ()) -> Catalog:
         if kind is not None:
             cat.entities[node.iri] = read_entity(table, node, kind)
     add_suborganization_links(table, cat)
+    for records in (cat.lines, cat.events, cat.memberships, cat.agreements, cat.responsibilities):
+        records.sort(key=lambda rec: rec.iri)       # the same order whatever store fed the triples
     read_step_order(table, cat)
     cat.earliest = earliest_date(cat)
     return cat

@@ -19,20 +19,24 @@ FORMATS = ("table", "json", "csv")
 
 
 class Context:
-    """What the global options chose: data folders and label language."""
+    """What the global options chose: data folders, store and label language."""
 
-    def __init__(self, data: tuple[str, ...], lang: str):
-        self.data, self.lang = data, lang
+    def __init__(self, data: tuple[str, ...], lang: str, store_spec: str | None = None):
+        self.data, self.lang, self.store_spec = data, lang, store_spec
+
+    def store(self):
+        from graph.store import open_store
+
+        return open_store(self.store_spec, self.data)
 
     def catalog(self):
         from graph.store import load_catalog
 
-        return load_catalog(self.data)
+        store = self.store()
+        return load_catalog(self.data, store if store.kind != "memory" else None)
 
     def graph(self):
-        from graph.store import load_graph
-
-        return load_graph(self.data)
+        return self.store().rdflib_graph()
 
 
 class MandatGroup(click.Group):
@@ -102,16 +106,18 @@ def emit(answer, sections, fmt):
                    "The ontology is always loaded.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
               help="Language of labels in the output.")
+@click.option("--store", "store_spec", metavar="STORE", envvar="MANDAT_STORE",
+              help="memory (default), oxigraph:PATH or sparql:URL. Also $MANDAT_STORE.")
 @click.version_option(__version__, "-V", "--version", prog_name="mandat")
 @click.pass_context
-def main(ctx, data, lang):
+def main(ctx, data, lang, store_spec):
     """mandat: who holds which TPPO mandate in Indonesian government, and since when.
 
     NAME, STEP and REGION accept an IRI (md:kanim-batulicin), a label in
     Indonesian or English, an abbreviation (Kanim Batulicin, Kemenkumham,
     Kalsel) or a near miss.
     """
-    ctx.obj = Context(data, lang)
+    ctx.obj = Context(data, lang, store_spec)
 
 
 @main.command()
@@ -258,7 +264,6 @@ def sparql(obj, query, query_file, fmt):
     """
     from graph.errors import InputError
     from graph.output import Section
-    from graph.queries.sparql import run_query
 
     if bool(query) == bool(query_file):
         raise InputError("give either a QUERY or -f FILE.rq, not both or neither")
@@ -268,7 +273,7 @@ def sparql(obj, query, query_file, fmt):
                 query = handle.read()
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(f"{query_file}: cannot read the query ({err})") from None
-    answer = run_query(obj.graph(), query)
+    answer = obj.store().query(query)
     if answer["type"] == "graph":
         click.echo(answer["turtle"])
         return
@@ -353,6 +358,26 @@ def tour(obj, as_of):
     for heading, sections in run(cat, day_of(cat, as_of), obj.lang):
         click.secho(f"\n== {heading}", bold=True)
         write_table(sections, click.get_text_stream("stdout"))
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def load(obj, files):
+    """Put the ontology and data (or FILES) into the --store (oxigraph:PATH or sparql:URL)."""
+    import time
+
+    from rich.progress import Progress
+
+    from graph import store as stores
+
+    target = obj.store()
+    paths = stores.ontology_files() + stores.data_files(files or obj.data)
+    start = time.perf_counter()
+    with Progress(transient=True) as progress:
+        task = progress.add_task(f"loading into {target.spec}", total=len(paths))
+        count = target.load(paths, lambda path: progress.advance(task))
+    click.echo(f"{target.spec}: {count} triples from {len(paths)} files in {time.perf_counter() - start:.1f} s")
 
 
 @main.group()

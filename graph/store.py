@@ -23,7 +23,7 @@ from pathlib import Path
 
 from graph.errors import InputError, UnreadableData
 
-CACHE_FORMAT = "catalog-v2"
+CACHE_FORMAT = "catalog-v4"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -123,13 +123,88 @@ def load_graph(data_dirs=None):
     return graph
 
 
+STAMP_PREDICATE = "https://w3id.org/mandat/ontology#loadStamp"
+MATERIALISE_UPDATE = """PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX mandat: <https://w3id.org/mandat/ontology#>
+INSERT { ?unit org:subOrganizationOf ?parent }
+WHERE { ?line a mandat:ReportingLine ; mandat:unit ?unit ; mandat:parent ?parent }"""
+
+
+class Store:
+    """What a store must do. Implementations live in :mod:`graph.stores`.
+
+    ``spec`` names it (``memory``, ``oxigraph:PATH``, ``sparql:URL``);
+    ``cache_key()`` changes whenever its content changes; ``triples()`` yields
+    rdflib triples for the catalog; ``rdflib_graph()`` gives a Graph (for
+    export); ``query(text)`` answers a read-only SPARQL query; ``load(files)``
+    replaces the store's content with the files.
+    """
+
+    kind = "store"
+    spec = ""
+
+    def cache_key(self) -> str:
+        raise NotImplementedError
+
+    def triples(self):
+        raise NotImplementedError
+
+    def rdflib_graph(self):
+        raise NotImplementedError
+
+    def query(self, text: str) -> dict:
+        raise NotImplementedError
+
+    def load(self, files, progress=None) -> int:
+        raise NotImplementedError
+
+
+def open_store(spec: str | None = None, data_dirs=None) -> Store:
+    """The store named by ``spec`` (or ``$MANDAT_STORE``, default memory).
+
+    >>> open_store("memory").kind
+    'memory'
+    """
+    spec = spec or os.environ.get("MANDAT_STORE") or "memory"
+    kind, _, where = spec.partition(":")
+    if kind == "memory":
+        from graph.stores.memory import MemoryStore
+
+        return MemoryStore(data_dirs)
+    if kind == "oxigraph" and where:
+        from graph.stores.oxigraph import OxigraphStore
+
+        return OxigraphStore(where)
+    if kind == "sparql" and where:
+        from graph.stores.sparql import SparqlStore
+
+        return SparqlStore(where)
+    raise InputError(f"unknown store '{spec}'; use memory, oxigraph:PATH or sparql:URL")
+
+
 _MEMO: dict = {}
 
 
-def load_catalog(data_dirs=None):
-    """The catalog of the ontology plus data, from the cache when the files are unchanged."""
-    files = all_files(data_dirs)
-    key = content_key(files)
+def load_catalog(data_dirs=None, store: Store | None = None):
+    """The catalog of the ontology plus data, from the cache when the content is unchanged.
+
+    With a non-memory ``store``, the catalog is built from the store's triples
+    and cached under the store's own key (a load stamp), so a question on an
+    oxigraph store does not even open it when the cache is warm.
+    """
+    if store is not None and store.kind != "memory":
+        key = store.cache_key()
+        build = lambda: store.triples()  # noqa: E731
+        names: tuple[str, ...] = (store.spec,)
+    else:
+        files = all_files(data_dirs)
+        key = content_key(files)
+        names = tuple(str(f) for f in files)
+
+        def build():
+            graph = parse_files(files)
+            materialise(graph)
+            return graph
     if key in _MEMO:
         return _MEMO[key]
     path = cache_dir() / f"{key}.pickle"
@@ -137,9 +212,7 @@ def load_catalog(data_dirs=None):
     if catalog is None:
         from graph.catalog import build_catalog
 
-        graph = parse_files(files)
-        materialise(graph)
-        catalog = build_catalog(graph, files=tuple(str(f) for f in files))
+        catalog = build_catalog(build(), files=names)
         write_cache(path, catalog)
     _MEMO[key] = catalog
     return catalog

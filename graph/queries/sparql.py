@@ -31,6 +31,15 @@ def check_read_only(text: str) -> None:
                      "(edit data/ and run 'mandat validate' instead)")
 
 
+def prefixed(text: str) -> str:
+    """The query with mandat's usual prefixes declared in front (for engines without initNs)."""
+    from graph.ns import PREFIXES
+
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()
+                   if f"PREFIX {p}:".lower() not in text.lower())
+    return head + text
+
+
 def run_query(graph, text: str) -> dict:
     """Run a read-only query; returns ``{"type": ..., "vars": [...], "rows": [...]}``
     for SELECT, ``{"type": "ASK", "boolean": ...}``, or ``{"type": "graph", "turtle": ...}``."""

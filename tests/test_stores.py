@@ -1,0 +1,201 @@
+"""Every CLI question gives the same answer on every store, against real servers.
+
+Stores: memory, oxigraph (embedded, on disk), sparql against an Oxigraph server and
+against Virtuoso, both started here on 127.0.0.1 and stopped at the end.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+QUESTIONS = [
+    ["chain", "Kanim Batulicin", "--as-of", "2023-06-21"],
+    ["chain", "Kanim Batulicin", "--as-of", "2025-06-01"],
+    ["who-handles", "investigation", "--region", "Tanah Bumbu", "--as-of", "2025-06-01"],
+    ["diff", "--from", "2024-10-01", "--to", "2025-01-01"],
+    ["show", "Kanwil Imigrasi Kalsel", "--as-of", "2025-06-01"],
+    ["search", "Batulicin"],
+    ["gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01"],
+    ["history", "Kanim Batulicin"],
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except Exception:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def invoke(args, env=None, cache=None):
+    env = dict(env or {})
+    if cache:
+        env["MANDAT_CACHE_DIR"] = str(cache)
+    return CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    port, folder = free_port(), tmp_path_factory.mktemp("oxsrv")
+    proc = subprocess.Popen([str(BIN / "oxigraph"), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
+        yield {"MANDAT_STORE": f"sparql:http://127.0.0.1:{port}/query",
+               "MANDAT_SPARQL_UPDATE_URL": f"http://127.0.0.1:{port}/update"}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    if not shutil.which("virtuoso-t") and not os.environ.get("CI"):
+        pytest.skip("Virtuoso is not installed (scripts/virtuoso.sh installs it in CI)")
+    folder = tmp_path_factory.mktemp("virtuoso") / "db"
+    http, isql = free_port(), free_port()
+    script = ROOT / "scripts" / "virtuoso.sh"
+    out = subprocess.run(["bash", str(script), "start", str(folder), str(http), str(isql)],
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    try:
+        yield {"MANDAT_STORE": f"sparql:http://127.0.0.1:{http}/sparql",
+               "MANDAT_SPARQL_UPDATE_URL": f"http://127.0.0.1:{http}/sparql-auth",
+               "MANDAT_SPARQL_USER": "mandat", "MANDAT_SPARQL_PASSWORD": "mandat"}
+    finally:
+        subprocess.run(["bash", str(script), "stop", str(folder)], timeout=60)
+
+
+@pytest.fixture(scope="session")
+def stores(tmp_path_factory, oxigraph_server, request):
+    """Environment for each store, each filled with the shipped data."""
+    envs = {"memory": {"MANDAT_STORE": "memory"},
+            "oxigraph": {"MANDAT_STORE": f"oxigraph:{tmp_path_factory.mktemp('ox') / 'store'}"},
+            "sparql-oxigraph": oxigraph_server}
+    try:
+        envs["sparql-virtuoso"] = request.getfixturevalue("virtuoso_server")
+    except pytest.skip.Exception:
+        pass
+    for name, env in envs.items():
+        if name != "memory":
+            result = invoke(["load"], env, tmp_path_factory.mktemp("c"))
+            assert result.exit_code == 0, result.output
+    return envs
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[" ".join(q[:2]) for q in QUESTIONS])
+def test_same_answer_on_every_store(stores, question, tmp_path):
+    answers = {}
+    for name, env in stores.items():
+        result = invoke(question + ["--format", "json"], env, tmp_path / name)
+        assert result.exit_code == 0, f"{name}: {result.output}"
+        answers[name] = json.loads(result.output)
+    reference = answers.pop("memory")
+    for name, answer in answers.items():
+        assert answer == reference, name
+
+
+def test_sparql_command_on_every_store(stores, tmp_path):
+    query = "SELECT (COUNT(?l) AS ?n) WHERE { ?l a mandat:ReportingLine }"
+    counts = {name: json.loads(invoke(["sparql", query, "--format", "json"], env, tmp_path / name).output)[0]["n"]
+              for name, env in stores.items()}
+    assert len(set(counts.values())) == 1, counts
+
+
+def test_cold_question_on_oxigraph_does_not_read_the_turtle(stores, tmp_path):
+    """After load, the oxigraph store answers with --data pointing at an empty folder."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = stores["oxigraph"]
+    result = invoke(["chain", "Kanim Batulicin", "--format", "json"], env, tmp_path / "c")
+    assert result.exit_code == 0 and "kanim-batulicin" in result.output
+
+
+def test_anonymous_update_is_refused_by_virtuoso(stores, tmp_path):
+    if "sparql-virtuoso" not in stores:
+        pytest.skip("no Virtuoso")
+    env = dict(stores["sparql-virtuoso"])
+    env["MANDAT_SPARQL_UPDATE_URL"] = env["MANDAT_STORE"].split(":", 1)[1]
+    env["MANDAT_SPARQL_USER"] = ""
+    result = invoke(["load"], env, tmp_path)
+    assert result.exit_code == 2 and "permission" in result.output.lower()
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+def test_unreachable_endpoint(tmp_path):
+    result = invoke(["--store", f"sparql:http://127.0.0.1:{free_port()}/sparql", "chain", "x"], cache=tmp_path)
+    assert result.exit_code == 2 and "cannot reach" in result.output
+
+
+def test_endpoint_answering_html(tmp_path):
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html><body>login</body></html>")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = invoke(["--store", f"sparql:http://127.0.0.1:{server.server_port}/", "chain", "x"], cache=tmp_path)
+    finally:
+        server.shutdown()
+    assert result.exit_code == 2 and "HTML" in result.output
+
+
+def test_endpoint_answering_an_error(oxigraph_server, tmp_path):
+    url = oxigraph_server["MANDAT_STORE"].replace("/query", "/nowhere")
+    result = invoke(["--store", url, "chain", "x"], cache=tmp_path)
+    assert result.exit_code == 2 and "HTTP 404" in result.output
+
+
+def test_path_that_is_not_a_store(tmp_path):
+    (tmp_path / "notes.txt").write_text("hello")
+    result = invoke(["--store", f"oxigraph:{tmp_path}", "chain", "x"], cache=tmp_path / "c")
+    assert result.exit_code == 2 and "not a mandat store" in result.output
+
+
+def test_interrupted_load_leaves_the_store_as_it_was(tmp_path):
+    store = tmp_path / "store"
+    env = {"MANDAT_STORE": f"oxigraph:{store}"}
+    assert invoke(["load"], env, tmp_path / "c").exit_code == 0
+    before = (store / "mandat-load-stamp").read_text()
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix x: <urn:x#> .\nx:a x:b \"open .\n")
+    result = invoke(["load", str(ROOT / "data" / "steps.ttl"), str(bad)], env, tmp_path / "c")
+    assert result.exit_code == 2 and "bad.ttl" in result.output
+    assert (store / "mandat-load-stamp").read_text() == before
+    assert not [p for p in tmp_path.iterdir() if ".loading-" in p.name]
+    assert invoke(["chain", "Kanim Batulicin"], env, tmp_path / "c").exit_code == 0
