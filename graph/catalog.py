@@ -191,6 +191,7 @@ def read_entity(table, node: Node, kind: str) -> Entity:
                       "participants": node.iris(ns.PROV + "wasAssociatedWith")})
     alt = tuple(sorted(str(v) for v in node.all(SKOS + "altLabel")))
     abbr = tuple(sorted(str(v) for v in node.all(M + "abbreviation")))
+    attrs = {k: v for k, v in attrs.items() if v not in (None, (), {}, "")}   # a smaller cache
     return Entity(**fact_fields(node), kind=kind, types=node.iris(ns.RDF_TYPE),
                   labels=labels_of(node), alt_labels=alt, abbreviations=abbr,
                   valid=interval_of(table, node), attrs=attrs)

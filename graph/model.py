@@ -212,6 +212,11 @@ class Catalog:
     def responsibilities_of(self, agency: str) -> list[Responsibility]:
         return self._index("_resp_by_agency", self.responsibilities, lambda r: [r.agency])(agency)
 
+    def responsibilities_in(self, step: str, jurisdiction: str | None) -> list[Responsibility]:
+        """Responsibilities for ``step`` whose jurisdiction is exactly ``jurisdiction``."""
+        return self._index("_resp_by_step_jur", self.responsibilities,
+                           lambda r: [(r.step, r.jurisdiction)])((step, jurisdiction))
+
     def responsibilities_for(self, step: str) -> list[Responsibility]:
         return self._index("_resp_by_step", self.responsibilities, lambda r: [r.step])(step)
 

@@ -17,8 +17,10 @@ def applicable(cat: Catalog, step: str, day: date, region: str | None) -> list[t
     that regency comes before province before national either way.
     """
     ancestors = cat.region_ancestors(region) if region else []
+    candidates = ([r for jur in ancestors for r in cat.responsibilities_in(step, jur)] if region
+                  else cat.responsibilities_for(step))
     out = []
-    for resp in cat.responsibilities_for(step):
+    for resp in candidates:
         if not resp.valid.contains(day) or not cat.exists(resp.agency, day):
             continue
         if region:
