@@ -35,9 +35,6 @@ class Context:
         store = self.store()
         return load_catalog(self.data, store if store.kind != "memory" else None)
 
-    def graph(self):
-        return self.store().rdflib_graph()
-
 
 class MandatGroup(click.Group):
     """Turns every MandatError into one line on stderr and its exit code."""
@@ -296,10 +293,12 @@ def export(obj, fmt, output):
 
     cat = obj.catalog()
     if output:
-        with atomic_path(output) as tmp:
-            run(cat, obj.graph, fmt, tmp, None, obj.lang)
+        with atomic_path(output) as tmp, open(tmp, "wb") as stream:
+            run(cat, obj.store(), fmt, stream, obj.lang)
     else:
-        run(cat, obj.graph, fmt, None, click.get_text_stream("stdout"), obj.lang)
+        stream = click.get_binary_stream("stdout")
+        run(cat, obj.store(), fmt, stream, obj.lang)
+        stream.flush()
 
 
 @main.command()

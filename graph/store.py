@@ -158,6 +158,12 @@ class Store:
     def load(self, files, progress=None) -> int:
         raise NotImplementedError
 
+    def dump(self, stream, fmt: str) -> None:
+        """Write the whole graph to a binary stream as ttl, nt or jsonld."""
+        from graph.queries.export import RDF_FORMATS
+
+        self.rdflib_graph().serialize(destination=stream, format=RDF_FORMATS[fmt])
+
 
 def open_store(spec: str | None = None, data_dirs=None) -> Store:
     """The store named by ``spec`` (or ``$MANDAT_STORE``, default memory).

@@ -60,31 +60,23 @@ def write_edges_csv(g, out) -> None:
                          "target_label": g.nodes[b]["label"], **data})
 
 
-def export(cat, graph_loader, fmt: str, out_path: str | None, out_stream, lang: str = "id") -> None:
-    """Write the graph in ``fmt`` to ``out_path`` (or the stream)."""
+def export(cat, store, fmt: str, stream, lang: str = "id") -> None:
+    """Write the graph in ``fmt`` to a binary ``stream``.
+
+    RDF formats are streamed by the store (pyoxigraph writes as it reads; rdflib
+    serialises into the stream), so a big graph is not held twice as text.
+    """
     if fmt in RDF_FORMATS:
-        graph = graph_loader()
-        if out_path:
-            graph.serialize(destination=out_path, format=RDF_FORMATS[fmt])
-        else:
-            out_stream.write(graph.serialize(format=RDF_FORMATS[fmt]))
+        store.dump(stream, fmt)
         return
+    import io
+
     import networkx as nx
 
     g = network(cat, lang)
     if fmt == "csv":
-        if out_path:
-            with open(out_path, "w", encoding="utf-8", newline="") as handle:
-                write_edges_csv(g, handle)
-        else:
-            write_edges_csv(g, out_stream)
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        write_edges_csv(g, text)
+        text.detach()
         return
-    writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
-    if out_path:
-        writer(g, out_path)
-    else:
-        import io
-
-        buffer = io.BytesIO()
-        writer(g, buffer)
-        out_stream.write(buffer.getvalue().decode("utf-8"))
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(g, stream)

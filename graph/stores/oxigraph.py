@@ -89,6 +89,15 @@ class OxigraphStore(store.Store):
         rows = [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in result]
         return {"type": "SELECT", "vars": names, "rows": rows}
 
+    def dump(self, stream, fmt: str) -> None:
+        """N-Triples and Turtle straight from the store, without building an rdflib graph."""
+        import pyoxigraph as ox
+
+        formats = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
+        if fmt not in formats:
+            return super().dump(stream, fmt)
+        self.open().dump(output=stream, format=formats[fmt], from_graph=ox.DefaultGraph())
+
     def load(self, files, progress=None) -> int:
         """Load into a fresh folder beside PATH, then swap it in: an interrupted load leaves PATH as it was."""
         import pyoxigraph as ox
