@@ -379,6 +379,62 @@ def load(obj, files):
     click.echo(f"{target.spec}: {count} triples from {len(paths)} files in {time.perf_counter() - start:.1f} s")
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", help="The article's address (overrides a '# source:' line).")
+@click.option("--date", "day", metavar="YYYY[-MM[-DD]]", help="The article's date (overrides a '# date:' line).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "ttl"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the review Turtle to this file.")
+@click.pass_obj
+def ingest(obj, files, url, day, fmt, output):
+    """Read Indonesian articles (text or HTML) into candidate facts for review."""
+    from graph.ingest import extract, read_article
+    from graph.ingest.review import review_graph
+    from graph.output import Section
+    from graph.safeio import atomic_path
+
+    cat = obj.catalog()
+    graphs, answers = [], []
+    for path in files:
+        text, meta = read_article(path)
+        meta.update({k: v for k, v in (("url", url), ("date", day)) if v})
+        result = extract(text, cat, meta)
+        answers.append(public(result))
+        if fmt == "ttl" or output:
+            graphs.append(review_graph(result, text, cat))
+    review = graphs[0] if graphs else None
+    for g in graphs[1:]:
+        review += g
+    if output:
+        with atomic_path(output) as tmp:
+            review.serialize(destination=tmp, format="turtle")
+    answer = answers[0] if len(answers) == 1 else answers
+    if fmt == "ttl":
+        click.echo(review.serialize(format="turtle"))
+    elif fmt == "json":
+        emit(answer, [], "json")
+    else:
+        for result in answers:
+            emit(result, [Section("Instansi / organizations", ["text", "iri"],
+                                  [[o["text"], o["iri"] or ""] for o in result["organizations"]]),
+                          Section("Orang / persons", ["name", "post", "organization"],
+                                  [[p["name"], p["post"], p["organization"] or ""] for p in result["persons"]]),
+                          Section("Kegiatan / events", ["kind", "date", "place"],
+                                  [[e["kind"], e["date"] or "", e["place"] or ""] for e in result["events"]]),
+                          Section("Peraturan / regulations", ["text", "iri"],
+                                  [[r["text"], r["iri"] or ""] for r in result["regulations"]]),
+                          Section("Angka / figures", ["value", "counts"],
+                                  [[str(f["value"]), f["counts"]] for f in result["figures"]])], "table")
+
+
+def public(result: dict) -> dict:
+    """The JSON shape of an ingest answer (offsets kept, sentence spans dropped)."""
+    def strip(items):
+        return [{k: v for k, v in item.items() if k != "sentence"} for item in items]
+    return {"source": result["source"], **{k: strip(result[k]) for k in
+            ("organizations", "persons", "events", "regulations", "figures")}}
+
+
 @main.group()
 def view():
     """Interactive HTML views (offline, one file): org, diff, process, coordination."""

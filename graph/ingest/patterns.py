@@ -1,0 +1,76 @@
+"""Patterns of Indonesian official writing: dates, regulations, offices, posts, figures.
+
+>>> parse_dates("dibuka Rabu (21/6/2023) di Batulicin")[0][2]
+'2023-06-21'
+>>> parse_regulations("menurut Peraturan Presiden Nomor 157 Tahun 2024")[0][2:]
+('perpres', '157', '2024')
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+     "oktober", "november", "desember"], start=1)}
+MONTH_RE = "|".join(MONTHS)
+DATE_SLASH = re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)")
+DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:hingga|sampai|-|–)\s*\d{{1,2}})?\s+({MONTH_RE})\s+(\d{{4}})\b", re.I)
+WEEKDAY = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b")
+
+REG_TYPES = {
+    "peraturan presiden": "perpres", "perpres": "perpres", "undang-undang": "uu", "uu": "uu",
+    "peraturan pemerintah": "pp", "pp": "pp", "permenkumham": "permenkumham",
+    "permenimipas": "permenimipas", "pma": "pma",
+}
+REGULATION = re.compile(
+    r"\b(Peraturan Presiden|Perpres|Undang-Undang|UU|Peraturan Pemerintah|PP|Permenkumham|Permenimipas|PMA)"
+    r"\s*(?:Republik Indonesia\s*)?(?:Nomor|No\.?)?\s*(\d{1,4})\s*(?:Tahun|/)\s*(\d{4})", re.I)
+
+CAP = r"[A-Z][\w'.-]*"
+NAME = rf"(?:{CAP}|[A-Z])(?:\s+(?:{CAP}|[A-Z]\.?)){{0,5}}"
+OFFICE_PATTERNS = [re.compile(p) for p in (
+    rf"\bKantor Imigrasi(?: Kelas (?:I|II|III))?(?: (?:TPI|Non TPI))?(?: {CAP}){{1,2}}",
+    r"\bKantor Wilayah (?:Direktorat Jenderal Imigrasi|Ditjen Imigrasi|Kementerian Hukum dan HAM|Kemenkumham|"
+    rf"Kemenkum HAM)(?: Provinsi)?(?: {CAP}){{1,3}}",
+    rf"\bKanwil (?:Ditjen Imigrasi|Direktorat Jenderal Imigrasi|Kemenkumham|Kemenkum HAM|Kemenag)(?: {CAP}){{0,3}}",
+    rf"\bDinas(?: {CAP}| dan){{1,6}} (?:Kabupaten|Kota|Provinsi)(?: {CAP}){{1,3}}",
+    rf"\b(?:Disnakertrans|Dinsos|DP3A) (?:Kabupaten|Kota|Provinsi)?(?: ?{CAP}){{1,3}}",
+    rf"\b(?:Polda|Polres|Polresta|Kejati|Kejari|BP3MI)(?: {CAP}){{1,3}}",
+    r"\bKantor Imigrasi\b",
+)]
+GENERIC = re.compile(r"^(Kantor Imigrasi|Kanwil (?:Kemenkum HAM|Kemenkumham|Direktorat Jenderal Imigrasi|Ditjen Imigrasi))$")
+POST = re.compile(r"\b(Kepala|Kakanwil|Kakanim|Kadiv|Plt\.? Kepala)\b")
+POST_COMMA = re.compile(rf"(?:Kepala|Kakanwil|Kakanim|Kadiv|Plt\.? Kepala)(?:\s+(?:{CAP}|dan|Non)){{1,14}},\s+({NAME})"
+                        r"(?=\s*[,.)]|\s+(?:dan|yang)\b)")
+NAME_AFTER = re.compile(rf"\s*,?\s*({NAME})(?=\s+[a-z])")
+FIGURE = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})*|\d+)\s+(kasus|tersangka|orang|korban|laporan polisi|paspor)\b", re.I)
+EVENT_KINDS = {"sosialisasi": "sosialisasi", "diskusi panel": "diskusi panel", "rapat koordinasi": "rapat koordinasi",
+               "rakor": "rapat koordinasi", "operasi": "operasi", "penandatanganan": "penandatanganan"}
+EVENT = re.compile(r"\b(" + "|".join(EVENT_KINDS) + r")\b", re.I)
+PLACE = re.compile(rf"\bdi ((?:{CAP})(?: {CAP}){{0,5}})")
+
+
+def parse_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) for 'Rabu (21/6/2023)' and '21 Juni 2023' (a range keeps its first day)."""
+    out = []
+    for m in DATE_SLASH.finditer(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append((m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}"))
+    for m in DATE_WORDS.finditer(text):
+        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        if 1 <= day <= 31:
+            out.append((m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}"))
+    return sorted(out)
+
+
+def parse_regulations(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, type, number, year) of each regulation cited."""
+    return [(m.start(), m.end(), REG_TYPES[m.group(1).lower()], m.group(2), m.group(3))
+            for m in REGULATION.finditer(text)]
+
+
+def office_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that look like office names."""
+    return [(m.start(), m.end()) for pattern in OFFICE_PATTERNS for m in pattern.finditer(text)]

@@ -1,0 +1,123 @@
+"""`mandat ingest` on our rewrites of the two seed articles, and on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
+MD = "https://w3id.org/mandat/id/"
+M = Namespace("https://w3id.org/mandat/ontology#")
+
+
+def read(run_json, name: str) -> dict:
+    return run_json("ingest", str(ARTICLES / name))
+
+
+def test_seed_000_full_extraction(run_json):
+    got = read(run_json, "seed-000-batulicin.txt")
+    assert [(o["text"], o["iri"]) for o in got["organizations"]] == [
+        ("Kantor Wilayah Kemenkumham Kalsel", MD + "kanwil-kemenkumham-kalsel"),
+        ("Kantor Imigrasi Kelas II TPI Batulicin", MD + "kanim-batulicin"),
+        ("Kantor Wilayah Kemenkumham Kalimantan Selatan", MD + "kanwil-kemenkumham-kalsel"),
+        ("Kantor Imigrasi Kelas II TPI Batulicin", MD + "kanim-batulicin"),
+        ("Polri", MD + "polri"),
+        ("Disnakertrans Kabupaten Tanah Bumbu", MD + "disnakertrans-tanah-bumbu"),
+    ]
+    assert [(p["name"], p["post"], p["organization"]) for p in got["persons"]] == [
+        ("Faisol Ali", "Kepala Kantor Wilayah Kemenkumham Kalimantan Selatan", MD + "kanwil-kemenkumham-kalsel"),
+        ("Jonita", "Kepala Divisi Imigrasi", None),
+        ("I Gusti Bagus M Ibrahim", "Kepala Kantor Imigrasi Kelas II TPI Batulicin", MD + "kanim-batulicin"),
+        ("Arianto Sani", "Kepala Bidang Ketenagakerjaan Disnakertrans Kabupaten Tanah Bumbu",
+         MD + "disnakertrans-tanah-bumbu"),
+    ]
+    assert [(e["kind"], e["date"], e["place"]) for e in got["events"]] == [
+        ("sosialisasi", "2023-06-21", "Soraja Hall Hotel Ebony Batulicin")]
+    assert got["regulations"] == []
+    assert [(f["value"], f["counts"]) for f in got["figures"]] == [(242, "kasus"), (284, "tersangka"), (1006, "orang")]
+
+
+def test_seed_004_full_extraction(run_json):
+    got = read(run_json, "seed-004-babel.txt")
+    assert [(o["text"], o["iri"], o["generic"]) for o in got["organizations"]] == [
+        ("Kantor Wilayah Direktorat Jenderal Imigrasi Provinsi Kepulauan Bangka Belitung", MD + "kanwil-ditjenim-babel", False),
+        ("Kanwil Ditjen Imigrasi Kepulauan Babel", MD + "kanwil-ditjenim-babel", False),
+        ("Kementerian Imigrasi dan Pemasyarakatan", MD + "kemenimipas", False),
+        ("Kantor Imigrasi", None, True),
+        ("Kanwil Kemenkum HAM", None, True),
+        ("Kanwil Direktorat Jenderal Imigrasi", None, True),
+    ]
+    assert [(p["name"], p["organization"]) for p in got["persons"]] == [("Qris Pratama", MD + "kanwil-ditjenim-babel")]
+    assert [(e["kind"], e["date"], e["place"]) for e in got["events"]] == [("diskusi panel", "2025", "Pangkalpinang")]
+    assert [(r["text"], r["iri"]) for r in got["regulations"]] == [
+        ("Peraturan Presiden Nomor 157 Tahun 2024", MD + "perpres-157-2024")]
+    assert got["figures"] == []
+
+
+def test_offsets_point_at_the_mentions(run_json):
+    text = (ARTICLES / "seed-000-batulicin.txt").read_text(encoding="utf-8")
+    got = read(run_json, "seed-000-batulicin.txt")
+    for item in got["organizations"] + got["persons"]:
+        assert text[item["start"]:item["end"]].startswith(item.get("text") or item["post"][:6])
+
+
+def test_review_file_marks_matches(run, tmp_path):
+    out = tmp_path / "review.ttl"
+    assert run("ingest", str(ARTICLES / "seed-000-batulicin.txt"), "-o", str(out)).exit_code == 0
+    g = Graph().parse(out)
+    people = {str(g.value(c, Namespace("http://www.w3.org/2000/01/rdf-schema#").label)): g.value(c, M.reviewStatus)
+              for c in g.subjects(M.candidateKind, Literal("person"))}
+    assert people["Faisol Ali — Kepala Kantor Wilayah Kemenkumham Kalimantan Selatan"] == M.Matches
+    assert all(g.value(c, M.quote) for c in g.subjects(M.candidateKind, None))
+
+
+def test_hostile_text_stays_literal_in_the_review(run, tmp_path):
+    hostile = 'Kepala Kantor Imigrasi Kelas II TPI Batulicin, Budi """; DROP ALL; <script>alert(1)</script> } .'
+    article = tmp_path / "h.txt"
+    article.write_text(f"# date: 2024-01-02\n{hostile}\n", encoding="utf-8")
+    out = tmp_path / "review.ttl"
+    assert run("ingest", str(article), "-o", str(out)).exit_code == 0
+    quotes = {str(q) for q in Graph().parse(out).objects(None, M.quote)}
+    assert hostile in quotes
+
+
+@pytest.mark.parametrize("content, needle", [
+    (b"", "empty"),
+    (b"\x00\x01\x02binary", "binary"),
+    (b"\xff\xfe\xfa not utf8", "UTF-8"),
+])
+def test_bad_files(run, tmp_path, content, needle):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("ingest", str(path))
+    assert result.exit_code == 2 and needle in result.output
+
+
+def test_english_text_gives_an_empty_result(run_json, tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("The weather in London was mild on Tuesday and the trains ran on time.\n")
+    got = run_json("ingest", str(path))
+    assert all(got[k] == [] for k in ("organizations", "persons", "events", "regulations", "figures"))
+
+
+def test_html_page_is_reduced_to_text(run_json, tmp_path):
+    body = (ARTICLES / "seed-004-babel.txt").read_text(encoding="utf-8").split("\n", 3)[3]
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><script>var x='Kantor Imigrasi Kelas I TPI Bogus';</script></head><body>"
+                    + "".join(f"<p>{para}</p>" for para in body.split("\n\n")) + "</body></html>")
+    got = run_json("ingest", str(page), "--date", "2025")
+    assert "Qris Pratama" in [p["name"] for p in got["persons"]]
+    assert not any("Bogus" in o["text"] for o in got["organizations"])
+
+
+def test_large_text_is_read(run, tmp_path):
+    """A 10 MB article (the seed repeated) is read; the time is measured in the README, not here."""
+    body = (ARTICLES / "seed-000-batulicin.txt").read_text(encoding="utf-8")
+    path = tmp_path / "big.txt"
+    path.write_text(body * (10_000_000 // len(body)), encoding="utf-8")
+    result = run("ingest", str(path), "--format", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)["persons"]) > 1000
