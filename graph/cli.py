@@ -380,15 +380,31 @@ def load(obj, files):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--apply", "review_file", type=click.Path(exists=True, dir_okay=False),
+              help="Merge a reviewed file into the data folder (only if validate passes on the result).")
 @click.option("--url", help="The article's address (overrides a '# source:' line).")
 @click.option("--date", "day", metavar="YYYY[-MM[-DD]]", help="The article's date (overrides a '# date:' line).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "ttl"]), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the review Turtle to this file.")
 @click.pass_obj
-def ingest(obj, files, url, day, fmt, output):
-    """Read Indonesian articles (text or HTML) into candidate facts for review."""
+def ingest(obj, files, review_file, url, day, fmt, output):
+    """Read Indonesian articles (text or HTML) into candidate facts for review, or --apply a review."""
+    from graph.errors import InputError
     from graph.ingest import extract, read_article
+
+    if review_file:
+        from pathlib import Path
+
+        from graph import store
+        from graph.ingest.apply import apply_review
+
+        folder = Path(obj.data[0]) if obj.data else store.resource_dir("data")
+        target, used = apply_review(review_file, folder, store.all_files(obj.data), store.shapes_file())
+        click.echo(f"{target}: {used} candidate(s) merged; validate passed")
+        return
+    if not files:
+        raise InputError("give one or more article FILES, or --apply REVIEW.ttl")
     from graph.ingest.review import review_graph
     from graph.output import Section
     from graph.safeio import atomic_path

@@ -121,3 +121,69 @@ def test_large_text_is_read(run, tmp_path):
     result = run("ingest", str(path), "--format", "json")
     assert result.exit_code == 0
     assert len(json.loads(result.output)["persons"]) > 1000
+
+
+# -- --apply ---------------------------------------------------------------------------------
+
+def copy_data(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", folder)
+    return folder
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_apply_merges_new_facts_after_validation(run, tmp_path):
+    folder = copy_data(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("# date: 2020-03-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, membuka "
+                       "sosialisasi di Batulicin.\n", encoding="utf-8")
+    review = tmp_path / "r.ttl"
+    assert run("--data", str(folder), "ingest", str(article), "-o", str(review)).exit_code == 0
+    before = snapshot(folder)
+    result = run("--data", str(folder), "ingest", "--apply", str(review))
+    assert result.exit_code == 0, result.output
+    after = snapshot(folder)
+    assert {k: v for k, v in after.items() if k in before} == before          # nothing dropped or changed
+    added = [name for name in after if name not in before]
+    assert len(added) == 1 and "Budi Santoso" in after[added[0]].decode()
+    assert "membuka" not in after[added[0]].decode()                          # no quoted sentence merged
+
+
+def test_apply_that_would_break_validation_changes_nothing(run, tmp_path):
+    folder = copy_data(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("# date: 2019-01-01\nKepala Kanwil Ditjen Imigrasi Kepulauan Babel Andi Wijaya membuka rapat.\n",
+                       encoding="utf-8")
+    review = tmp_path / "r.ttl"
+    assert run("--data", str(folder), "ingest", str(article), "-o", str(review)).exit_code == 0
+    before = snapshot(folder)
+    result = run("--data", str(folder), "ingest", "--apply", str(review))
+    assert result.exit_code == 2 and "nothing was changed" in result.output
+    assert snapshot(folder) == before
+
+
+def test_rejected_candidates_are_not_merged(run, tmp_path):
+    folder = copy_data(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("# date: 2020-03-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.\n",
+                       encoding="utf-8")
+    review = tmp_path / "r.ttl"
+    run("--data", str(folder), "ingest", str(article), "-o", str(review))
+    text = review.read_text().replace("mandat:reviewStatus mandat:New", "mandat:reviewStatus mandat:Rejected")
+    review.write_text(text)
+    result = run("--data", str(folder), "ingest", "--apply", str(review))
+    assert result.exit_code == 2 and "nothing to merge" in result.output
+
+
+def test_another_head_on_the_same_date_is_a_contradiction(run, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("# date: 2025-08-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.\n",
+                       encoding="utf-8")
+    review = tmp_path / "r.ttl"
+    assert run("ingest", str(article), "-o", str(review)).exit_code == 0
+    assert "mandat:Contradicts" in review.read_text()      # Ferizal heads the office on that date
