@@ -187,3 +187,15 @@ def test_another_head_on_the_same_date_is_a_contradiction(run, tmp_path):
     review = tmp_path / "r.ttl"
     assert run("ingest", str(article), "-o", str(review)).exit_code == 0
     assert "mandat:Contradicts" in review.read_text()      # Ferizal heads the office on that date
+
+
+def test_evaluation_set_is_well_formed():
+    """Every evaluation article is our rewrite with its source URL, and has an annotation file."""
+    folder = ARTICLES / "eval"
+    texts = sorted(folder.glob("*.txt"))
+    assert len(texts) >= 5
+    for path in texts:
+        head = path.read_text(encoding="utf-8").splitlines()[0]
+        assert head.startswith("# source: http")
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        assert set(gold) == {"organizations", "persons", "events", "regulations"}

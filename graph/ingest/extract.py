@@ -156,6 +156,8 @@ def events(text: str, sents, article_date: str | None) -> list[dict]:
             place = P.PLACE.search(sentence)
             if place and not event["place"]:
                 event["place"] = place.group(1).rstrip(".,")
+    if "rapat koordinasi" in by_kind:          # the same meeting, named twice
+        by_kind.pop("rapat", None)
     return list(by_kind.values())
 
 

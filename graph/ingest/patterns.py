@@ -30,7 +30,7 @@ REGULATION = re.compile(
 CAP = r"[A-Z][\w'.-]*"
 NAME = rf"(?:{CAP}|[A-Z])(?:\s+(?:{CAP}|[A-Z]\.?)){{0,5}}"
 OFFICE_PATTERNS = [re.compile(p) for p in (
-    rf"\bKantor Imigrasi(?: Kelas (?:I|II|III))?(?: (?:TPI|Non TPI))?(?: {CAP}){{1,2}}",
+    rf"\bKantor Imigrasi(?: Kelas (?:I|II|III|1|2|3))?(?: Khusus)?(?: (?:TPI|Non TPI))?(?: {CAP}){{1,2}}",
     r"\bKantor Wilayah (?:Direktorat Jenderal Imigrasi|Ditjen Imigrasi|Kementerian Hukum dan HAM|Kemenkumham|"
     rf"Kemenkum HAM)(?: Provinsi)?(?: {CAP}){{1,3}}",
     rf"\bKanwil (?:Ditjen Imigrasi|Direktorat Jenderal Imigrasi|Kemenkumham|Kemenkum HAM|Kemenag)(?: {CAP}){{0,3}}",
@@ -40,13 +40,16 @@ OFFICE_PATTERNS = [re.compile(p) for p in (
     r"\bKantor Imigrasi\b",
 )]
 GENERIC = re.compile(r"^(Kantor Imigrasi|Kanwil (?:Kemenkum HAM|Kemenkumham|Direktorat Jenderal Imigrasi|Ditjen Imigrasi))$")
-POST = re.compile(r"\b(Kepala|Kakanwil|Kakanim|Kadiv|Plt\.? Kepala)\b")
-POST_COMMA = re.compile(rf"(?:Kepala|Kakanwil|Kakanim|Kadiv|Plt\.? Kepala)(?:\s+(?:{CAP}|dan|Non)){{1,14}},\s+({NAME})"
+POST_WORDS = (r"(?:Plt\.? )?(?:Kepala|Kakanwil|Kakanim|Kadiv|Kapolda|Kapolres|Kapolresta|Kapolsek|Kajati|Kajari|"
+              r"Camat|Bupati|Wali Kota|Walikota|Gubernur|Menteri|Direktur|Komandan|Ketua|Sekretaris)")
+RANK = r"(?:(?:Kombes|AKBP|AKP|Irjen|Brigjen|Kompol|Jenderal)(?: Pol(?:\.|isi)?)? |(?:Dr|Drs|Ir|H)\.? )?"
+POST_COMMA = re.compile(rf"{POST_WORDS}(?:\s+(?:{CAP}|dan|Non)){{0,14}},\s+{RANK}(?!{POST_WORDS}\b)({NAME})"
                         r"(?=\s*[,.)]|\s+(?:dan|yang)\b)")
 NAME_AFTER = re.compile(rf"\s*,?\s*({NAME})(?=\s+[a-z])")
 FIGURE = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})*|\d+)\s+(kasus|tersangka|orang|korban|laporan polisi|paspor)\b", re.I)
 EVENT_KINDS = {"sosialisasi": "sosialisasi", "diskusi panel": "diskusi panel", "rapat koordinasi": "rapat koordinasi",
-               "rakor": "rapat koordinasi", "operasi": "operasi", "penandatanganan": "penandatanganan"}
+               "rakor": "rapat koordinasi", "operasi": "operasi", "penandatanganan": "penandatanganan",
+               "rapat": "rapat"}
 EVENT = re.compile(r"\b(" + "|".join(EVENT_KINDS) + r")\b", re.I)
 PLACE = re.compile(rf"\bdi ((?:{CAP})(?: {CAP}){{0,5}})")
 
