@@ -103,13 +103,46 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     return end, None
 
 
+KIND_GUESSES = [
+    (r"^(Kantor Imigrasi|BP3MI|UPTD)", "TechnicalUnit"), (r"^(Kantor Wilayah|Kanwil)", "RegionalOffice"),
+    (r"^(Dinas|Disnakertrans|Dinsos|DP3A)", "RegionalDepartment"), (r"^(Polda|Polres|Polresta)", "PoliceUnit"),
+    (r"^(Kejati|Kejari)", "ProsecutionOffice"), (r"^(Pemerintah|Pemkab|Pemkot|Pemprov)", "RegionalGovernment"),
+]
+
+
+def guess_kind(mention: str) -> str | None:
+    """The agency class a new office name suggests.
+
+    >>> guess_kind("Kantor Imigrasi Kelas I TPI Malang")
+    'https://w3id.org/mandat/ontology#TechnicalUnit'
+    """
+    for pattern, kind in KIND_GUESSES:
+        if re.match(pattern, mention):
+            return "https://w3id.org/mandat/ontology#" + kind
+    return None
+
+
+def guess_region(mention: str, cat: Catalog) -> str | None:
+    """A region of the graph named at the end of the mention (e.g. '... Kalimantan Selatan')."""
+    folded = fold(mention)
+    best = None
+    for ent in cat.of_kind("region"):
+        for name in {*ent.labels.values(), *ent.abbreviations}:
+            key = fold(name)
+            if key and len(key) > 3 and folded.endswith(key) and (best is None or len(key) > best[0]):
+                best = (len(key), ent.iri)
+    return best[1] if best else None
+
+
 def organizations(text: str, gaz: Gazetteer, sents) -> list[dict]:
     out = []
     for start, end in longest_first(gaz.spans(text) + P.office_spans(text)):
         end, iri = linked_prefix(text, start, end, gaz)
         mention = text[start:end]
+        generic = bool(P.GENERIC.match(mention))
+        proposed = {} if iri or generic else {"kind": guess_kind(mention), "region": guess_region(mention, gaz.cat)}
         out.append({"text": mention, "iri": iri, "label": gaz.cat.label(iri) if iri else mention,
-                    "generic": bool(P.GENERIC.match(mention)), "start": start, "end": end,
+                    "generic": generic, **proposed, "start": start, "end": end,
                     "sentence": sentence_of(sents, start)})
     return out
 

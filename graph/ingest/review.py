@@ -67,9 +67,14 @@ def review_graph(result: dict, text: str, cat: Catalog):
             g.add((node, DCTERMS.source, Literal(source)))
         if day:
             g.add((node, DCTERMS.date, Literal(day)))
+        return node
 
     for n, org in enumerate(result["organizations"]):
-        add("organization", n, org["text"], org, "Matches" if org["iri"] else "New", org["iri"])
+        node = add("organization", n, org["text"], org, "Matches" if org["iri"] else "New", org["iri"])
+        if org.get("kind"):
+            g.add((node, M.proposedKind, URIRef(org["kind"])))
+        if org.get("region"):
+            g.add((node, M.servesRegion, URIRef(org["region"])))
     for n, person in enumerate(result["persons"]):
         add("person", n, f"{person['name']} — {person['post']}", person, person_status(cat, person, day),
             person["organization"])
