@@ -137,13 +137,19 @@ def snapshot(folder: Path) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+def reviewed(run, tmp_path: Path, folder: Path | None, text: str) -> Path:
+    """Write ``text`` as an article, ingest it, and return the review file."""
+    article, review = tmp_path / "a.txt", tmp_path / "r.ttl"
+    article.write_text(text, encoding="utf-8")
+    data = ["--data", str(folder)] if folder else []
+    assert run(*data, "ingest", str(article), "-o", str(review)).exit_code == 0
+    return review
+
+
 def test_apply_merges_new_facts_after_validation(run, tmp_path):
     folder = copy_data(tmp_path)
-    article = tmp_path / "a.txt"
-    article.write_text("# date: 2020-03-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, membuka "
-                       "sosialisasi di Batulicin.\n", encoding="utf-8")
-    review = tmp_path / "r.ttl"
-    assert run("--data", str(folder), "ingest", str(article), "-o", str(review)).exit_code == 0
+    review = reviewed(run, tmp_path, folder, "# date: 2020-03-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, "
+                      "Budi Santoso, membuka sosialisasi di Batulicin.\n")
     before = snapshot(folder)
     result = run("--data", str(folder), "ingest", "--apply", str(review))
     assert result.exit_code == 0, result.output
@@ -156,11 +162,8 @@ def test_apply_merges_new_facts_after_validation(run, tmp_path):
 
 def test_apply_that_would_break_validation_changes_nothing(run, tmp_path):
     folder = copy_data(tmp_path)
-    article = tmp_path / "a.txt"
-    article.write_text("# date: 2019-01-01\nKepala Kanwil Ditjen Imigrasi Kepulauan Babel Andi Wijaya membuka rapat.\n",
-                       encoding="utf-8")
-    review = tmp_path / "r.ttl"
-    assert run("--data", str(folder), "ingest", str(article), "-o", str(review)).exit_code == 0
+    review = reviewed(run, tmp_path, folder,
+                      "# date: 2019-01-01\nKepala Kanwil Ditjen Imigrasi Kepulauan Babel Andi Wijaya membuka rapat.\n")
     before = snapshot(folder)
     result = run("--data", str(folder), "ingest", "--apply", str(review))
     assert result.exit_code == 2 and "nothing was changed" in result.output
@@ -169,11 +172,8 @@ def test_apply_that_would_break_validation_changes_nothing(run, tmp_path):
 
 def test_rejected_candidates_are_not_merged(run, tmp_path):
     folder = copy_data(tmp_path)
-    article = tmp_path / "a.txt"
-    article.write_text("# date: 2020-03-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.\n",
-                       encoding="utf-8")
-    review = tmp_path / "r.ttl"
-    run("--data", str(folder), "ingest", str(article), "-o", str(review))
+    review = reviewed(run, tmp_path, folder,
+                      "# date: 2020-03-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.\n")
     text = review.read_text().replace("mandat:reviewStatus mandat:New", "mandat:reviewStatus mandat:Rejected")
     review.write_text(text)
     result = run("--data", str(folder), "ingest", "--apply", str(review))
@@ -181,11 +181,8 @@ def test_rejected_candidates_are_not_merged(run, tmp_path):
 
 
 def test_another_head_on_the_same_date_is_a_contradiction(run, tmp_path):
-    article = tmp_path / "a.txt"
-    article.write_text("# date: 2025-08-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.\n",
-                       encoding="utf-8")
-    review = tmp_path / "r.ttl"
-    assert run("ingest", str(article), "-o", str(review)).exit_code == 0
+    review = reviewed(run, tmp_path, None,
+                      "# date: 2025-08-01\nKepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.\n")
     assert "mandat:Contradicts" in review.read_text()      # Ferizal heads the office on that date
 
 
