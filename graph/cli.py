@@ -405,6 +405,8 @@ def ingest(obj, files, review_file, url, day, fmt, output):
         return
     if not files:
         raise InputError("give one or more article FILES, or --apply REVIEW.ttl")
+    from pathlib import Path
+
     from graph.ingest.review import review_graph
     from graph.output import Section
     from graph.safeio import atomic_path
@@ -415,6 +417,8 @@ def ingest(obj, files, review_file, url, day, fmt, output):
         text, meta = read_article(path)
         meta.update({k: v for k, v in (("url", url), ("date", day)) if v})
         result = extract(text, cat, meta)
+        if not any(result[k] for k in ("organizations", "persons", "events", "regulations", "figures")):
+            click.echo(f"warning: {path}: nothing found (is it an Indonesian article?)", err=True)
         answers.append(public(result))
         if fmt == "ttl" or output:
             graphs.append(review_graph(result, text, cat))
@@ -422,8 +426,10 @@ def ingest(obj, files, review_file, url, day, fmt, output):
     for g in graphs[1:]:
         review += g
     if output:
+        from graph.ingest.review import HEADER
+
         with atomic_path(output) as tmp:
-            review.serialize(destination=tmp, format="turtle")
+            Path(tmp).write_text(HEADER + review.serialize(format="turtle"), encoding="utf-8")
     answer = answers[0] if len(answers) == 1 else answers
     if fmt == "ttl":
         click.echo(review.serialize(format="turtle"))

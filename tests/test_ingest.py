@@ -37,7 +37,8 @@ def test_seed_000_full_extraction(run_json):
     assert [(e["kind"], e["date"], e["place"]) for e in got["events"]] == [
         ("sosialisasi", "2023-06-21", "Soraja Hall Hotel Ebony Batulicin")]
     assert got["regulations"] == []
-    assert [(f["value"], f["counts"]) for f in got["figures"]] == [(242, "kasus"), (284, "tersangka"), (1006, "orang")]
+    assert [(f["value"], f["what"], f["period"]) for f in got["figures"]] == [
+        (242, "kasus", "2023-06-05"), (284, "tersangka", "2023-06-05"), (1006, "orang diselamatkan", "2023-06-05")]
 
 
 def test_seed_004_full_extraction(run_json):
@@ -75,13 +76,50 @@ def test_review_file_marks_matches(run, tmp_path):
 
 
 def test_hostile_text_stays_literal_in_the_review(run, tmp_path):
+    from rdflib.compare import isomorphic
+
     hostile = 'Kepala Kantor Imigrasi Kelas II TPI Batulicin, Budi """; DROP ALL; <script>alert(1)</script> } .'
+    sparql = "Kantor Imigrasi Kelas I TPI Malang menulis INSERT DATA { <x> <y> <z> } ; @prefix a: <b> ."
     article = tmp_path / "h.txt"
-    article.write_text(f"# date: 2024-01-02\n{hostile}\n", encoding="utf-8")
+    article.write_text(f"# date: 2024-01-02\n{hostile}\n\n{sparql}\n", encoding="utf-8")
     out = tmp_path / "review.ttl"
-    assert run("ingest", str(article), "-o", str(out)).exit_code == 0
-    quotes = {str(q) for q in Graph().parse(out).objects(None, M.quote)}
-    assert hostile in quotes
+    result = run("ingest", str(article), "--url", 'http://x.example/a"> .', "-o", str(out))
+    assert result.exit_code == 0
+    g = Graph().parse(out)
+    quotes = {str(q) for q in g.objects(None, M.quote)}
+    assert hostile in quotes and any("INSERT DATA" in q for q in quotes)
+    again = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
+    assert isomorphic(g, again)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("menurut Perpres 157/2024 kantor itu pindah.", ("perpres", "157", "2024")),
+    ("sesuai UU No. 21 Tahun 2007 tentang TPPO.", ("uu", "21", "2007")),
+    ("berdasarkan Peraturan Presiden Nomor 49 Tahun 2023.", ("perpres", "49", "2023")),
+])
+def test_regulation_forms(phrase, expected):
+    from graph.ingest.patterns import parse_regulations
+
+    assert [r[2:] for r in parse_regulations(phrase)] == [expected]
+
+
+def test_dates_in_official_writing():
+    from graph.ingest.patterns import parse_dates
+
+    assert [d[2] for d in parse_dates("Rabu (21/6/2023) dan 5 hingga 13 Juni 2023")] == ["2023-06-21", "2023-06-05"]
+
+
+def test_unknown_office_is_proposed_with_kind_and_name_kept_apart(run_json, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("# date: 2026-01-09\nKantor Imigrasi Kelas I TPI Cilacap mengadakan sosialisasi.\n\n"
+                    "Kepala Kantor Imigrasi Kelas I TPI Cilacap Ryo Achdar menjelaskan tujuannya.\n", encoding="utf-8")
+    got = run_json("ingest", str(path))
+    assert {o["text"] for o in got["organizations"]} == {"Kantor Imigrasi Kelas I TPI Cilacap"}
+    assert got["organizations"][0]["iri"] is None
+    assert got["organizations"][0]["kind"].endswith("#TechnicalUnit")
+    assert [(p["name"], p["post"]) for p in got["persons"]] == [
+        ("Ryo Achdar", "Kepala Kantor Imigrasi Kelas I TPI Cilacap")]
+    assert got["events"][0]["organizations"] == ["Kantor Imigrasi Kelas I TPI Cilacap"]
 
 
 @pytest.mark.parametrize("content, needle", [
@@ -96,11 +134,20 @@ def test_bad_files(run, tmp_path, content, needle):
     assert result.exit_code == 2 and needle in result.output
 
 
-def test_english_text_gives_an_empty_result(run_json, tmp_path):
+def test_english_text_gives_an_empty_result(run, tmp_path):
     path = tmp_path / "en.txt"
     path.write_text("The weather in London was mild on Tuesday and the trains ran on time.\n")
-    got = run_json("ingest", str(path))
+    result = run("ingest", str(path), "--format", "json")
+    assert result.exit_code == 0
+    got = json.loads(result.stdout)
     assert all(got[k] == [] for k in ("organizations", "persons", "events", "regulations", "figures"))
+
+
+def test_nothing_found_warns(run, tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("The weather in London was mild on Tuesday.\n")
+    result = run("ingest", str(path))
+    assert result.exit_code == 0 and "nothing found" in result.output
 
 
 def test_html_page_is_reduced_to_text(run_json, tmp_path):
@@ -113,14 +160,26 @@ def test_html_page_is_reduced_to_text(run_json, tmp_path):
     assert not any("Bogus" in o["text"] for o in got["organizations"])
 
 
-def test_large_text_is_read(run, tmp_path):
-    """A 10 MB article (the seed repeated) is read; the time is measured in the README, not here."""
+def test_large_text_is_read_in_bounded_time(run, tmp_path):
+    """A 10 MB article (the seed repeated) is read in linear time (about 7 s here; 30 s is the alarm)."""
+    import time
+
     body = (ARTICLES / "seed-000-batulicin.txt").read_text(encoding="utf-8")
     path = tmp_path / "big.txt"
     path.write_text(body * (10_000_000 // len(body)), encoding="utf-8")
+    start = time.perf_counter()
     result = run("ingest", str(path), "--format", "json")
+    assert time.perf_counter() - start < 30
     assert result.exit_code == 0
     assert len(json.loads(result.output)["persons"]) > 1000
+
+
+def test_too_large_file_is_refused(run, tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    result = run("ingest", str(path))
+    assert result.exit_code == 2 and "split the file" in result.output and "Traceback" not in result.output
 
 
 # -- --apply ---------------------------------------------------------------------------------
@@ -190,7 +249,7 @@ def test_evaluation_set_is_well_formed():
     """Every evaluation article is our rewrite with its source URL, and has an annotation file."""
     folder = ARTICLES / "eval"
     texts = sorted(folder.glob("*.txt"))
-    assert len(texts) >= 5
+    assert len(texts) >= 8
     for path in texts:
         head = path.read_text(encoding="utf-8").splitlines()[0]
         assert head.startswith("# source: http")

@@ -20,10 +20,27 @@ from pathlib import Path
 from graph.errors import InputError
 
 MD = "https://w3id.org/mandat/id/"
+SAFE_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "x"
+
+
+def review_slug(review) -> str:
+    """A short name for the merged file from the article's address and date.
+
+    >>> from rdflib import Graph
+    >>> review_slug(Graph())
+    'article'
+    """
+    from rdflib.namespace import DCTERMS
+
+    url = next((str(o) for o in review.objects(None, DCTERMS.source)), "")
+    day = next((str(o) for o in review.objects(None, DCTERMS.date)), "")
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+    name = slug(f"{host} {day}")[:40]
+    return "article" if name == "x" else name
 
 
 def read_review(path: str):
@@ -56,7 +73,7 @@ def merged_graph(review) -> tuple[object, int]:
         out.add((source, RDF.type, M.NewsArticle))
         out.add((source, DCTERMS.title, Literal(source_text)))
         out.add((source, DCTERMS.publisher, Literal(source_text.split(" ")[0])))
-        if source_text.startswith("http"):
+        if SAFE_URL.match(source_text):
             out.add((source, FOAF.page, URIRef(source_text)))
         if day:
             out.add((source, DCTERMS.date, Literal(str(day))))
@@ -105,7 +122,7 @@ def apply_review(review_path: str, data_dir: Path, files_before: list[Path], sha
     facts, used = merged_graph(review)
     if used == 0:
         raise InputError(f"{review_path}: nothing to merge (no new person or event candidate that is not rejected)")
-    target = data_dir / f"ingested-{hashlib.sha1(Path(review_path).read_bytes()).hexdigest()[:10]}.ttl"
+    target = data_dir / f"ingested-{review_slug(review)}-{hashlib.sha1(Path(review_path).read_bytes()).hexdigest()[:6]}.ttl"
     if target.exists():
         raise InputError(f"{target}: this review was already merged; nothing changed")
     fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".ingest-", suffix=".ttl.tmp")

@@ -1,9 +1,13 @@
 """Candidate facts from an article: organizations, persons with posts, events, regulations, figures.
 
-Organizations come from a gazetteer of the graph's labels, alternative labels
-and abbreviations, plus office-name patterns; names are compared after folding
-the usual variants (Kantor Wilayah → Kanwil, Kalimantan Selatan → Kalsel, ...).
-Every candidate keeps the character offsets of its mention and of its sentence.
+Organizations come from the gazetteer of the graph (:mod:`.gazetteer`) plus
+office-name patterns (:mod:`.patterns`). Every candidate keeps the character
+offsets of its mention and of its sentence.
+
+>>> from graph.store import load_catalog
+>>> got = extract("Kepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.", load_catalog())
+>>> [(p["name"], p["organization"]) for p in got["persons"]]
+[('Budi Santoso', 'https://w3id.org/mandat/id/kanim-batulicin')]
 """
 
 from __future__ import annotations
@@ -12,53 +16,11 @@ import bisect
 import re
 
 from graph.ingest import patterns as P
+from graph.ingest.gazetteer import Gazetteer, fold
 from graph.ingest.text import sentences
 from graph.model import Catalog
 
-FOLD = [(r"\bkantor wilayah\b", "kanwil"), (r"\bdirektorat jenderal\b", "ditjen"),
-        (r"\bkementerian hukum dan ham\b", "kemenkumham"), (r"\bkemenkum ham\b", "kemenkumham"),
-        (r"\bkalimantan selatan\b", "kalsel"), (r"\bkepulauan bangka belitung\b", "babel"),
-        (r"\bkepulauan babel\b", "babel"), (r"\bbangka belitung\b", "babel"),
-        (r"\b(provinsi|kabupaten|kota)\b", ""), (r"\btenaga kerja dan transmigrasi\b", "nakertrans"),
-        (r"\bdinas nakertrans\b", "disnakertrans")]
-MIN_NAME = 4
-GENERIC_WORDS = {"imigrasi", "presiden", "kejaksaan", "kepolisian", "pemasyarakatan", "kementerian"}
-
-
-def fold(text: str) -> str:
-    """A name folded for comparison.
-
-    >>> fold("Kantor Wilayah Kemenkumham Kalimantan Selatan")
-    'kanwil kemenkumham kalsel'
-    """
-    out = text.casefold()
-    for pattern, repl in FOLD:
-        out = re.sub(pattern, repl, out)
-    return " ".join(re.sub(r"[^\w]+", " ", out).split())
-
-
-class Gazetteer:
-    """The graph's agency names, folded, with one regex to find them in text."""
-
-    def __init__(self, cat: Catalog):
-        self.cat = cat
-        self.by_fold: dict[str, set[str]] = {}
-        names = set()
-        for ent in cat.agencies():
-            for name in {*ent.labels.values(), *ent.alt_labels, *ent.abbreviations}:
-                if len(name) >= MIN_NAME and name.casefold() not in GENERIC_WORDS:
-                    names.add(name)
-                    self.by_fold.setdefault(fold(name), set()).add(ent.iri)
-        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        self.regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
-
-    def link(self, mention: str) -> str | None:
-        """The one agency IRI a mention names, or None."""
-        iris = self.by_fold.get(fold(mention), set())
-        return next(iter(iris)) if len(iris) == 1 else None
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in self.regex.finditer(text)] if self.regex else []
+__all__ = ["extract", "fold", "Gazetteer"]
 
 
 def longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -122,64 +84,94 @@ def guess_kind(mention: str) -> str | None:
     return None
 
 
-def guess_region(mention: str, cat: Catalog) -> str | None:
-    """A region of the graph named at the end of the mention (e.g. '... Kalimantan Selatan')."""
-    folded = fold(mention)
-    best = None
-    for ent in cat.of_kind("region"):
-        for name in {*ent.labels.values(), *ent.abbreviations}:
-            key = fold(name)
-            if key and len(key) > 3 and folded.endswith(key) and (best is None or len(key) > best[0]):
-                best = (len(key), ent.iri)
-    return best[1] if best else None
+def clean_end(text: str, end: int) -> bool:
+    """True when a mention ending at ``end`` is not followed by another capitalised word."""
+    return not re.match(r" [A-Z]", text[end:end + 2])
+
+
+def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
+    """Cut a pattern match that ran into a person's name back to a name seen cleanly elsewhere.
+
+    'Kantor Imigrasi Cilacap Mukhlis' is cut to 'Kantor Imigrasi Cilacap' when the
+    article writes that office (or the place Cilacap) where no name follows it.
+    """
+    cut = end
+    while True:
+        space = text.rfind(" ", start, cut)
+        if space <= start or len(text[start:space].split()) < 2:
+            return end
+        cut = space
+        mention = fold(text[start:cut])
+        if mention in known or mention.rsplit(" ", 1)[-1] in known:
+            return cut
 
 
 def organizations(text: str, gaz: Gazetteer, sents) -> list[dict]:
-    out = []
+    """Every organization mention: linked to the graph, generic, or proposed with a kind and region."""
+    spans = []
     for start, end in longest_first(gaz.spans(text) + P.office_spans(text)):
         end, iri = linked_prefix(text, start, end, gaz)
+        spans.append((start, end, iri))
+    known = {fold(text[a:b]) for a, b, iri in spans if clean_end(text, b)}
+    known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
+    out = []
+    for start, end, iri in spans:
+        if iri is None and not clean_end(text, end):
+            end = trim_to_known(text, start, end, known)
         mention = text[start:end]
         generic = bool(P.GENERIC.match(mention))
-        proposed = {} if iri or generic else {"kind": guess_kind(mention), "region": guess_region(mention, gaz.cat)}
+        proposed = {} if iri or generic else {"kind": guess_kind(mention), "region": gaz.region_at_end(mention)}
         out.append({"text": mention, "iri": iri, "label": gaz.cat.label(iri) if iri else mention,
                     "generic": generic, **proposed, "start": start, "end": end,
                     "sentence": sentence_of(sents, start)})
     return out
 
 
+def orgs_between(orgs: list[dict], starts: list[int], start: int, end: int) -> list[dict]:
+    """The organizations whose mention starts in ``[start, end)``; ``starts`` are their sorted offsets."""
+    return orgs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def is_name(name: str) -> bool:
+    """A capitalised run that is a person's name, not a post, office or weekday."""
+    return name.split()[0] not in P.NOT_NAMES and not any(w in P.NOT_NAMES for w in name.split()[1:2])
+
+
 def persons(text: str, orgs: list[dict], sents) -> list[dict]:
-    """'Kepala <post>, <Name>' and 'Kepala <office> <Name> <verb>'."""
+    """'<post>, <Name>' and '<post> <office> <Name> <verb>', each with the office it names."""
     found = {}
     for m in P.POST_COMMA.finditer(text):
-        post = text[m.start():m.start(1)].rstrip(" ,")
-        found[m.start(1)] = (m.group(1).strip(), post, m.start(), m.end(1))
+        if is_name(m.group("name")):
+            found[m.start("name")] = (m.group("name").strip(), m.group("post"), m.start(), m.end("name"))
     for org in orgs:
-        before = text[max(0, org["start"] - 12):org["start"]]
-        if not re.search(r"(Kepala|Kakanwil|Kadiv)\s+$", before):
+        window = max(0, org["start"] - 150)
+        lead = P.POST_LEAD.search(text, window, org["start"])
+        if not lead or "\n" in text[lead.start():org["start"]]:
             continue
         after = P.NAME_AFTER.match(text, org["end"])
-        if after and after.start(1) not in found:
-            post_start = org["start"] - len(before) + before.rfind("K")
-            found[after.start(1)] = (after.group(1).strip(), text[post_start:org["end"]], post_start, after.end(1))
-    starts = [o["start"] for o in orgs]
-    out = []
+        if after and after.start(1) not in found and is_name(after.group(1)):
+            found[after.start(1)] = (after.group(1).strip(), text[lead.start():org["end"]], lead.start(), after.end(1))
+    out, starts = [], [o["start"] for o in orgs]
     for _, (name, post, start, end) in sorted(found.items()):
-        i = bisect.bisect_left(starts, start)
-        org = orgs[i] if i < len(orgs) and orgs[i]["end"] <= end else None
+        inside = [o for o in orgs_between(orgs, starts, start, end) if o["end"] <= end and not o["generic"]]
+        org = inside[-1] if inside else None
         out.append({"name": name, "post": " ".join(post.split()), "organization": org["iri"] if org else None,
                     "organization_text": org["text"] if org else None, "start": start, "end": end,
                     "sentence": sentence_of(sents, start)})
     return out
 
 
-def events(text: str, sents, article_date: str | None) -> list[dict]:
-    """One event per kind named, with the first date and place found in its sentences."""
+def events(text: str, sents, article_date: str | None, orgs: list[dict] | None = None) -> list[dict]:
+    """One event per kind named, with the first date and place found in its sentences and the
+    organizations named in those sentences; a weekday without a date takes the article's date."""
     by_kind: dict[str, dict] = {}
+    orgs = orgs or []
+    starts = [o["start"] for o in orgs]
     for a, b in sents:
         sentence = text[a:b]
         for m in P.EVENT.finditer(sentence):
             kind = P.EVENT_KINDS[m.group(1).lower()]
-            event = by_kind.setdefault(kind, {"kind": kind, "date": None, "place": None,
+            event = by_kind.setdefault(kind, {"kind": kind, "date": None, "place": None, "organizations": [],
                                               "start": a + m.start(), "end": a + m.end(), "sentence": (a, b)})
             dates = P.parse_dates(sentence)
             if dates and not event["date"]:
@@ -189,6 +181,10 @@ def events(text: str, sents, article_date: str | None) -> list[dict]:
             place = P.PLACE.search(sentence)
             if place and not event["place"]:
                 event["place"] = place.group(1).rstrip(".,")
+            for org in orgs_between(orgs, starts, a, b):
+                name = org["iri"] or org["text"]
+                if not org["generic"] and name not in event["organizations"]:
+                    event["organizations"].append(name)
     if "rapat koordinasi" in by_kind:          # the same meeting, named twice
         by_kind.pop("rapat", None)
     return list(by_kind.values())
@@ -209,7 +205,11 @@ def figures(text: str, sents) -> list[dict]:
     for m in P.FIGURE.finditer(text):
         a, b = sentence_of(sents, m.start())
         if P.parse_dates(text[a:b]) or re.search(r"\b(data|mencatat|mengungkap)\b", text[a:b], re.I):
-            out.append({"value": int(re.sub(r"[.,]", "", m.group(1))), "counts": m.group(2).lower(),
+            after = re.match(r"\s+(di\w+|korban)\b", text[m.end():m.end() + 30])
+            what = m.group(2).lower() + (" " + after.group(1) if after else "")
+            period = P.parse_dates(text[a:b])
+            out.append({"value": int(re.sub(r"[.,]", "", m.group(1))), "counts": m.group(2).lower(), "what": what,
+                        "period": period[0][2] if period else None,
                         "text": m.group(0), "start": m.start(), "end": m.end(), "sentence": (a, b)})
     return out
 
@@ -224,7 +224,7 @@ def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
         "source": {"url": meta.get("url") or meta.get("source"), "date": meta.get("date")},
         "organizations": orgs,
         "persons": persons(text, orgs, sents),
-        "events": events(text, sents, meta.get("date")),
+        "events": events(text, sents, meta.get("date"), orgs),
         "regulations": regulations(text, cat, sents),
         "figures": figures(text, sents),
     }

@@ -9,6 +9,10 @@ from datetime import date
 from graph.model import Catalog
 
 REVIEW = "https://w3id.org/mandat/review/"
+HEADER = ("# Review file written by 'mandat ingest'. A working file for a reviewer, not project data.\n"
+          "# Each mandat:Candidate is marked mandat:New, mandat:Matches or mandat:Contradicts.\n"
+          "# To reject a candidate, set its mandat:reviewStatus to mandat:Rejected; then run\n"
+          "# 'mandat ingest --apply THIS.ttl'. Quotes (mandat:quote) are never merged into data/.\n\n")
 
 
 def person_status(cat: Catalog, person: dict, day: str | None) -> str:

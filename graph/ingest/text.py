@@ -70,16 +70,16 @@ def read_article(path: str) -> tuple[str, dict]:
         raise InputError(f"{path}: is not UTF-8 text (byte {err.start}); convert it to UTF-8") from None
     if re.search(r"<(html|body|p|div)\b", text[:5000], re.I):
         text = html_to_text(text)
-    meta, lines = {}, []
+    meta, lines, started = {}, [], False
     for line in text.splitlines(keepends=True):
-        found = META.match(line.strip())
-        if found and len(lines) < 10 and not "".join(lines).strip():
-            meta[found.group(1).lower()] = found.group(2).strip()
-            lines.append(blank(line))     # offsets stay those of the file
-        elif line.lstrip().startswith("#") and not "".join(lines).strip():
-            lines.append(blank(line))
-        else:
-            lines.append(line)
+        if not started and line.lstrip().startswith("#"):
+            found = META.match(line.strip())
+            if found and len(lines) < 10:
+                meta[found.group(1).lower()] = found.group(2).strip()
+            lines.append(blank(line))     # header lines become spaces: offsets stay those of the file
+            continue
+        started = started or bool(line.strip())
+        lines.append(line)
     body = "".join(lines)
     if not body.strip():
         raise InputError(f"{path}: is empty; give an article to read")

@@ -1,0 +1,83 @@
+"""The gazetteer: the graph's agency and region names, folded for comparison.
+
+Built from the catalog's labels, alternative labels and abbreviations; names
+are compared after folding the usual variants of official writing (Kantor
+Wilayah → Kanwil, Kalimantan Selatan → Kalsel, ...).
+
+>>> fold("Kantor Wilayah Kemenkumham Kalimantan Selatan")
+'kanwil kemenkumham kalsel'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.model import Catalog
+
+FOLD = [(r"\bkantor wilayah\b", "kanwil"), (r"\b(direktorat jenderal|dirjen)\b", "ditjen"),
+        (r"\bkementerian hukum dan (ham|hak asasi manusia)\b", "kemenkumham"), (r"\bkemenkum ham\b", "kemenkumham"),
+        (r"\bkalimantan selatan\b", "kalsel"), (r"\bkepulauan bangka belitung\b", "babel"),
+        (r"\bkepulauan babel\b", "babel"), (r"\bbangka belitung\b", "babel"),
+        (r"\b(provinsi|kabupaten|kota)\b", ""), (r"\btenaga kerja dan transmigrasi\b", "nakertrans"),
+        (r"\bdinas nakertrans\b", "disnakertrans"), (r"\bkelas 1\b", "kelas i"), (r"\bkelas 2\b", "kelas ii")]
+MIN_NAME = 4
+GENERIC_WORDS = {"imigrasi", "presiden", "kejaksaan", "kepolisian", "pemasyarakatan", "kementerian"}
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """A name folded for comparison: lower case, usual variants unified, punctuation dropped.
+
+    >>> fold("Kanwil Dirjen Imigrasi Kepulauan Bangka Belitung")
+    'kanwil ditjen imigrasi babel'
+    """
+    out = text.casefold()
+    for pattern, repl in FOLD:
+        out = re.sub(pattern, repl, out)
+    return " ".join(re.sub(r"[^\w]+", " ", out).split())
+
+
+class Gazetteer:
+    """The graph's agency names, folded, with one regex to find them in text.
+
+    ``link(mention)`` gives the one agency IRI a mention names (or None when
+    it names none or several); ``spans(text)`` finds every known name.
+    """
+
+    def __init__(self, cat: Catalog):
+        self.cat = cat
+        self.by_fold: dict[str, set[str]] = {}
+        names = set()
+        for ent in cat.agencies():
+            for name in {*ent.labels.values(), *ent.alt_labels, *ent.abbreviations}:
+                if len(name) >= MIN_NAME and name.casefold() not in GENERIC_WORDS:
+                    names.add(name)
+                    self.by_fold.setdefault(fold(name), set()).add(ent.iri)
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        self.regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+        self.regions = {}
+        for ent in cat.of_kind("region"):
+            for name in {*ent.labels.values(), *ent.abbreviations}:
+                key = fold(name)
+                if len(key) > 3:
+                    self.regions.setdefault(key, ent.iri)
+
+    def link(self, mention: str) -> str | None:
+        """The one agency IRI a mention names, or None."""
+        iris = self.by_fold.get(fold(mention), set())
+        return next(iter(iris)) if len(iris) == 1 else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every known agency name in ``text``."""
+        return [(m.start(), m.end()) for m in self.regex.finditer(text)] if self.regex else []
+
+    def region_at_end(self, mention: str) -> str | None:
+        """The region of the graph whose name ends the mention (the longest such name).
+
+        'Dinas Sosial Provinsi Kalimantan Selatan' → the region Kalsel.
+        """
+        folded = fold(mention)
+        best = max((key for key in self.regions if folded == key or folded.endswith(" " + key)),
+                   key=len, default=None)
+        return self.regions[best] if best else None
