@@ -27,7 +27,8 @@ PREFIXES = """
 # president, with an agreement between them.
 BASE = PREFIXES + """
 md:src a mandat:OfficialPage ; dct:title "fixture" ; dct:publisher "tests" .
-md:law a eli:LegalResource ; eli:number "1" ; mandat:year "2020"^^xsd:gYear ;
+md:type-uu a skos:Concept ; skos:prefLabel "Undang-Undang"@id , "Law"@en .
+md:law a eli:LegalResource ; eli:type_document md:type-uu ; eli:number "1" ; mandat:year "2020"^^xsd:gYear ;
     eli:date_document "2020-01-01"^^xsd:date ; skos:prefLabel "Law 1"@id , "Law 1"@en ; dct:source md:src .
 md:c a mandat:Country ; skos:prefLabel "Negara"@id , "Country"@en ; dct:source md:src .
 md:p a mandat:Province ; skos:prefLabel "Provinsi P"@id , "Province P"@en ; mandat:withinRegion md:c ; dct:source md:src .

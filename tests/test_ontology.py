@@ -8,11 +8,12 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace
 
 from graph import store
-from graph.validate import check_queries
+from graph.validate import check_queries, prepared_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 MANDAT = "https://w3id.org/mandat/ontology#"
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +26,24 @@ def shipped() -> Graph:
     return store.load_graph()
 
 
-def test_shapes_parse():
-    assert len(Graph().parse(ROOT / "ontology" / "shapes.ttl")) > 100
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(ROOT / "ontology" / "shapes.ttl")
+
+
+def test_shapes_parse(shapes):
+    assert len(shapes) > 100
+
+
+def test_every_shape_says_what_to_do(shapes):
+    """Each property shape, and each node shape with constraints of its own, has an English sh:message."""
+    own = (SH["or"], SH.xone, SH["class"], SH.node)
+    targeted = {s for t in (SH.targetClass, SH.targetObjectsOf) for s in shapes.subjects(t, None)}
+    needing = {s for s in targeted if any((s, p, None) in shapes for p in own)}
+    needing |= set(shapes.objects(None, SH.property)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    for shape in needing:
+        messages = list(shapes.objects(shape, SH.message))
+        assert messages and all(";" in str(m) for m in messages), shape
 
 
 def test_ontology_has_a_version_iri(ontology):
@@ -47,7 +64,14 @@ def test_every_term_has_id_and_en_labels_and_a_definition(ontology):
         assert list(ontology.objects(term, SKOS.definition)), term
 
 
-@pytest.mark.parametrize("name, text", check_queries(), ids=[n for n, _ in check_queries()])
-def test_sparql_check_returns_no_rows(shipped, name, text):
-    rows = [(str(r.node), str(r.message)) for r in shipped.query(text)]
-    assert rows == [], "\n".join(f"{n}: {m}" for n, m in rows)
+def test_every_check_is_headed_by_its_question():
+    for name, text in check_queries():
+        assert text.startswith("# ") and "?" in text.splitlines()[0], name
+        assert "SELECT" in text and "?node ?message" in text, name
+
+
+@pytest.mark.parametrize("name, query", prepared_checks(), ids=[n for n, _ in prepared_checks()])
+def test_sparql_check_returns_no_rows(shipped, name, query):
+    """ODK style: every check returns no rows on the shipped data; a failure lists the rows."""
+    rows = sorted((str(r.node), str(r.message)) for r in shipped.query(query))
+    assert rows == [], f"{name} returned {len(rows)} row(s):\n" + "\n".join(f"  {n}: {m}" for n, m in rows)

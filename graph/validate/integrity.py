@@ -62,23 +62,53 @@ def two_parents(cat: Catalog) -> Iterator[Row]:
 
 
 def is_root(cat: Catalog, iri: str) -> bool:
+    """True for the agencies allowed to have no parent: the Presidency and the national court."""
     ent = cat.entities[iri]
     return bool(set(ent.types) & ROOT_CLASSES) or (
         ns.MANDAT + "Court" in ent.types and ent.attrs.get("level") == ns.MANDAT + "National")
 
 
+def covers(valid: Interval, day: date | None) -> bool:
+    """True when ``valid`` holds on ``day``; a ``day`` of None stands for 'before our records'."""
+    return valid.start is None if day is None else valid.contains(day)
+
+
+def uncovered(existence: Interval, lines) -> Interval | None:
+    """The first period while the agency existed that no reporting line covers, or None.
+
+    Coverage changes only where a line starts or ends, so those days (and the
+    agency's first day, None when it predates our records) are the only probes.
+    """
+    inside = [d for d in boundaries([line.valid for line in lines])
+              if existence.contains(d) and d != existence.start]
+    probes = [existence.start, *inside]
+    held = [any(covers(line.valid, day) for line in lines) for day in probes]
+    if all(held):
+        return None
+    first = held.index(False)
+    back = next((day for day, ok in zip(probes[first + 1:], held[first + 1:]) if ok), existence.end)
+    return Interval(probes[first], back)
+
+
+def describe_gap(gap: Interval) -> str:
+    """'from 2020-01-01 to 2024-01-01', 'before 2024-01-01', 'from 2020-01-01' or ''."""
+    start, end = gap.start, gap.end
+    if start and end:
+        return f" from {start} to {end}"
+    return f" before {end}" if end else (f" from {start}" if start else "")
+
+
 def orphans(cat: Catalog) -> Iterator[Row]:
-    """An agency with no parent on some day while it existed."""
+    """An agency with no parent on some day while it existed (reported once, with the first gap)."""
     for ent in cat.agencies():
         if is_root(cat, ent.iri):
             continue
         lines = cat.lines_of(ent.iri)
-        for day in probe_days(cat, [ent.valid] + [line.valid for line in lines]):
-            if ent.valid.contains(day) and not any(line.valid.contains(day) for line in lines):
-                since = "" if not lines else f" on {day}"
-                yield ("no-parent", ent.iri, f"has no reporting line{since} while it existed; "
-                       "add a mandat:ReportingLine covering that period", "error")
-                break
+        gap = uncovered(ent.valid, lines)
+        if gap is not None:
+            when = describe_gap(gap) if lines else ""
+            yield ("no-parent", ent.iri, f"has no reporting line{when} while it existed; "
+                   "add a mandat:ReportingLine covering that period", "error")
 
 
 def outside_existence(fact: Interval, agency: Interval) -> str | None:
@@ -127,13 +157,14 @@ def names_missing_agency(cat: Catalog) -> Iterator[Row]:
 
 
 def reversed_periods(cat: Catalog) -> Iterator[Row]:
-    """A validity period that ends before it starts."""
+    """A validity period that ends before it starts (same message as ``interval-order.rq``)."""
     records = [*cat.lines, *cat.memberships, *cat.agreements, *cat.responsibilities, *cat.entities.values()]
     for rec in records:
         valid = getattr(rec, "valid", None)
         if valid and valid.start and valid.end and valid.end < valid.start:
-            yield ("reversed-period", rec.iri, f"its period ends ({valid.end}) before it starts ({valid.start}); "
-                   "swap or fix the dates", "error")
+            text = valid.as_dict()
+            yield ("reversed-period", rec.iri, f"its period ends ({text['end']}) before it begins "
+                   f"({text['start']}); fix the dates", "error")
 
 
 CHECKS = (reporting_cycles, two_parents, orphans, names_missing_agency, reversed_periods)
