@@ -10,15 +10,56 @@ from pathlib import Path
 import pytest
 
 from graph.store import load_catalog
-from tests.test_gaps import BASE
 
 MD = "https://w3id.org/mandat/id/"
-HOSTILE = ['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', 'x" href="javascript:alert(1)']
+DAY = date(2025, 6, 1)
+HOSTILE = ['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>',
+           'x" href="javascript:alert(1)" <a href=x>link</a>']
 VIEWS = {
     "org": ["view", "org", "Ditjen Imigrasi", "--as-of", "2025-06-01"],
     "diff": ["view", "diff", "--from", "2024-10-01", "--to", "2025-01-01"],
     "process": ["view", "process", "--region", "Tanah Bumbu", "--as-of", "2025-06-01"],
     "coordination": ["view", "coordination", "--region", "Tanah Bumbu", "--as-of", "2025-06-01"],
+}
+
+# A tiny world whose labels are hostile: the president (heading of `view org md:pres`), two
+# agencies, a step, a region (heading of process / coordination) and a law (tooltips: legal basis).
+HOSTILE_WORLD = """
+@prefix md: <https://w3id.org/mandat/id/> .
+@prefix mandat: <https://w3id.org/mandat/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+md:src a mandat:OfficialPage ; dct:title "fixture" ; dct:publisher "tests" .
+md:law a eli:LegalResource ; eli:number "1" ; mandat:year "2020"^^xsd:gYear ;
+    skos:prefLabel "H2"@id , "H2"@en ; dct:source md:src .
+md:c a mandat:Country ; skos:prefLabel "Negara"@id , "Country"@en ; dct:source md:src .
+md:p a mandat:Province ; skos:prefLabel "H1"@id , "H1"@en ; mandat:withinRegion md:c ; dct:source md:src .
+md:s1 a mandat:HandlingStep ; skos:prefLabel "H0"@id , "H0"@en ; skos:notation "1" ;
+    mandat:handsOverTo md:s2 ; dct:source md:src .
+md:s2 a mandat:HandlingStep ; skos:prefLabel "Langkah dua"@id , "Step two"@en ; skos:notation "2" ; dct:source md:src .
+md:pres a mandat:Presidency ; skos:prefLabel "H2"@id , "H2"@en ; mandat:level mandat:National ;
+    mandat:servesRegion md:c ; dct:source md:src .
+md:a a mandat:RegionalDepartment ; skos:prefLabel "H0"@id , "H0"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p ; dct:source md:src .
+md:b a mandat:RegionalDepartment ; skos:prefLabel "H1"@id , "H1"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p .
+md:rl-a a mandat:ReportingLine ; mandat:unit md:a ; mandat:parent md:pres ; mandat:legalBasis md:law ;
+    mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] .
+md:resp-a a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s1 ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-b a mandat:Responsibility ; mandat:agency md:b ; mandat:step md:s2 ; mandat:role mandat:Support ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:agr a mandat:Agreement ; mandat:party md:a , md:b ; mandat:agreementType "MoU" ;
+    mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+HOSTILE_VIEWS = {
+    "org": ["view", "org", "md:pres", "--as-of", "2025-06-01"],
+    "process": ["view", "process", "--region", "md:p", "--as-of", "2025-06-01"],
+    "coordination": ["view", "coordination", "--region", "md:p", "--as-of", "2025-06-01"],
 }
 
 
@@ -34,36 +75,87 @@ def external_loads(text: str) -> list[str]:
     return re.findall(pattern, text, re.I)
 
 
-def test_org_counts_match_the_hierarchy(pages):
-    from graph.views.org import units_under
+def ids(data: dict) -> set[str]:
+    return {n["id"] for n in data["nodes"]}
 
-    cat = load_catalog()
-    units = units_under(cat, MD + "ditjen-imigrasi", date(2025, 6, 1), None)
+
+def test_org_counts_match_the_hierarchy(pages):
+    from graph.queries.diff import descendants_at
+
+    units = descendants_at(load_catalog(), MD + "ditjen-imigrasi", DAY)
     data = page_data(pages["org"])
-    assert {n["id"] for n in data["nodes"]} == set(units)
+    assert ids(data) == units
     assert len(data["edges"]) == len(units) - 1
 
 
-def test_process_has_every_step_and_handover(pages):
+def test_org_depth_cuts_the_tree(run, tmp_path):
     cat = load_catalog()
+    top = {MD + "presiden", *cat.children_at(MD + "presiden", DAY)}
+    top = {u for u in top if cat.exists(u, DAY)}
+    out = tmp_path / "o.html"
+    assert run("view", "org", "--as-of", "2025-06-01", "--depth", "1", "-o", str(out)).exit_code == 0
+    data = page_data(out)
+    assert ids(data) == top and len(data["edges"]) == len(top) - 1
+    assert data["options"]["layout"]["hierarchical"]["enabled"] is True
+    assert data["options"]["physics"]["enabled"] is False
+
+
+def test_diff_counts_match_the_query(pages):
+    from graph.queries.diff import descendants_at, diff
+
+    cat = load_catalog()
+    d1, d2 = date(2024, 10, 1), date(2025, 1, 1)
+    answer = diff(cat, d1, d2, MD + "presiden")
+    changed = ({e["agency"]["iri"] for e in answer["created"] + answer["dissolved"]}
+               | {m["unit"]["iri"] for m in answer["moved"]}
+               | {x["iri"] for r in answer["renamed"] for x in r["old"] + r["new"]})
+    scope = descendants_at(cat, MD + "presiden", d1) | descendants_at(cat, MD + "presiden", d2)
+    changed &= scope
+    parents = {line.parent for u in changed for line in (cat.line_at(u, d1), cat.line_at(u, d2)) if line}
+    data = page_data(pages["diff"])
+    assert ids(data) == changed | (parents & scope)
+    edges = {(e["from"], e["to"]) for e in data["edges"]}
+    assert (MD + "kanwil-kemenkumham-kalsel", MD + "kanim-batulicin") in edges     # old line
+    assert (MD + "kanwil-ditjenim-kalsel", MD + "kanim-batulicin") in edges        # new line
+    old = next(e for e in data["edges"] if e["to"] == MD + "kanim-batulicin" and e["from"].endswith("kemenkumham-kalsel"))
+    new = next(e for e in data["edges"] if e["to"] == MD + "kanim-batulicin" and e["from"].endswith("ditjenim-kalsel"))
+    assert (old["color"], old["dashes"]) != (new["color"], new["dashes"])          # drawn differently
+
+
+def test_process_has_every_step_handover_and_agency(pages):
+    from graph.queries.who_handles import who_handles
+    from graph.views.process import nearest_rows
+
+    cat = load_catalog()
+    region = MD + "region-tanah-bumbu"
     data = page_data(pages["process"])
-    steps = [n for n in data["nodes"] if n["id"] in cat.step_order]
-    assert len(steps) == len(cat.step_order)
+    assert [n["id"] for n in data["nodes"] if n["id"] in cat.step_order] == cat.step_order
     handovers = sum(len(cat.entities[s].attrs.get("hands_over_to", ())) for s in cat.step_order)
     assert sum(1 for e in data["edges"] if e["from"] in cat.step_order and e["to"] in cat.step_order) == handovers
+    rows = [r for s in cat.step_order for r in nearest_rows(who_handles(cat, s, DAY, region))]
+    assert ids(data) - set(cat.step_order) == {r["agency"]["iri"] for r in rows}
+    assert sum(1 for e in data["edges"] if e["to"] in cat.step_order and e["from"] not in cat.step_order) == len(rows)
+    xs = [n["x"] for n in data["nodes"] if n["id"] in cat.step_order[:6]]
+    assert xs == sorted(xs)                                                         # left to right
 
 
-def test_diff_marks_the_moved_offices(pages):
-    data = page_data(pages["diff"])
-    ids = {n["id"] for n in data["nodes"]}
-    assert {MD + "kanim-batulicin", MD + "kanwil-kemenkumham-kalsel", MD + "kanwil-ditjenim-kalsel"} <= ids
-    edges = {(e["from"], e["to"]) for e in data["edges"]}
-    assert (MD + "kanwil-kemenkumham-kalsel", MD + "kanim-batulicin") in edges
-    assert (MD + "kanwil-ditjenim-kalsel", MD + "kanim-batulicin") in edges
+def test_coordination_counts_and_gaps(pages):
+    from graph.views.coordination import actors_of
 
-
-def test_coordination_highlights_gaps(pages):
+    cat = load_catalog()
+    nodes = actors_of(cat, MD + "region-tanah-bumbu", DAY)
     data = page_data(pages["coordination"])
+    assert ids(data) == nodes
+    seats = sum(1 for m in cat.memberships if not m.is_tenure and m.valid.contains(DAY)
+                and m.member in nodes and m.organization in nodes)
+    lines = sum(1 for line in cat.lines if line.valid.contains(DAY) and line.unit in nodes and line.parent in nodes)
+    agreements = sum(len(ps) * (len(ps) - 1) // 2 for ps in
+                     ([p for p in a.parties if p in nodes] for a in cat.agreements if a.valid.contains(DAY)))
+    assert len(data["edges"]) == seats + lines + agreements
+    try:
+        import graph.queries.gaps  # noqa: F401
+    except ImportError:
+        pytest.skip("graph.queries.gaps is not there yet")
     assert any(n["color"]["border"] == "#d62728" for n in data["nodes"])
 
 
@@ -71,31 +163,72 @@ def test_coordination_highlights_gaps(pages):
 def test_no_network_resources(pages, name):
     text = pages[name].read_text(encoding="utf-8")
     assert external_loads(text) == []
+    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=", text, re.I)
     assert "Content-Security-Policy" in text
 
 
+def test_unverified_facts_are_marked(pages):
+    data = page_data(pages["org"])
+    cat = load_catalog()
+    for node in data["nodes"]:
+        ent = cat.entities[node["id"]]
+        if ent.confidence == "unverified" or not ent.sources:
+            assert node["shapeProperties"]["borderDashes"] and "unverified" in node["title"]
+    for edge in data["edges"]:
+        line = cat.line_at(edge["to"], DAY)
+        if line.confidence == "unverified" or not line.sources:
+            assert edge["dashes"] is True and "unverified" in edge["title"]
+
+
 def hostile_world(tmp_path: Path) -> Path:
-    text = BASE.replace('"Dinas A"@id', '"<img src=x onerror=alert(1)>"@id').replace(
-        '"Dinas B"@id', '"</script><script>alert(1)</script>"@id').replace(
-        '"Presiden"@id', '"x\\" href=\\"javascript:alert(1)"@id')
+    text = HOSTILE_WORLD
+    for n, bad in enumerate(HOSTILE):
+        text = text.replace(f'"H{n}"', json.dumps(bad))
     folder = tmp_path / "hostile"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
     (folder / "w.ttl").write_text(text)
     return folder
 
 
-def test_hostile_labels_are_escaped(run, tmp_path):
+def hostile_pages(run, tmp_path: Path) -> dict[str, Path]:
     folder = hostile_world(tmp_path)
-    out = tmp_path / "h.html"
-    result = run("--data", str(folder), "view", "org", "md:pres", "--as-of", "2025-06-01", "-o", str(out))
-    assert result.exit_code == 0, result.output
+    out = {}
+    for name, args in HOSTILE_VIEWS.items():
+        out[name] = tmp_path / f"hostile-{name}.html"
+        result = run("--data", str(folder), *args, "-o", str(out[name]))
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def test_hostile_labels_are_escaped(run, tmp_path):
+    for name, path in hostile_pages(run, tmp_path).items():
+        text = path.read_text(encoding="utf-8")
+        for bad in HOSTILE:
+            assert bad not in text, name
+        assert text.lower().count("</script") == 3, name                           # data, vis, ours
+        block = re.search(r'id="mandat-data">(.*?)</script>', text, re.S).group(1)
+        assert "<" not in block and ">" not in block and "&" not in block         # the data cannot close its script
+        heading = re.search(r"<h1>(.*?)</h1>", text, re.S).group(1)
+        assert "<" not in heading and "&lt;" in heading                            # the heading is escaped text
+        data = page_data(path)
+        texts = " ".join(str(n.get("label", "")) + str(n.get("title", "")) for n in data["nodes"] + data["edges"])
+        assert HOSTILE[0] in texts and HOSTILE[1] in texts                        # shown as text, intact
+        if name != "coordination":                                                # president / law: tooltips with "href"
+            assert HOSTILE[2] in texts
+
+
+def test_hostile_heading_legend_and_note_are_escaped(tmp_path):
+    from graph.views import new_network
+    from graph.views.page import write_page
+
+    net = new_network()
+    net.add_node("n", label=HOSTILE[0], title=HOSTILE[2])
+    out = tmp_path / "p.html"
+    write_page(net, str(out), HOSTILE[1], [("x\" onmouseover=\"alert(1)", "red;background:url(//evil)", HOSTILE[0])],
+               HOSTILE[2])
     text = out.read_text(encoding="utf-8")
-    for bad in HOSTILE:
+    for bad in HOSTILE + ['" onmouseover="', "url(//evil)"]:
         assert bad not in text
-    block = re.search(r'id="mandat-data">(.*?)</script>', text, re.S).group(1)
-    assert "<" not in block and ">" not in block                    # the data cannot close its script
-    labels = {n["label"] for n in page_data(out)["nodes"]}
-    assert HOSTILE[0] in labels and HOSTILE[1] in labels           # shown as text, intact
 
 
 def test_too_many_nodes_asks_for_a_root(run, tmp_path, monkeypatch):
@@ -105,3 +238,19 @@ def test_too_many_nodes_asks_for_a_root(run, tmp_path, monkeypatch):
     result = run("view", "org", "--as-of", "2025-06-01", "-o", str(tmp_path / "big.html"))
     assert result.exit_code == 2 and "ROOT" in result.output
     assert not (tmp_path / "big.html").exists()
+
+
+def test_default_output_goes_to_out(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("view", "org", "Ditjen Imigrasi", "--as-of", "2025-06-01")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "org.html").is_file() and "out/org.html" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["org.html"]  # no lib/ folder, no temp file
+
+
+def test_labels_follow_lang(run, tmp_path):
+    out = tmp_path / "en.html"
+    assert run("--lang", "en", "view", "org", "Ditjen Imigrasi", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    cat = load_catalog()
+    labels = {n["label"] for n in page_data(out)["nodes"]}
+    assert cat.label(MD + "ditjen-imigrasi", "en") in labels

@@ -43,8 +43,10 @@ def kind_key(cat: Catalog, iri: str) -> str:
 def fact_text(cat: Catalog, fact, lang: str, basis=()) -> str:
     """Tooltip lines for a fact: its confidence, legal basis and sources (plain text)."""
     lines = []
-    if fact.confidence in ("unverified", "weak") or not fact.sources:
-        lines.append("⚠ " + word(fact.confidence if fact.confidence == "weak" else "unverified", lang))
+    if fact.confidence == "weak":
+        lines.append("⚠ " + word("weak", lang))
+    elif is_unverified(fact):
+        lines.append("⚠ " + word("unverified", lang) + ("" if lang == "en" else " (unverified)"))
     if basis:
         lines.append(f"{word('basis', lang)}: " + "; ".join(cat.label(b, lang) for b in basis))
     for src in fact.sources:
@@ -59,7 +61,7 @@ def is_unverified(fact) -> bool:
 
 
 def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: str | None = None,
-               border: str | None = None) -> None:
+               border: str | None = None, font: int = 14, **more) -> None:
     """An agency node: colour per kind, size per level, grey dashed border when unverified."""
     ent = cat.entities[iri]
     kind = kind_key(cat, iri)
@@ -69,19 +71,20 @@ def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: 
             "size": LEVEL_SIZES.get(ent.attrs.get("level"), 14),
             "color": {"background": colour or KIND_COLOURS.get(kind, "#cccccc"),
                       "border": border or (UNVERIFIED if is_unverified(ent) else "#333333")},
-            "borderWidth": 4 if border else 1, "font": {"size": 14}, "widthConstraint": {"maximum": 170}}
+            "borderWidth": 4 if border else 1, "font": {"size": font}, "widthConstraint": {"maximum": 170 if font <= 16 else 230},
+            **more}
     if is_unverified(ent):
         node["shapeProperties"] = {"borderDashes": [4, 4]}
-        node["borderWidth"] = 2
+        node["borderWidth"] = max(node["borderWidth"], 2)
     net.add_node(iri, **node)
 
 
 def add_fact_edge(net, cat: Catalog, a: str, b: str, fact, lang: str, label: str = "", colour: str = "#555555",
-                  dashes=False, width: int = 2, basis=()) -> None:
+                  dashes=False, width: int = 2, basis=(), **more) -> None:
     """An edge for a fact; unverified facts are dashed and grey."""
     net.add_edge(a, b, title="\n".join(x for x in (label, fact_text(cat, fact, lang, basis)) if x),
                  color=UNVERIFIED if is_unverified(fact) else colour,
-                 dashes=True if is_unverified(fact) else dashes, width=width)
+                 dashes=True if is_unverified(fact) else dashes, width=width, **more)
 
 
 def kind_legend(cat: Catalog, kinds: set[str], lang: str) -> list[tuple[str, str, str]]:
@@ -100,12 +103,12 @@ def new_network(hierarchical: str | None = None, options: str | None = None):
         net.set_options(options)
     elif hierarchical:
         net.set_options('{"layout": {"hierarchical": {"enabled": true, "direction": "%s", '
-                        '"sortMethod": "directed", "levelSeparation": 170, "nodeSpacing": 210}}, '
+                        '"sortMethod": "directed", "shakeTowards": "roots", "levelSeparation": 170, "nodeSpacing": 190}}, '
                         '"physics": {"enabled": false}, "edges": {"smooth": false}, '
                         '"interaction": {"hover": true, "tooltipDelay": 100}}' % hierarchical)
     else:
-        net.set_options('{"physics": {"enabled": true, "stabilization": {"iterations": 300}, '
-                        '"barnesHut": {"gravitationalConstant": -6000, "springLength": 160}}, '
+        net.set_options('{"layout": {"randomSeed": 11}, "physics": {"enabled": true, "stabilization": {"iterations": 300}, '
+                        '"barnesHut": {"gravitationalConstant": -7000, "centralGravity": 0.6, "springLength": 170, "avoidOverlap": 0.9}}, '
                         '"interaction": {"hover": true, "tooltipDelay": 100}, "edges": {"smooth": false}}')
     return net
 

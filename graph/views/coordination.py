@@ -47,7 +47,8 @@ def coordination_view(cat: Catalog, region: str | None, day: date, lang: str):
     nodes = actors_of(cat, region, day)
     flagged = gap_subjects(cat, region, day, lang)
     for iri in sorted(nodes):
-        add_agency(net, cat, iri, lang, extra="\n".join(flagged.get(iri, [])), border=GAP if iri in flagged else None)
+        add_agency(net, cat, iri, lang, extra="\n".join(flagged.get(iri, [])), border=GAP if iri in flagged else None,
+                   font=20)
     for m in cat.memberships:
         if not m.is_tenure and m.valid.contains(day) and m.member in nodes and m.organization in nodes:
             add_fact_edge(net, cat, m.member, m.organization, m, lang,

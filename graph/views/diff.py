@@ -31,23 +31,34 @@ def change_of(answer: dict) -> dict[str, str]:
     return out
 
 
+def levels_of(cat: Catalog, root: str, start: date, end: date) -> dict[str, int]:
+    """Each unit's depth under ``root``: on ``end`` when it exists then, else on ``start``."""
+    out = units_under(cat, root, start, None)
+    out.update(units_under(cat, root, end, None))
+    return out
+
+
 def diff_view(cat: Catalog, start: date, end: date, root: str, lang: str):
     """The units under ``root`` that changed, with their old and new parents.
 
-    Old reporting lines are red and dashed, new ones green, unchanged ones grey.
+    Old reporting lines are red and dashed, new ones green, unchanged ones grey;
+    a rename is an orange curved arrow from the old unit to the new one. Each
+    unit sits at its depth under ``root`` (on ``end`` if it exists then), so
+    rename arrows do not push units down a level.
     """
     net = new_network(hierarchical="UD")
-    scope = set(units_under(cat, root, start, None)) | set(units_under(cat, root, end, None))
-    changes = change_of(diff(cat, start, end, root, lang))
-    units = {u for u in changes if u in scope}
+    depth = levels_of(cat, root, start, end)
+    answer = diff(cat, start, end, root, lang)
+    changes = change_of(answer)
+    units = {u for u in changes if u in depth}
     for unit in list(units):
         for day in (start, end):
             line = cat.line_at(unit, day)
-            if line is not None:
+            if line is not None and line.parent in depth:
                 units.add(line.parent)
     for unit in sorted(units):
         change = changes.get(unit, "same")
-        add_agency(net, cat, unit, lang, extra=say(change, lang), colour=COLOURS[change])
+        add_agency(net, cat, unit, lang, extra=say(change, lang), colour=COLOURS[change], level=depth[unit])
     for unit in sorted(units):
         old, new = cat.line_at(unit, start), cat.line_at(unit, end)
         if old and new and old.iri == new.iri and old.parent in units:
@@ -59,7 +70,19 @@ def diff_view(cat: Catalog, start: date, end: date, root: str, lang: str):
         if new and new.parent in units:
             add_fact_edge(net, cat, new.parent, unit, new, lang, say("new", lang), "#2ca02c", width=3,
                           basis=new.basis)
+    for ev in rename_events(cat, answer):
+        for o in ev.originals:
+            for r in ev.results:
+                if o in units and r in units and o != r:
+                    add_fact_edge(net, cat, o, r, ev, lang, f"{say('renamed', lang)} {ev.day}", COLOURS["renamed"],
+                                  width=3, basis=ev.basis, smooth={"enabled": True, "type": "curvedCW", "roundness": 0.3})
     legend = [("", COLOURS[k], say(k, lang)) for k in ("created", "dissolved", "renamed", "moved", "same")]
     legend += [("dashed", "#d62728", say("old", lang)), ("line", "#2ca02c", say("new", lang)),
-               ("line", "#999999", say("kept", lang))]
+               ("line", "#999999", say("kept", lang)), ("line", COLOURS["renamed"], say("renamed", lang) + " →")]
     return net, legend
+
+
+def rename_events(cat: Catalog, answer: dict):
+    """The change events behind the ``renamed`` entries of a diff answer."""
+    wanted = {(tuple(x["iri"] for x in r["old"]), tuple(x["iri"] for x in r["new"])) for r in answer["renamed"]}
+    return [ev for ev in cat.events if ev.kind == "renamed" and (tuple(ev.originals), tuple(ev.results)) in wanted]

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 MAX_NODES = 500
 VIS_DIR = "vis-9.1.2"
+SWATCHES = ("", "line", "dashed", "ring")          # legend swatch styles (CSS classes)
 
 
 def vis_assets() -> tuple[str, str]:
@@ -29,8 +31,12 @@ def vis_assets() -> tuple[str, str]:
     import pyvis
 
     folder = Path(pyvis.__file__).resolve().parent / "lib" / VIS_DIR
-    return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
-            (folder / "vis-network.css").read_text(encoding="utf-8"))
+    js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    # inline: nothing may close the <script>/<style> early, and no source map is looked up
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("//# sourceMappingURL=", "// ")
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.I).replace("/*# sourceMappingURL=", "/* ")
+    return js, css
 
 
 def page_json(value) -> str:
@@ -40,10 +46,16 @@ def page_json(value) -> str:
 
 
 def legend_html(legend: list[tuple[str, str, str]]) -> str:
-    """Legend rows (swatch style, CSS colour, text) as escaped HTML."""
+    """Legend rows (swatch style, CSS colour, text) as escaped HTML.
+
+    >>> legend_html([("ring", "red;x", "<b>")])
+    '<ul><li><span class="sw ring" style="--c:#cccccc"></span>&lt;b&gt;</li></ul>'
+    """
     rows = []
     for style, colour, text in legend:
-        swatch = (f'<span class="sw {html.escape(style)}" style="--c:{html.escape(colour)}"></span>')
+        style = style if style in SWATCHES else ""
+        colour = colour if re.fullmatch(r"#[0-9a-fA-F]{3,8}", colour) else "#cccccc"
+        swatch = f'<span class="sw {style}" style="--c:{colour}"></span>'
         rows.append(f"<li>{swatch}{html.escape(text)}</li>")
     return "<ul>" + "".join(rows) + "</ul>"
 
@@ -63,7 +75,19 @@ SCRIPT = r"""
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
   const network = new vis.Network(document.getElementById("graph"), {nodes: nodes, edges: edges}, data.options);
-  network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); });
+  function ready() {              // whole graph in view, then physics off: nothing moves any more
+    if (window.mandatReady) return;
+    network.setOptions({physics: false});
+    network.fit({animation: false});
+    window.mandatReady = true;
+  }
+  const physics = data.options.physics;
+  if (physics && physics.enabled !== false) {
+    network.once("stabilizationIterationsDone", ready);
+    setTimeout(ready, 8000);       // a graph that never settles still gets drawn and frozen
+  } else {
+    ready();
+  }
   window.mandatNetwork = network;
   window.mandatData = {nodes: nodes, edges: edges};
   const box = document.getElementById("search");
