@@ -62,3 +62,13 @@ def pages(tmp_path_factory):
         assert result.exit_code == 0, result.output
         out[name] = path
     return out
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite tests/golden/ from today's answers (review the diff before committing).")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")

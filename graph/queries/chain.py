@@ -12,9 +12,10 @@ from graph.queries.common import agency_ref, provenance
 def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
     """The unit and each parent above it on ``day``, starting at the unit itself.
 
-    Each entry is the agency (``iri``, ``label``, ``kind``, ``level``) and, for
-    all but the top, the reporting line to the next entry (``reports_to``,
-    ``legal_basis``, ``sources``, ``confidence``, ``since``, ``until``).
+    Each entry is the agency (``iri``, ``label``, ``kind``, ``level``) and the
+    reporting line to the next entry (``reports_to``, ``legal_basis``,
+    ``sources``, ``confidence``, ``since``, ``until``); the top entry has the
+    same keys, with ``reports_to`` None and no line.
 
     >>> from datetime import date
     >>> from graph.store import load_catalog
@@ -33,6 +34,9 @@ def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
             entry["reports_to"] = cat.ref(line.parent, lang)
             entry.update(provenance(cat, line, lang, line.basis))
             entry["since"], entry["until"] = line.valid.as_dict().values()
+        else:
+            entry.update(reports_to=None, legal_basis=[], sources=[], confidence=None,
+                         since=None, until=None)
         out.append(entry)
         current = line.parent if line is not None else None
     return out

@@ -1,0 +1,106 @@
+"""The exact answers of every CLI question on the shipped data, pinned.
+
+Each case runs one command and compares its whole output with the file of
+the same name in tests/golden/. When the data changes on purpose, rewrite the
+files with ``pytest tests/test_answers.py --update-golden`` and read the diff:
+every changed line is a changed answer. Readable pins of the headline answers
+are the tests below the table of cases.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+MD = "https://w3id.org/mandat/id/"
+JUNE_2023, JUNE_2025 = ("--as-of", "2023-06-21"), ("--as-of", "2025-06-01")
+
+CASES = {
+    "chain-batulicin-2023": ["chain", "Kanim Batulicin", *JUNE_2023],
+    "chain-batulicin-2025": ["chain", "Kanim Batulicin", *JUNE_2025],
+    "chain-pangkalpinang-2025": ["chain", "Kanim Pangkalpinang", *JUNE_2025],
+    "chain-batulicin-2025-en": ["--lang", "en", "chain", "Kanim Batulicin", *JUNE_2025],
+    "show-batulicin-2025": ["show", "Kanim Batulicin", *JUNE_2025],
+    "show-kemenkumham-2023": ["show", "Kemenkumham", *JUNE_2023],
+    "history-batulicin": ["history", "Kanim Batulicin"],
+    "diff-2024-2025": ["diff", "--from", "2024-06-01", "--to", "2025-06-01"],
+    "diff-2024-2025-kalsel": ["diff", "--from", "2024-06-01", "--to", "2025-06-01", "--region", "Kalsel"],
+    "steps": ["steps"],
+    "who-handles-screening-tanah-bumbu": ["who-handles", "Penyaringan permohonan paspor",
+                                          "--region", "Tanah Bumbu", *JUNE_2025],
+    "who-handles-investigation-pangkalpinang": ["who-handles", "Penyidikan", "--region", "Pangkalpinang",
+                                                *JUNE_2025],
+    "who-handles-victims-national": ["who-handles", "Identifikasi korban", *JUNE_2025],
+    "gaps-tanah-bumbu-2025": ["gaps", "--region", "Tanah Bumbu", *JUNE_2025],
+    "stats": ["stats"],
+}
+TEXT_CASES = {
+    "tour-2025.txt": ["tour", *JUNE_2025],
+    "chain-batulicin-2025.csv": ["chain", "Kanim Batulicin", *JUNE_2025, "--format", "csv"],
+    "who-handles-screening-tanah-bumbu.csv": ["who-handles", "Penyaringan permohonan paspor",
+                                              "--region", "Tanah Bumbu", *JUNE_2025, "--format", "csv"],
+}
+
+
+def compare(path: Path, text: str, update: bool) -> None:
+    if update:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path.name}: no pinned answer yet; run pytest --update-golden and review it"
+    assert text == path.read_text(encoding="utf-8"), f"{path.name}: the answer changed"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_json_answer_is_pinned(run, update_golden, name):
+    result = run(*CASES[name], "--format", "json")
+    assert result.exit_code == 0, result.output
+    answer = json.dumps(json.loads(result.output), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    compare(GOLDEN / f"{name}.json", answer, update_golden)
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_CASES))
+def test_text_answer_is_pinned(run, update_golden, name, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    result = run(*TEXT_CASES[name])
+    assert result.exit_code == 0, result.output
+    compare(GOLDEN / name, result.output, update_golden)
+
+
+# Readable pins of the headline answers (the golden files hold the rest).
+
+def test_chain_batulicin_in_2025_climbs_through_the_new_immigration_ministry(run_json):
+    assert [e["iri"] for e in run_json("chain", "Kanim Batulicin", *JUNE_2025)] == [
+        MD + "kanim-batulicin", MD + "kanwil-ditjenim-kalsel", MD + "ditjen-imigrasi", MD + "kemenimipas",
+        MD + "presiden"]
+
+
+def test_chain_batulicin_in_2023_climbs_through_kemenkumham(run_json):
+    assert [e["iri"] for e in run_json("chain", "Kanim Batulicin", *JUNE_2023)] == [
+        MD + "kanim-batulicin", MD + "kanwil-kemenkumham-kalsel", MD + "kemenkumham", MD + "presiden"]
+
+
+def test_who_handles_screening_differs_between_regions(run_json):
+    def leads(region):
+        rows = run_json("who-handles", "Penyaringan permohonan paspor", "--region", region, *JUNE_2025)
+        return [r["agency"]["iri"] for r in rows if r["role"] == "lead"]
+
+    assert leads("Tanah Bumbu") == [MD + "kanim-batulicin", MD + "ditjen-imigrasi"]
+    assert leads("Pangkalpinang") == [MD + "kanim-pangkalpinang", MD + "ditjen-imigrasi"]
+
+
+def test_gaps_of_tanah_bumbu_by_kind(run_json):
+    from collections import Counter
+
+    found = run_json("gaps", "--region", "Tanah Bumbu", *JUNE_2025)
+    assert Counter(f["kind"] for f in found) == {
+        "weak-basis": 14, "unlinked-handover": 11, "single-point-of-failure": 4, "uncovered-step": 2}
+
+
+def test_tour_shows_each_headline_question_with_rows(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    parts = run("tour", *JUNE_2025).output.split("\n== ")[1:]
+    assert len(parts) == 5
+    assert all(part.count("\n") >= 6 for part in parts), "a tour table is empty"
+    assert "Kantor Imigrasi" in parts[0] and "Presiden Republik" in parts[1]

@@ -1,0 +1,165 @@
+"""Every CLI question asked of a small world whose right answers are known by hand.
+
+The world is tests/fixtures/world/world.ttl (its header says what is in it).
+Each test states the answer a person reads off that file, not what the code
+happens to print, so a broken question fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+WORLD = str(Path(__file__).resolve().parent / "fixtures" / "world")
+MD = "https://w3id.org/mandat/id/"
+
+
+@pytest.fixture
+def ask(run):
+    """Ask the world a question; returns the parsed JSON answer (exit 0 required)."""
+
+    def _ask(*args):
+        result = run("--data", WORLD, *args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    return _ask
+
+
+def iris(refs) -> list[str]:
+    """The short names of the IRIs, in order: ``[{'iri': MD+'ko'}] -> ['ko']``."""
+    return [r["iri"].removeprefix(MD) for r in refs]
+
+
+@pytest.mark.parametrize("day, expected", [
+    ("2024-06-01", ["ko", "kw-lama", "kl", "pres"]),
+    ("2024-12-01", ["ko", "kw-lama", "kb", "pres"]),
+    ("2025-06-01", ["ko", "kw-baru", "dj", "kb", "pres"]),
+])
+def test_chain_follows_the_reporting_lines_of_the_day(ask, day, expected):
+    assert iris(ask("chain", "Kantor Contoh", "--as-of", day)) == expected
+
+
+def test_chain_rows_carry_the_line_that_links_each_unit(ask):
+    rows = ask("chain", "Kantor Contoh", "--as-of", "2025-06-01")
+    first = rows[0]
+    assert first["reports_to"]["iri"] == MD + "kw-baru"
+    assert iris(first["legal_basis"]) == ["law-1"]
+    assert (first["since"], first["until"]) == ("2025-02-01", None)
+    assert rows[-1]["reports_to"] is None
+
+
+def test_chain_of_a_dissolved_office_names_its_successor_and_date(run):
+    result = run("--data", WORLD, "chain", "Kanwil Lama P", "--as-of", "2025-06-01")
+    assert result.exit_code == 2
+    assert "Kantor Wilayah Baru Provinsi P" in result.output
+    assert "2025-02-01" in result.output
+
+
+def leads_and_supports(rows) -> tuple[list[str], list[str]]:
+    return ([r["agency"]["iri"].removeprefix(MD) for r in rows if r["role"] == "lead"],
+            [r["agency"]["iri"].removeprefix(MD) for r in rows if r["role"] == "support"])
+
+
+@pytest.mark.parametrize("step, region, leads, supports", [
+    ("Pencegahan", "Kabupaten Satu", ["ko", "dinas-p"], []),
+    ("Pencegahan", "Kabupaten Dua", ["dinas-p"], []),
+    ("Penyidikan", "Kabupaten Satu", ["polda-p"], ["polres-r1"]),
+    ("Penyidikan", "Kabupaten Dua", ["polda-p"], []),
+    ("Pencegahan", "Provinsi P", ["dinas-p"], []),
+])
+def test_who_handles_depends_on_the_region(ask, step, region, leads, supports):
+    rows = ask("who-handles", step, "--region", region, "--as-of", "2025-06-01")
+    assert leads_and_supports(rows) == (leads, supports)
+
+
+def test_who_handles_puts_the_nearest_jurisdiction_first(ask):
+    rows = ask("who-handles", "Pencegahan", "--region", "Kabupaten Satu", "--as-of", "2025-06-01")
+    assert [(r["jurisdiction"]["iri"].removeprefix(MD), r["distance"]) for r in rows] == [("r1", 0), ("p", 1)]
+
+
+def test_who_handles_without_region_lists_every_responsibility(ask):
+    rows = ask("who-handles", "Pencegahan", "--as-of", "2025-06-01")
+    assert sorted(r["agency"]["iri"].removeprefix(MD) for r in rows) == ["dinas-p", "ko"]
+
+
+def test_diff_names_every_kind_of_change(ask):
+    d = ask("diff", "--from", "2024-06-01", "--to", "2025-06-01")
+    assert [(iris([c["agency"]]), c["change"], c["date"], iris(c["related"])) for c in d["created"]] == [
+        (["kb"], "split", "2024-11-01", ["kl"]), (["kk"], "split", "2024-11-01", ["kl"])]
+    assert [(iris([c["agency"]]), c["change"], iris(c["related"])) for c in d["dissolved"]] == [
+        (["kl"], "split", ["kb", "kk"])]
+    assert [(iris(r["old"]), iris(r["new"]), r["date"]) for r in d["renamed"]] == [
+        (["kw-lama"], ["kw-baru"], "2025-02-01")]
+    assert [(m["unit"]["iri"].removeprefix(MD), m["old_parent"]["iri"].removeprefix(MD),
+             m["new_parent"]["iri"].removeprefix(MD), m["date"]) for m in d["moved"]] == [
+        ("dj", "kl", "kb", "2024-11-01"), ("ko", "kw-lama", "kw-baru", "2025-02-01")]
+
+
+def test_diff_before_any_change_is_empty(ask):
+    d = ask("diff", "--from", "2024-01-01", "--to", "2024-06-01")
+    assert (d["created"], d["dissolved"], d["renamed"], d["moved"]) == ([], [], [], [])
+
+
+def test_diff_under_keeps_only_that_subtree(ask):
+    d = ask("diff", "--from", "2024-06-01", "--to", "2025-06-01", "--under", "Ditjen Contoh")
+    assert [m["unit"]["iri"].removeprefix(MD) for m in d["moved"]] == ["dj", "ko"]
+    assert d["created"] == [] and d["dissolved"] == []
+
+
+def test_history_lists_lines_and_head_in_date_order(ask):
+    items = ask("history", "Kantor Contoh")
+    assert [(i["date"], i["kind"]) for i in items] == [
+        (None, "reports-to"), ("2023-01-01", "head"), ("2025-02-01", "reports-to")]
+    assert "Ani Contoh" in items[1]["description"]
+
+
+def test_show_card_of_an_office(ask):
+    card = ask("show", "Kantor Contoh", "--as-of", "2025-06-01")
+    assert card["iri"] == MD + "ko"
+    assert card["parent"]["iri"] == MD + "kw-baru"
+    assert card["head"]["iri"] == MD + "person-ani"
+    assert iris(card["regions"]) == ["r1"]
+    assert card["alt_labels"] == ["Kantor Contoh"]
+
+
+def test_show_card_before_the_move_has_the_old_parent(ask):
+    assert ask("show", "Kantor Contoh", "--as-of", "2024-06-01")["parent"]["iri"] == MD + "kw-lama"
+
+
+def test_steps_in_order_with_handovers(ask):
+    steps = ask("steps")
+    assert [(s["order"], s["iri"].removeprefix(MD), iris(s["hands_over_to"])) for s in steps] == [
+        (1, "s1", ["s2"]), (2, "s2", [])]
+
+
+def test_gaps_finds_the_three_unlinked_handovers(ask):
+    found = ask("gaps", "--as-of", "2025-06-01")
+    assert sorted((f["kind"], f["region"]["iri"].removeprefix(MD), f["subject"]["iri"].removeprefix(MD))
+                  for f in found) == [
+        ("unlinked-handover", "p", "dinas-p"),
+        ("unlinked-handover", "r1", "ko"),
+        ("unlinked-handover", "r2", "dinas-p")]
+
+
+def test_gaps_of_one_regency(ask):
+    found = ask("gaps", "--region", "Kabupaten Dua", "--as-of", "2025-06-01")
+    assert [(f["kind"], f["region"]["iri"].removeprefix(MD)) for f in found] == [("unlinked-handover", "r2")]
+
+
+def test_search_ranks_the_exact_abbreviation_first(ask):
+    hits = ask("search", "Kanwil Baru P")
+    assert hits[0]["iri"] == MD + "kw-baru"
+
+
+def test_stats_counts_what_the_world_holds(ask):
+    counts = {row["what"]: row["count"] for row in ask("stats")}
+    assert (counts["agencies"], counts["regions"], counts["reporting lines"], counts["responsibilities"],
+            counts["restructuring events"], counts["tenures"]) == (11, 4, 13, 4, 2, 1)
+
+
+def test_sparql_answers_from_the_world(ask):
+    rows = ask("sparql", "SELECT ?u WHERE { ?u mandat:parent md:kw-baru }")
+    assert rows == [{"u": MD + "rl-ko-2"}]
