@@ -41,7 +41,9 @@ class MandatGroup(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk behind stdout fails here, not at exit
+            return result
         except MandatError as err:
             click.echo(f"mandat: error: {err}", err=True)
             sys.exit(err.exit_code)
@@ -53,6 +55,10 @@ class MandatGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("mandat: interrupted", err=True)
             sys.exit(130)
+        except OSError as err:  # the system refused a read or write the user asked for
+            where = err.filename or "standard output"
+            click.echo(f"mandat: error: {where}: {err.strerror or err}; nothing more was written", err=True)
+            sys.exit(1)
         except Exception as err:  # a bug, but still one line for the user
             if os.environ.get("MANDAT_DEBUG"):
                 raise
@@ -252,9 +258,14 @@ def gaps(obj, regions, kinds, max_leads, fail_on, as_of, fmt):
 @main.command()
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), metavar="SECONDS",
+              help="Stop the query after this long.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1),
+              help="Refuse answers with more rows than this (add a LIMIT).")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_obj
-def sparql(obj, query, query_file, fmt):
+def sparql(obj, query, query_file, timeout, max_rows, allow_service, fmt):
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
 
     Prefixes md:, mandat:, org:, skos:, time:, dct:, eli:, prov:, foaf: are predeclared.
@@ -270,7 +281,10 @@ def sparql(obj, query, query_file, fmt):
                 query = handle.read()
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(f"{query_file}: cannot read the query ({err})") from None
-    answer = obj.store().query(query)
+    from graph.queries.sparql import bounded, check_read_only
+
+    check_read_only(query, allow_service)
+    answer = bounded(lambda: obj.store().query(query, max_rows), timeout)
     if answer["type"] == "graph":
         click.echo(answer["turtle"])
         return
@@ -284,7 +298,7 @@ def sparql(obj, query, query_file, fmt):
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "graphml", "gexf", "csv"]),
               default="ttl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (default: stdout).")
+@click.option("-o", "--output", type=click.Path(), help="Write to this file (default: stdout).")
 @click.pass_obj
 def export(obj, fmt, output):
     """The graph for other tools: Turtle, N-Triples, JSON-LD, GraphML/GEXF (Gephi), CSV edges."""
@@ -296,7 +310,7 @@ def export(obj, fmt, output):
         with atomic_path(output) as tmp, open(tmp, "wb") as stream:
             run(cat, obj.store(), fmt, stream, obj.lang)
     else:
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         run(cat, obj.store(), fmt, stream, obj.lang)
         stream.flush()
 
@@ -356,7 +370,7 @@ def tour(obj, as_of):
     cat = obj.catalog()
     for heading, sections in run(cat, day_of(cat, as_of), obj.lang):
         click.secho(f"\n== {heading}", bold=True)
-        write_table(sections, click.get_text_stream("stdout"))
+        write_table(sections, sys.stdout)
 
 
 @main.command()
@@ -386,7 +400,7 @@ def load(obj, files):
 @click.option("--url", help="The article's address (overrides a '# source:' line).")
 @click.option("--date", "day", metavar="YYYY[-MM[-DD]]", help="The article's date (overrides a '# date:' line).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "ttl"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the review Turtle to this file.")
+@click.option("-o", "--output", type=click.Path(), help="Write the review Turtle to this file.")
 @click.pass_obj
 def ingest(obj, files, review_file, url, day, fmt, output):
     """Read Indonesian articles (text or HTML) into candidate facts for review, or --apply a review."""
@@ -465,7 +479,7 @@ def view():
 def view_options(func):
     """-o/--output and --open for every view."""
     func = click.option("--open", "open_it", is_flag=True, help="Open the page in the browser.")(func)
-    return click.option("-o", "--output", type=click.Path(dir_okay=False),
+    return click.option("-o", "--output", type=click.Path(),
                         help="HTML file to write [default: out/VIEW.html].")(func)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -74,10 +75,23 @@ def write_table(sections: list[Section], out) -> None:
         console.print(table)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters (terminal escapes among them) shown as ``\\xNN``.
+
+    >>> printable("Kanim\x1b[31m")
+    'Kanim\\x1b[31m'
+    """
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def escape(value) -> str:
+    """A cell for a rich table: markup escaped, control characters neutralised."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape("" if value is None else str(value))
+    return rich_escape(printable("" if value is None else str(value)))
 
 
 def names(refs, key: str = "label") -> str:

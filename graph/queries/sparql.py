@@ -5,8 +5,9 @@ from __future__ import annotations
 from graph.errors import InputError
 
 
-def check_read_only(text: str) -> None:
-    """Raise InputError unless ``text`` is a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
+def check_read_only(text: str, allow_service: bool = False) -> None:
+    """Raise InputError unless ``text`` is a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)
+    that calls no other endpoint (SERVICE), unless ``allow_service``.
 
     >>> check_read_only("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     >>> check_read_only("DROP ALL")
@@ -18,10 +19,14 @@ def check_read_only(text: str) -> None:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
-        parseQuery(text)
-        return
+        parsed = parseQuery(text)
     except ParseException as err:
         query_error = err
+    else:
+        if not allow_service and "ServiceGraphPattern" in pattern_names(parsed):
+            raise InputError("the query calls another endpoint (SERVICE), which can hang on a silent "
+                             "server; add --allow-service to allow it")
+        return
     try:
         parseUpdate(text)
     except ParseException:
@@ -29,6 +34,78 @@ def check_read_only(text: str) -> None:
                          f"{query_error.msg}; check the query") from None
     raise InputError("SPARQL updates are not allowed: mandat sparql only reads the graph "
                      "(edit data/ and run 'mandat validate' instead)")
+
+
+def pattern_names(parsed) -> set[str]:
+    """The names of every part of a parsed query (``SelectQuery``, ``ServiceGraphPattern``, ...)."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    names, todo = set(), [parsed]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, CompValue):
+            names.add(node.name)
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            todo.extend(node)
+    return names
+
+
+def capped(rows, max_rows: int | None) -> list:
+    """The rows as a list, refused when there are more than ``max_rows``.
+
+    >>> capped(iter(range(3)), 3)
+    [0, 1, 2]
+    >>> capped(iter(range(4)), 3)
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputError: the query returns more than 3 rows; add a LIMIT to it or raise --max-rows
+    """
+    from itertools import islice
+
+    out = list(rows if max_rows is None else islice(rows, max_rows + 1))
+    if max_rows is not None and len(out) > max_rows:
+        raise InputError(f"the query returns more than {max_rows} rows; add a LIMIT to it or raise --max-rows")
+    return out
+
+
+def bounded(ask, seconds: float):
+    """``ask()`` run in a child process, stopped after ``seconds``; returns its answer.
+
+    An error the child raises for the user (InputError) is raised here; the
+    child is killed when time runs out, so an endless query ends in one line.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=answer_into, args=(ask, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            raise InputError(f"the query was stopped after {seconds:g} s; narrow it, add a LIMIT, "
+                             "or raise --timeout")
+        kind, value = receive.recv()
+    except EOFError:
+        raise InputError("the query ended without an answer (out of memory?); narrow it or add a LIMIT") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+    if kind == "error":
+        raise InputError(value)
+    return value
+
+
+def answer_into(ask, send) -> None:
+    """The child's side of :func:`bounded`: send ``("ok", answer)`` or ``("error", message)``."""
+    from graph.errors import MandatError
+
+    try:
+        send.send(("ok", ask()))
+    except MandatError as err:
+        send.send(("error", str(err)))
 
 
 def prefixed(text: str) -> str:
@@ -40,12 +117,11 @@ def prefixed(text: str) -> str:
     return head + text
 
 
-def run_query(graph, text: str) -> dict:
+def run_query(graph, text: str, max_rows: int | None = None) -> dict:
     """Run a read-only query; returns ``{"type": ..., "vars": [...], "rows": [...]}``
     for SELECT, ``{"type": "ASK", "boolean": ...}``, or ``{"type": "graph", "turtle": ...}``."""
     from graph.ns import PREFIXES
 
-    check_read_only(text)
     try:
         result = graph.query(text, initNs=PREFIXES)
     except Exception as err:  # rdflib raises many types for evaluation errors
@@ -55,5 +131,6 @@ def run_query(graph, text: str) -> dict:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return {"type": "graph", "turtle": result.graph.serialize(format="turtle")}
     names = [str(v) for v in result.vars]
-    rows = [{n: (None if row[i] is None else str(row[i])) for i, n in enumerate(names)} for row in result]
+    rows = [{n: (None if row[i] is None else str(row[i])) for i, n in enumerate(names)}
+            for row in capped(iter(result), max_rows)]
     return {"type": "SELECT", "vars": names, "rows": rows}

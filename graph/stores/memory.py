@@ -15,7 +15,7 @@ class MemoryStore(store.Store):
         self.spec = "memory"
 
     def cache_key(self) -> str:
-        return store.content_key(store.all_files(self.data_dirs))
+        return store.content_key(store.read_sources(store.all_files(self.data_dirs)))
 
     def rdflib_graph(self):
         return store.load_graph(self.data_dirs)
@@ -23,10 +23,10 @@ class MemoryStore(store.Store):
     def triples(self):
         return self.rdflib_graph()
 
-    def query(self, text: str) -> dict:
+    def query(self, text: str, max_rows: int | None = None) -> dict:
         from graph.queries.sparql import run_query
 
-        return run_query(self.rdflib_graph(), text)
+        return run_query(self.rdflib_graph(), text, max_rows)
 
     def load(self, files, progress=None) -> int:
         raise store.InputError("the memory store reads the Turtle files directly; "

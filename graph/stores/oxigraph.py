@@ -67,11 +67,10 @@ class OxigraphStore(store.Store):
             graph.add(triple)
         return graph
 
-    def query(self, text: str) -> dict:
-        from graph.queries.sparql import check_read_only, prefixed
+    def query(self, text: str, max_rows: int | None = None) -> dict:
+        from graph.queries.sparql import capped, prefixed
         import pyoxigraph as ox
 
-        check_read_only(text)
         try:
             result = self.open().query(prefixed(text))
         except (SyntaxError, OSError, ValueError) as err:
@@ -86,7 +85,7 @@ class OxigraphStore(store.Store):
                 g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
             return {"type": "graph", "turtle": g.serialize(format="turtle")}
         names = [v.value for v in result.variables]
-        rows = [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in result]
+        rows = [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in capped(iter(result), max_rows)]
         return {"type": "SELECT", "vars": names, "rows": rows}
 
     def dump(self, stream, fmt: str) -> None:

@@ -18,7 +18,7 @@ import urllib.parse
 import urllib.request
 
 from graph import store
-from graph.errors import InputError
+from graph.errors import InputError, env_seconds
 
 GRAPH = "https://w3id.org/mandat/graph"
 GENID = "https://w3id.org/mandat/.well-known/genid/"
@@ -27,7 +27,6 @@ MATERIALISE = f"""PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX mandat: <https://w3id.org/mandat/ontology#>
 INSERT {{ GRAPH <{GRAPH}> {{ ?unit org:subOrganizationOf ?parent }} }}
 WHERE {{ GRAPH <{GRAPH}> {{ ?line a mandat:ReportingLine ; mandat:unit ?unit ; mandat:parent ?parent }} }}"""
-TIMEOUT = float(os.environ.get("MANDAT_SPARQL_TIMEOUT", "60"))
 
 
 class SparqlStore(store.Store):
@@ -38,6 +37,7 @@ class SparqlStore(store.Store):
             raise InputError(f"'{url}' is not an http(s) URL; write --store sparql:http://HOST:PORT/PATH")
         self.url = url
         self.update_url = os.environ.get("MANDAT_SPARQL_UPDATE_URL", url)
+        self.timeout = env_seconds("MANDAT_SPARQL_TIMEOUT", 60)
         self.spec = f"sparql:{url}"
 
     # -- HTTP -----------------------------------------------------------------------
@@ -56,7 +56,7 @@ class SparqlStore(store.Store):
         request = urllib.request.Request(url, data=body, headers={
             "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
         try:
-            with self.opener().open(request, timeout=TIMEOUT) as response:
+            with self.opener().open(request, timeout=self.timeout) as response:
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as err:
             detail = err.read(300).decode("utf-8", "replace").strip().splitlines()
@@ -105,10 +105,9 @@ class SparqlStore(store.Store):
     def rdflib_graph(self):
         return self.triples()
 
-    def query(self, text: str) -> dict:
-        from graph.queries.sparql import check_read_only, prefixed
+    def query(self, text: str, max_rows: int | None = None) -> dict:
+        from graph.queries.sparql import capped, prefixed
 
-        check_read_only(text)
         full = prefixed(text)
         kind = query_kind(text)
         if kind in ("CONSTRUCT", "DESCRIBE"):
@@ -118,7 +117,7 @@ class SparqlStore(store.Store):
         if "boolean" in result:
             return {"type": "ASK", "boolean": bool(result["boolean"])}
         names = result["head"]["vars"]
-        rows = [{n: b.get(n, {}).get("value") for n in names} for b in result["results"]["bindings"]]
+        rows = [{n: b.get(n, {}).get("value") for n in names} for b in capped(iter(result["results"]["bindings"]), max_rows)]
         return {"type": "SELECT", "vars": names, "rows": rows}
 
     def update(self, text: str) -> None:

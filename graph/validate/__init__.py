@@ -38,9 +38,10 @@ class Problem:
 
     def line(self) -> str:
         """The one-line form: ``FILE: LABEL <IRI>: message``."""
-        who = f"{self.label} <{self.node}>" if self.label and self.label != self.node else f"<{self.node}>"
+        who = f"{self.label} <{self.node}>: " if self.label and self.label != self.node else \
+            f"<{self.node}>: " if self.node else ""
         mark = "" if self.severity == "error" else " [warning]"
-        return f"{self.file}: {who}: {self.message}{mark}"
+        return f"{self.file}: {who}{self.message}{mark}"
 
     def as_dict(self) -> dict:
         """The JSON form: file, node, label, check, message, severity."""
@@ -73,7 +74,8 @@ def display_path(path: Path) -> str:
 
 
 def parse_with_origins(files: list[Path]):
-    """Parse every file into one graph, and map each subject to the file that defines it.
+    """Parse every file into one graph, map each subject to the file that defines it,
+    and list the faults of the terms (impossible literals, malformed IRIs) as problems.
 
     The defining file is the first that gives the subject an ``rdf:type``; a
     subject never typed is placed in the first file that describes it.
@@ -81,20 +83,21 @@ def parse_with_origins(files: list[Path]):
     from rdflib import RDF, Graph
 
     from graph.ns import PREFIXES
-    from graph.store import parse_files
+    from graph.store import parse_turtle, read_sources
 
-    graph, typed, seen = Graph(), {}, {}
+    graph, typed, seen, faults = Graph(), {}, {}, []
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    for path in files:
-        part = parse_files([path])
+    for path, data in read_sources(files):
+        part, found = parse_turtle(path, data)
         shown = display_path(path)
+        faults += [Problem(f"{shown}:{line}", "", "", "term", message) for line, message in found]
         for subject in set(part.subjects()):
             seen.setdefault(str(subject), shown)
         for subject in set(part.subjects(RDF.type)):
             typed.setdefault(str(subject), shown)
         graph += part
-    return graph, {**seen, **typed}
+    return graph, {**seen, **typed}, faults
 
 
 # -- the three layers: each yields (check, node, message, severity) -------------
@@ -197,8 +200,8 @@ def validate(files: list[Path], shapes_path: Path) -> Report:
     from graph.validate.integrity import integrity_problems
 
     start = time.perf_counter()
-    graph, origin = parse_with_origins(files)
+    graph, origin, faults = parse_with_origins(files)
     describe = Describer(graph, origin, build_catalog(graph))
     rows = [*run_shacl(graph, shapes_path), *run_checks(graph), *integrity_problems(describe.catalog)]
-    problems = merged([describe.problem(*row) for row in rows])
+    problems = faults + merged([describe.problem(*row) for row in rows])
     return Report(problems, len(files), len(graph), time.perf_counter() - start)
