@@ -459,7 +459,7 @@ def public(result: dict) -> dict:
 
 @main.group()
 def view():
-    """Interactive HTML views (offline, one file): org, diff, process, coordination."""
+    """Interactive HTML views (offline, one file): org, diff, process, coordination, matrix."""
 
 
 def view_options(func):
@@ -473,7 +473,7 @@ def finish_view(obj, net_legend, output, heading, note, open_it):
     from graph.views.page import write_page
 
     net, legend = net_legend
-    write_page(net, output, heading, legend, note)
+    write_page(net, output, heading, legend, note, obj.lang)
     click.echo(f"{output}: {len(net.nodes)} nodes, {len(net.edges)} edges")
     if open_it:
         import webbrowser
@@ -551,6 +551,28 @@ def view_coordination(obj, region, as_of, output, open_it):
     from graph.views.coordination import coordination_view
 
     region_view(obj, coordination_view, region, as_of, output, open_it, "coordination")
+
+
+@view.command("matrix")
+@click.option("--region", metavar="REGION", required=True, help="Province or regency/city.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The date [default: today].")
+@view_options
+@click.pass_obj
+def view_matrix(obj, region, as_of, output, open_it):
+    """Who handles which step: a printable table of leads and supports per level, gaps marked."""
+    from graph.resolve import resolve
+    from graph.views.matrix import write_matrix
+
+    cat = obj.catalog()
+    day = day_of(cat, as_of)
+    region_iri = resolve(cat, region, {"region"}, obj.lang)
+    output = output or "out/matrix.html"
+    answer = write_matrix(cat, region_iri, day, output, f"TPPO — {cat.label(region_iri, obj.lang)} — {day}", obj.lang)
+    click.echo(f"{output}: {len(answer['rows'])} steps, {sum(1 for r in answer['rows'] if r['gap'])} uncovered")
+    if open_it:
+        import webbrowser
+
+        webbrowser.open(f"file://{os.path.abspath(output)}")
 
 
 if __name__ == "__main__":

@@ -254,3 +254,66 @@ def test_labels_follow_lang(run, tmp_path):
     cat = load_catalog()
     labels = {n["label"] for n in page_data(out)["nodes"]}
     assert cat.label(MD + "ditjen-imigrasi", "en") in labels
+
+
+def matrix_rows(text: str) -> list[tuple[str, str]]:
+    """(step IRI, the rest of its <tr> attributes) for every row of a matrix page."""
+    return re.findall(r'<tr data-step="([^"]+)"([^>]*)>', text)
+
+
+def test_matrix_marks_the_uncovered_steps_of_gaps(run, tmp_path):
+    from graph.queries.gaps import gaps
+
+    out = tmp_path / "m.html"
+    result = run("view", "matrix", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out))
+    assert result.exit_code == 0 and "17 steps, 2 uncovered" in result.output
+    rows = matrix_rows(out.read_text(encoding="utf-8"))
+    cat = load_catalog()
+    assert [step for step, _ in rows] == cat.step_order
+    marked = {step for step, rest in rows if 'data-gap="uncovered-step"' in rest}
+    assert marked == {MD + "step-health-rehabilitation", MD + "step-reintegration"}
+    reported = {f["subject"]["iri"] for f in gaps(cat, DAY, [MD + "region-tanah-bumbu"], kinds=["uncovered-step"])
+                if f["region"]["iri"] == MD + "region-tanah-bumbu"}
+    assert marked == reported
+
+
+def test_matrix_cells_name_role_basis_and_linked_sources(run, tmp_path):
+    out = tmp_path / "m.html"
+    assert run("view", "matrix", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    row = re.search(r'<tr data-step="%sstep-passport-screening">(.*?)</tr>' % MD, text, re.S).group(1)
+    cells = re.findall(r'<td data-level="(\w+)" data-role="(\w+)">(.*?)</td>', row, re.S)
+    assert [(level, role) for level, role, _ in cells] == [
+        ("regency", "lead"), ("regency", "support"), ("province", "lead"), ("province", "support"),
+        ("national", "lead"), ("national", "support")]
+    regency_lead = cells[0][2]
+    assert "Kantor Imigrasi Kelas II TPI Batulicin" in regency_lead and "UU 6/2011" in regency_lead
+    assert re.search(r'<a href="https://[^"]+"', regency_lead)
+    assert cells[1][2] == "" and "Direktorat Jenderal Imigrasi" in cells[4][2]
+    assert "@page { size: A4 landscape" in text and "print-color-adjust: exact" in text
+    assert "<script" not in text and not re.search(r"\bsrc\s*=", text)
+    assert text.count('<html lang="id">') == 1
+
+
+def test_matrix_follows_lang_and_needs_a_region(run, tmp_path):
+    out = tmp_path / "m.html"
+    assert run("--lang", "en", "view", "matrix", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01",
+               "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in text and '<th data-role="lead">lead</th>' in text
+    assert len([1 for _, rest in matrix_rows(text) if "uncovered-step" in rest]) == 4
+    assert run("view", "matrix", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 2
+
+
+def test_matrix_escapes_hostile_labels(run, tmp_path):
+    folder = hostile_world(tmp_path)
+    out = tmp_path / "m.html"
+    result = run("--data", str(folder), "view", "matrix", "--region", "md:p", "--as-of", "2025-06-01", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for bad in HOSTILE:
+        assert bad not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text                            # the step, as text
+    assert re.findall(r"<(a|img|script)\b", text) == []                             # fixture sources have no URL
+    rows = matrix_rows(text)
+    assert [(step, 'data-severity="high"' in rest) for step, rest in rows] == [(MD + "s1", False), (MD + "s2", True)]

@@ -119,10 +119,42 @@ h1 { font-size: 18px; margin: 0; }
 """
 
 
-def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]], note: str = "") -> None:
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:")
+PRINT = """
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def document(heading: str, lang: str, styles: list[str], body: str) -> str:
+    """The shell of every mandat page: CSP, escaped title, ``<html lang>``, styles that print in colour."""
+    lang = lang if lang in ("id", "en") else "id"
+    css = "".join(f"<style>{s}</style>" for s in [*styles, PRINT])
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<title>{html.escape(heading)}</title>
+{css}</head>
+<body>
+{body}
+</body></html>
+"""
+
+
+def save(path: str, text: str) -> None:
+    """Write a page atomically, creating its folder."""
+    from graph.safeio import atomic_path
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        Path(tmp).write_text(text, encoding="utf-8")
+
+
+def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]], note: str = "",
+               lang: str = "id") -> None:
     """Write ``net`` (a pyvis Network) to ``path`` as one offline HTML file."""
     from graph.errors import InputError
-    from graph.safeio import atomic_path
 
     if len(net.nodes) > MAX_NODES:
         raise InputError(f"the view would hold {len(net.nodes)} nodes (more than {MAX_NODES}, too many to read); "
@@ -130,22 +162,12 @@ def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]],
     js, css = vis_assets()
     options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
     payload = {"nodes": net.nodes, "edges": net.edges, "options": options}
-    text = f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>{html.escape(heading)}</title>
-<style>{css}</style><style>{STYLE}</style></head>
-<body>
-<header><h1>{html.escape(heading)}</h1>
+    body = f"""<header><h1>{html.escape(heading)}</h1>
 <label>Cari / search: <input id="search" type="search" autocomplete="off"></label><span id="found"></span>
 <div id="legend">{legend_html(legend)}</div>
 <div id="note">{html.escape(note)}</div></header>
 <div id="graph"></div>
 <script type="application/json" id="mandat-data">{page_json(payload)}</script>
 <script>{js}</script>
-<script>{SCRIPT}</script>
-</body></html>
-"""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        Path(tmp).write_text(text, encoding="utf-8")
+<script>{SCRIPT}</script>"""
+    save(path, document(heading, lang, [css, STYLE], body))
