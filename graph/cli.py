@@ -473,7 +473,7 @@ def public(result: dict) -> dict:
 
 @main.group()
 def view():
-    """Interactive HTML views (offline, one file): org, diff, process, coordination."""
+    """Interactive HTML views (offline, one file): org, diff, process, coordination, matrix."""
 
 
 def view_options(func):
@@ -483,11 +483,12 @@ def view_options(func):
                         help="HTML file to write [default: out/VIEW.html].")(func)
 
 
-def finish_view(obj, net_legend, output, heading, note, open_it):
+def finish_view(obj, cat, day, net_legend, output, heading, note, open_it):
+    from graph.views import page_extras
     from graph.views.page import write_page
 
     net, legend = net_legend
-    write_page(net, output, heading, legend, note)
+    write_page(net, output, heading, legend, note, obj.lang, page_extras(cat, net, day, obj.lang))
     click.echo(f"{output}: {len(net.nodes)} nodes, {len(net.edges)} edges")
     if open_it:
         import webbrowser
@@ -499,19 +500,21 @@ def finish_view(obj, net_legend, output, heading, note, open_it):
 @click.argument("root", required=False)
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The date [default: today].")
 @click.option("--depth", type=click.IntRange(1, 20), help="Levels below ROOT to show.")
+@click.option("--region", metavar="REGION", help="Only the units serving this province or regency/city.")
 @view_options
 @click.pass_obj
-def view_org(obj, root, as_of, depth, output, open_it):
-    """The hierarchy under ROOT (default: the President) at a date."""
+def view_org(obj, root, as_of, depth, region, output, open_it):
+    """The hierarchy under ROOT (default: the President): a collapsible tree with a date slider."""
     from graph.resolve import resolve
     from graph.views.org import org_view
 
     cat = obj.catalog()
     day = day_of(cat, as_of)
     root_iri = resolve(cat, root, {"agency"}, obj.lang) if root else "https://w3id.org/mandat/id/presiden"
+    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
     heading = f"{cat.label(root_iri, obj.lang)} — {day}"
-    finish_view(obj, org_view(cat, root_iri, day, depth, obj.lang), output or "out/org.html", heading,
-                "", open_it)
+    finish_view(obj, cat, day, org_view(cat, root_iri, day, depth, obj.lang, region_iri), output or "out/org.html",
+                heading, "", open_it)
 
 
 @view.command("diff")
@@ -529,7 +532,8 @@ def view_diff(obj, root, start, end, output, open_it):
     d1, d2 = date_range(cat, start, end)
     root_iri = resolve(cat, root, {"agency"}, obj.lang) if root else "https://w3id.org/mandat/id/presiden"
     heading = f"{cat.label(root_iri, obj.lang)}: {d1} → {d2}"
-    finish_view(obj, diff_view(cat, d1, d2, root_iri, obj.lang), output or "out/diff.html", heading, "", open_it)
+    finish_view(obj, cat, d2, diff_view(cat, d1, d2, root_iri, obj.lang), output or "out/diff.html", heading, "",
+                open_it)
 
 
 def region_view(obj, builder, region, as_of, output, open_it, name: str, prefix: str = "") -> None:
@@ -540,7 +544,8 @@ def region_view(obj, builder, region, as_of, output, open_it, name: str, prefix:
     day = day_of(cat, as_of)
     region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
     heading = f"{prefix}{cat.label(region_iri, obj.lang) or 'Indonesia'} — {day}"
-    finish_view(obj, builder(cat, region_iri, day, obj.lang), output or f"out/{name}.html", heading, "", open_it)
+    finish_view(obj, cat, day, builder(cat, region_iri, day, obj.lang), output or f"out/{name}.html", heading, "",
+                open_it)
 
 
 @view.command("process")
@@ -565,6 +570,28 @@ def view_coordination(obj, region, as_of, output, open_it):
     from graph.views.coordination import coordination_view
 
     region_view(obj, coordination_view, region, as_of, output, open_it, "coordination")
+
+
+@view.command("matrix")
+@click.option("--region", metavar="REGION", required=True, help="Province or regency/city.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The date [default: today].")
+@view_options
+@click.pass_obj
+def view_matrix(obj, region, as_of, output, open_it):
+    """Who handles which step: a printable table of leads and supports per level, gaps marked."""
+    from graph.resolve import resolve
+    from graph.views.matrix import write_matrix
+
+    cat = obj.catalog()
+    day = day_of(cat, as_of)
+    region_iri = resolve(cat, region, {"region"}, obj.lang)
+    output = output or "out/matrix.html"
+    answer = write_matrix(cat, region_iri, day, output, f"TPPO — {cat.label(region_iri, obj.lang)} — {day}", obj.lang)
+    click.echo(f"{output}: {len(answer['rows'])} steps, {sum(1 for r in answer['rows'] if r['gap'])} uncovered")
+    if open_it:
+        import webbrowser
+
+        webbrowser.open(f"file://{os.path.abspath(output)}")
 
 
 if __name__ == "__main__":

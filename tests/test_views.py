@@ -79,25 +79,71 @@ def ids(data: dict) -> set[str]:
     return {n["id"] for n in data["nodes"]}
 
 
-def test_org_counts_match_the_hierarchy(pages):
+def in_force(tree: dict, day: str) -> list[list]:
+    """The tree's lines in force on ``day`` (ISO) between units that exist then."""
+    def live(start, end):
+        return (start is None or start <= day) and (end is None or day < end)
+    return [line for line in tree["lines"] if live(*line[3:]) and live(*tree["units"][line[1]])
+            and live(*tree["units"][line[2]])]
+
+
+def test_org_page_holds_the_dated_tree(pages):
     from graph.queries.diff import descendants_at
 
-    units = descendants_at(load_catalog(), MD + "ditjen-imigrasi", DAY)
-    data = page_data(pages["org"])
-    assert ids(data) == units
-    assert len(data["edges"]) == len(units) - 1
+    tree = page_data(pages["org"])["extra"]["tree"]
+    assert tree["root"] == MD + "ditjen-imigrasi"
+    assert sorted(tree["units"]) == sorted(MD + u for u in (
+        "ditjen-imigrasi", "kanim-banjarmasin", "kanim-batulicin", "kanim-pangkalpinang", "kanim-tanjung-pandan",
+        "kanwil-ditjenim-babel", "kanwil-ditjenim-jateng", "kanwil-ditjenim-jatim", "kanwil-ditjenim-kalsel",
+        "kanwil-ditjenim-sultra", "timpora-tanah-bumbu"))
+    assert tree["days"] == ["2007-04-19", "2024-10-21", "2025-06-01"] and tree["start"] == 2
+    drawn = {line[1] for line in in_force(tree, "2025-06-01")} | {tree["root"]}
+    assert drawn == descendants_at(load_catalog(), MD + "ditjen-imigrasi", DAY) and len(drawn) == 11
+    early = in_force(tree, "2007-04-19")                                 # before the Kanwil Ditjen Imigrasi:
+    assert [(line[1], line[2]) for line in early] == [(MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")]
+
+
+def test_org_of_the_president_changes_with_the_date(run, tmp_path):
+    out = tmp_path / "o.html"
+    assert run("view", "org", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    data = page_data(out)
+    tree = data["extra"]["tree"]
+    assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2025-06-01"]
+    children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
+    assert [len(c) for c in children] == [17, 17, 20, 20]
+    assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[3]
+    assert data["options"]["layout"]["hierarchical"]["direction"] == "UD"
+    assert data["options"]["physics"]["enabled"] is False and data["extra"]["minLabelPx"] == 12
 
 
 def test_org_depth_cuts_the_tree(run, tmp_path):
     cat = load_catalog()
-    top = {MD + "presiden", *cat.children_at(MD + "presiden", DAY)}
-    top = {u for u in top if cat.exists(u, DAY)}
+    ever = {MD + "presiden"} | {line.unit for line in cat.lines_to(MD + "presiden")}
     out = tmp_path / "o.html"
     assert run("view", "org", "--as-of", "2025-06-01", "--depth", "1", "-o", str(out)).exit_code == 0
     data = page_data(out)
-    assert ids(data) == top and len(data["edges"]) == len(top) - 1
-    assert data["options"]["layout"]["hierarchical"]["enabled"] is True
-    assert data["options"]["physics"]["enabled"] is False
+    assert ids(data) == ever and len(ever) == 24
+    among = [line for line in cat.lines if line.unit in ever and line.parent in ever]
+    assert len(data["edges"]) == len(among) == 24
+
+
+def test_org_region_keeps_the_units_serving_it_and_their_chain(run, tmp_path):
+    out = tmp_path / "o.html"
+    assert run("view", "org", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    assert sorted(i.rsplit("/", 1)[1] for i in ids(page_data(out))) == [
+        "disnakertrans-tanah-bumbu", "ditjen-imigrasi", "gt-tanah-bumbu", "kanim-batulicin", "kanwil-ditjenim-kalsel",
+        "kanwil-kemenkumham-kalsel", "kejagung", "kejari-tanah-bumbu", "kejati-kalsel", "kemenimipas", "kemenkumham",
+        "pemkab-tanah-bumbu", "pemprov-kalsel", "polda-kalsel", "polres-tanah-bumbu", "polri", "presiden",
+        "timpora-tanah-bumbu"]
+
+
+def test_org_of_a_dissolved_office_refuses_like_chain(run, tmp_path):
+    out = tmp_path / "o.html"
+    chain = run("chain", "Kanwil Kemenkumham Kalsel", "--as-of", "2025-06-01")
+    result = run("view", "org", "Kanwil Kemenkumham Kalsel", "--as-of", "2025-06-01", "-o", str(out))
+    assert result.exit_code == chain.exit_code == 2
+    assert result.output == chain.output and result.output.count("\n") == 1
+    assert "did not exist on 2025-06-01" in result.output and not out.exists()
 
 
 def test_diff_counts_match_the_query(pages):
@@ -167,17 +213,17 @@ def test_no_network_resources(pages, name):
     assert "Content-Security-Policy" in text
 
 
-def test_unverified_facts_are_marked(pages):
-    data = page_data(pages["org"])
-    cat = load_catalog()
-    for node in data["nodes"]:
-        ent = cat.entities[node["id"]]
-        if ent.confidence == "unverified" or not ent.sources:
-            assert node["shapeProperties"]["borderDashes"] and "unverified" in node["title"]
-    for edge in data["edges"]:
-        line = cat.line_at(edge["to"], DAY)
-        if line.confidence == "unverified" or not line.sources:
-            assert edge["dashes"] is True and "unverified" in edge["title"]
+def test_unverified_facts_are_marked_without_losing_their_colour(run, tmp_path):
+    out = tmp_path / "o.html"
+    assert run("view", "org", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    data = page_data(out)
+    node = next(n for n in data["nodes"] if n["id"] == MD + "kejati-kalsel")
+    assert node["shapeProperties"]["borderDashes"] and "unverified" in node["title"]
+    assert node["color"]["background"] == "#fb9a99"                              # still the colour of its kind
+    edge = next(e for e in data["edges"] if (e["from"], e["to"]) == (MD + "presiden", MD + "kejagung"))
+    assert edge["dashes"] is True and edge["color"] == "#555555" and "unverified" in edge["title"]
+    verified = next(e for e in data["edges"] if (e["from"], e["to"]) == (MD + "ditjen-imigrasi", MD + "kanwil-ditjenim-kalsel"))
+    assert verified["dashes"] is False and verified["color"] == "#555555"
 
 
 def hostile_world(tmp_path: Path) -> Path:
@@ -231,11 +277,11 @@ def test_hostile_heading_legend_and_note_are_escaped(tmp_path):
         assert bad not in text
 
 
-def test_too_many_nodes_asks_for_a_root(run, tmp_path, monkeypatch):
+def test_too_many_nodes_asks_for_a_root(run, tmp_path, monkeypatch):       # a tree opens collapsed: not org
     import graph.views.page as page
 
     monkeypatch.setattr(page, "MAX_NODES", 5)
-    result = run("view", "org", "--as-of", "2025-06-01", "-o", str(tmp_path / "big.html"))
+    result = run("view", "coordination", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(tmp_path / "big.html"))
     assert result.exit_code == 2 and "ROOT" in result.output
     assert not (tmp_path / "big.html").exists()
 
@@ -254,3 +300,66 @@ def test_labels_follow_lang(run, tmp_path):
     cat = load_catalog()
     labels = {n["label"] for n in page_data(out)["nodes"]}
     assert cat.label(MD + "ditjen-imigrasi", "en") in labels
+
+
+def matrix_rows(text: str) -> list[tuple[str, str]]:
+    """(step IRI, the rest of its <tr> attributes) for every row of a matrix page."""
+    return re.findall(r'<tr data-step="([^"]+)"([^>]*)>', text)
+
+
+def test_matrix_marks_the_uncovered_steps_of_gaps(run, tmp_path):
+    from graph.queries.gaps import gaps
+
+    out = tmp_path / "m.html"
+    result = run("view", "matrix", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out))
+    assert result.exit_code == 0 and "17 steps, 2 uncovered" in result.output
+    rows = matrix_rows(out.read_text(encoding="utf-8"))
+    cat = load_catalog()
+    assert [step for step, _ in rows] == cat.step_order
+    marked = {step for step, rest in rows if 'data-gap="uncovered-step"' in rest}
+    assert marked == {MD + "step-health-rehabilitation", MD + "step-reintegration"}
+    reported = {f["subject"]["iri"] for f in gaps(cat, DAY, [MD + "region-tanah-bumbu"], kinds=["uncovered-step"])
+                if f["region"]["iri"] == MD + "region-tanah-bumbu"}
+    assert marked == reported
+
+
+def test_matrix_cells_name_role_basis_and_linked_sources(run, tmp_path):
+    out = tmp_path / "m.html"
+    assert run("view", "matrix", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    row = re.search(r'<tr data-step="%sstep-passport-screening">(.*?)</tr>' % MD, text, re.S).group(1)
+    cells = re.findall(r'<td data-level="(\w+)" data-role="(\w+)">(.*?)</td>', row, re.S)
+    assert [(level, role) for level, role, _ in cells] == [
+        ("regency", "lead"), ("regency", "support"), ("province", "lead"), ("province", "support"),
+        ("national", "lead"), ("national", "support")]
+    regency_lead = cells[0][2]
+    assert "Kantor Imigrasi Kelas II TPI Batulicin" in regency_lead and "UU 6/2011" in regency_lead
+    assert re.search(r'<a href="https://[^"]+"', regency_lead)
+    assert cells[1][2] == "" and "Direktorat Jenderal Imigrasi" in cells[4][2]
+    assert "@page { size: A4 landscape" in text and "print-color-adjust: exact" in text
+    assert "<script" not in text and not re.search(r"\bsrc\s*=", text)
+    assert text.count('<html lang="id">') == 1
+
+
+def test_matrix_follows_lang_and_needs_a_region(run, tmp_path):
+    out = tmp_path / "m.html"
+    assert run("--lang", "en", "view", "matrix", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01",
+               "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in text and '<th data-role="lead">lead</th>' in text
+    assert len([1 for _, rest in matrix_rows(text) if "uncovered-step" in rest]) == 4
+    assert run("view", "matrix", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 2
+
+
+def test_matrix_escapes_hostile_labels(run, tmp_path):
+    folder = hostile_world(tmp_path)
+    out = tmp_path / "m.html"
+    result = run("--data", str(folder), "view", "matrix", "--region", "md:p", "--as-of", "2025-06-01", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for bad in HOSTILE:
+        assert bad not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text                            # the step, as text
+    assert re.findall(r"<(a|img|script)\b", text) == []                             # fixture sources have no URL
+    rows = matrix_rows(text)
+    assert [(step, 'data-severity="high"' in rest) for step, rest in rows] == [(MD + "s1", False), (MD + "s2", True)]

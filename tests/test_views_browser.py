@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from graph.views.screenshot import ARGS, CHROMIUM, wait_ready
-from tests.test_views import HOSTILE, VIEWS, hostile_pages, page_data
+from tests.test_views import HOSTILE, MD, VIEWS, hostile_pages, page_data
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSING = ("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
@@ -87,7 +87,10 @@ class Opened:
 def test_view_opens_in_chromium(browser, pages, name):
     data = page_data(pages[name])       # checked against the catalog in test_views.py
     opened = Opened(browser, pages[name])
-    assert opened.count("nodes") == len(data["nodes"]) and opened.count("edges") == len(data["edges"])
+    if name == "org":                   # opens collapsed: Ditjen Imigrasi and its five Kanwil
+        assert (opened.count("nodes"), opened.count("edges")) == (6, 5)
+    else:
+        assert opened.count("nodes") == len(data["nodes"]) and opened.count("edges") == len(data["edges"])
     assert opened.page.evaluate("document.querySelectorAll('#legend li').length") >= 3
     shots = ROOT / "out" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
@@ -123,3 +126,119 @@ def test_hostile_labels_run_nothing(browser, run, tmp_path):
         assert opened.page.evaluate("document.querySelectorAll('script').length") == 3, name
         assert opened.dialogs == [] and opened.errors == [] and opened.requests == [], name
         opened.close()
+
+
+@pytest.fixture(scope="module")
+def president(tmp_path_factory):
+    """The default org chart (the President's tree, 75 units), written once."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    path = tmp_path_factory.mktemp("org") / "president.html"
+    assert CliRunner().invoke(main, ["view", "org", "--as-of", "2025-06-01", "-o", str(path)]).exit_code == 0
+    return path
+
+
+def opened_at(browser, path: Path, width: int = 1366, height: int = 768) -> Opened:
+    opened = Opened.__new__(Opened)
+    opened.errors, opened.requests, opened.dialogs = [], [], []
+    opened.page = browser.new_page(viewport={"width": width, "height": height})
+    opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))
+    opened.page.route("**/*", opened.route)
+    opened.page.goto(path.as_uri())
+    wait_ready(opened.page)
+    return opened
+
+
+SMALLEST_LABEL = """() => {
+    const net = window.mandatNetwork, shown = window.mandatData.nodes.get({filter: n => !n.hidden});
+    return [shown.length, Math.min(...shown.map(n => net.getScale() * n.font.size))];
+}"""
+
+
+def click_node(opened: Opened, iri: str) -> None:
+    box = opened.page.locator("#graph").bounding_box()
+    p = opened.page.evaluate("id => { const n = window.mandatNetwork; return n.canvasToDOM(n.getPosition(id)); }", iri)
+    opened.page.mouse.click(box["x"] + p["x"], box["y"] + p["y"])
+    opened.page.wait_for_timeout(300)
+
+
+def test_org_labels_are_readable_at_default_zoom(browser, president):
+    opened = opened_at(browser, president)
+    shown, smallest = opened.page.evaluate(SMALLEST_LABEL)
+    assert shown == 21                                           # the President and his 20 direct units
+    assert smallest >= 10 and round(smallest, 1) == 12.0
+    opened.close()
+
+
+def test_org_click_expands_and_shows_the_detail_panel(browser, president):
+    opened = opened_at(browser, president)
+    click_node(opened, MD + "kemenimipas")
+    assert opened.count("nodes") == 23                           # its two Ditjen appear
+    assert opened.page.inner_text("#panel h2") == "Kementerian Imigrasi dan Pemasyarakatan"
+    assert opened.page.evaluate(SMALLEST_LABEL)[1] >= 10
+    click_node(opened, MD + "kemenimipas")
+    assert opened.count("nodes") == 21                           # folded again
+    assert opened.errors == []
+    opened.close()
+
+
+def test_org_slider_redraws_the_tree_as_of_the_date(browser, president):
+    opened = opened_at(browser, president)
+    assert opened.page.inner_text("#day-shown") == "2025-06-01" and opened.count("nodes") == 21
+    opened.page.locator("#day").fill("1")                        # 2024-09-23, before the cabinet of October 2024
+    opened.page.wait_for_timeout(300)
+    assert opened.page.inner_text("#day-shown") == "2024-09-23" and opened.count("nodes") == 18
+    assert opened.page.evaluate(f"window.mandatData.nodes.get('{MD}kemenkumham') !== null")
+    opened.close()
+
+
+def test_search_by_abbreviation_opens_the_tree_and_links_sources(browser, president):
+    opened = opened_at(browser, president)
+    opened.page.fill("#search", "Kanim Batulicin")
+    opened.page.wait_for_timeout(300)
+    assert opened.page.evaluate("window.mandatNetwork.getSelectedNodes()") == [MD + "kanim-batulicin"]
+    assert opened.page.inner_text("#found") == "1 / 1"
+    assert opened.page.evaluate(SMALLEST_LABEL)[1] >= 10
+    links = opened.page.evaluate("[...document.querySelectorAll('#panel a[href]')].map(a => a.href)")
+    assert "https://baritopost.co.id/penerbitan-paspor-di-batulicin-meningkat-karena-umroh" in links
+    assert "Ferizal" in opened.page.inner_text("#panel")        # the head
+    opened.close()
+
+
+def test_search_polda_steps_through_every_hit(browser, pages):
+    opened = Opened(browser, pages["coordination"])
+    opened.page.fill("#search", "polda")
+    opened.page.wait_for_timeout(200)
+    assert opened.page.inner_text("#found") == "1 / 1"
+    assert opened.page.evaluate("window.mandatNetwork.getSelectedNodes()") == [MD + "polda-kalsel"]
+    opened.page.fill("#search", "kanwil")
+    opened.page.wait_for_timeout(200)
+    first = opened.page.inner_text("#found")
+    opened.page.click("#next")
+    assert first.startswith("1 / ") and opened.page.inner_text("#found").startswith("2 / ")
+    opened.page.click("#prev")
+    assert opened.page.inner_text("#found") == first
+    opened.close()
+
+
+def test_kind_filter_hides_that_kind(browser, pages):
+    opened = Opened(browser, pages["coordination"])
+    hidden = "window.mandatData.nodes.get({filter: n => n.hidden}).length"
+    assert opened.page.evaluate(hidden) == 0
+    opened.page.click("#kinds summary")
+    opened.page.locator('#kinds input[data-kind="PoliceUnit"]').uncheck()
+    opened.page.wait_for_timeout(200)
+    police = opened.page.evaluate("window.mandatData.nodes.get({filter: n => n.kind === 'PoliceUnit'}).length")
+    assert police == 4 and opened.page.evaluate(hidden) == police
+    opened.close()
+
+
+def test_print_keeps_the_legend_colour(browser, pages):
+    opened = Opened(browser, pages["coordination"])
+    opened.page.emulate_media(media="print")
+    swatch = opened.page.evaluate("""() => { const s = getComputedStyle(document.querySelector('#legend .sw.line'));
+        return [s.backgroundColor, s.printColorAdjust || s.webkitPrintColorAdjust]; }""")
+    assert swatch == ["rgb(31, 119, 180)", "exact"]
+    opened.close()

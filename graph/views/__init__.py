@@ -2,7 +2,9 @@
 
 Each view builds a pyvis ``Network`` from the catalog and hands it to
 :func:`graph.views.page.write_page`. The builders return the network so that
-tests can count its nodes and edges against the query.
+tests can count its nodes and edges against the query. ``net.extra`` carries
+what the page needs beyond nodes and edges (the org chart's dated tree);
+:func:`page_extras` adds the detail panel's facts and the search keys.
 """
 
 from __future__ import annotations
@@ -60,18 +62,33 @@ def is_unverified(fact) -> bool:
     return fact.confidence == "unverified" or not fact.sources
 
 
+def ink(background: str) -> str:
+    """Black or white text, whichever reads better on ``background`` (#rrggbb).
+
+    >>> ink("#1f78b4"), ink("#ffe08a")
+    ('#ffffff', '#222222')
+    """
+    r, g, b = (int(background[i:i + 2], 16) for i in (1, 3, 5))
+    return "#ffffff" if 0.299 * r + 0.587 * g + 0.114 * b < 150 else "#222222"
+
+
 def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: str | None = None,
                border: str | None = None, font: int = 14, **more) -> None:
-    """An agency node: colour per kind, size per level, grey dashed border when unverified."""
+    """An agency node: colour per kind, size per level, grey dashed border when unverified.
+
+    A label drawn inside its box (``shape="box"``) is in black or white to contrast with the fill.
+    """
     ent = cat.entities[iri]
     kind = kind_key(cat, iri)
+    fill = colour or KIND_COLOURS.get(kind, "#cccccc")
     title = "\n".join(x for x in (cat.label(iri, lang), kind_label(cat, ent.types, lang),
                                   cat.label(ent.attrs.get("level"), lang), extra, fact_text(cat, ent, lang)) if x)
-    node = {"label": cat.label(iri, lang), "title": title, "shape": "dot",
+    node = {"label": cat.label(iri, lang), "title": title, "shape": "dot", "kind": kind,
             "size": LEVEL_SIZES.get(ent.attrs.get("level"), 14),
-            "color": {"background": colour or KIND_COLOURS.get(kind, "#cccccc"),
+            "color": {"background": fill,
                       "border": border or (UNVERIFIED if is_unverified(ent) else "#333333")},
-            "borderWidth": 4 if border else 1, "font": {"size": font}, "widthConstraint": {"maximum": 170 if font <= 16 else 230},
+            "borderWidth": 4 if border else 1,
+            "font": {"size": font, "color": ink(fill) if more.get("shape") == "box" else "#222222"}, "widthConstraint": {"maximum": 170 if font <= 16 else 230},
             **more}
     if is_unverified(ent):
         node["shapeProperties"] = {"borderDashes": [4, 4]}
@@ -80,11 +97,10 @@ def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: 
 
 
 def add_fact_edge(net, cat: Catalog, a: str, b: str, fact, lang: str, label: str = "", colour: str = "#555555",
-                  dashes=False, width: int = 2, basis=(), **more) -> None:
-    """An edge for a fact; unverified facts are dashed and grey."""
+                  width: int = 2, basis=(), **more) -> None:
+    """An edge for a fact in its meaning's colour; an unverified fact is dashed (a channel of its own)."""
     net.add_edge(a, b, title="\n".join(x for x in (label, fact_text(cat, fact, lang, basis)) if x),
-                 color=UNVERIFIED if is_unverified(fact) else colour,
-                 dashes=True if is_unverified(fact) else dashes, width=width, **more)
+                 color=colour, dashes=is_unverified(fact), width=width, **more)
 
 
 def kind_legend(cat: Catalog, kinds: set[str], lang: str) -> list[tuple[str, str, str]]:
@@ -94,11 +110,51 @@ def kind_legend(cat: Catalog, kinds: set[str], lang: str) -> list[tuple[str, str
     return rows
 
 
+def details_of(cat: Catalog, iri: str, day: date, lang: str) -> dict:
+    """What the detail panel shows for an agency: kind, parent, head, legal basis, sources (plain values)."""
+    from graph.queries.common import source_ref
+    from graph.queries.show import head_at
+
+    ent = cat.entities[iri]
+    line = cat.line_at(iri, day)
+    head = head_at(cat, iri, day, lang)
+    facts = [ent] + ([line] if line else [])
+    sources = {s: source_ref(cat, s, lang) for fact in facts for s in fact.sources}
+    return {"label": cat.label(iri, lang), "kind": kind_label(cat, ent.types, lang),
+            "level": cat.label(ent.attrs.get("level"), lang) or "",
+            "parent": cat.label(line.parent, lang) if line else "",
+            "head": f"{head['label']} ({head['post']})" if head else "",
+            "basis": [cat.label(b, lang) for b in (line.basis if line else ())],
+            "sources": [{"label": s["label"], "url": s.get("url", "")} for s in sources.values()],
+            "unverified": is_unverified(ent)}
+
+
+def search_keys(cat: Catalog, iris: set[str]) -> dict[str, list[str]]:
+    """Normalised names and abbreviations (as the CLI's resolver reads them) → the entities they name."""
+    from graph.resolve import names_of, normalise
+
+    out: dict[str, set[str]] = {}
+    for name, iri in names_of(cat, None):
+        if iri in iris and normalise(name):
+            out.setdefault(normalise(name), set()).add(iri)
+    return {key: sorted(found) for key, found in sorted(out.items())}
+
+
+def page_extras(cat: Catalog, net, day: date, lang: str) -> dict:
+    """Detail-panel facts, search keys and kind filters for every agency drawn in ``net``."""
+    agencies = {n.get("agency", n["id"]) for n in net.nodes} & {e.iri for e in cat.agencies()}
+    kinds = sorted({n["kind"] for n in net.nodes if "kind" in n})
+    return {**net.extra, "details": {iri: details_of(cat, iri, day, lang) for iri in sorted(agencies)},
+            "search": search_keys(cat, agencies),
+            "kinds": [[k, cat.label(ns.MANDAT + k, lang) or k] for k in kinds]}
+
+
 def new_network(hierarchical: str | None = None, options: str | None = None):
     """A pyvis network with the options mandat uses: physics off for hierarchies, stabilised otherwise."""
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="remote")
+    net.extra = {}
     if options:
         net.set_options(options)
     elif hierarchical:

@@ -65,7 +65,7 @@ def diff_view(cat: Catalog, start: date, end: date, root: str, lang: str):
             add_fact_edge(net, cat, old.parent, unit, old, lang, say("kept", lang), "#999999", basis=old.basis)
             continue
         if old and old.parent in units:
-            add_fact_edge(net, cat, old.parent, unit, old, lang, say("old", lang), "#d62728", dashes=True,
+            add_fact_edge(net, cat, old.parent, unit, old, lang, say("old", lang), "#d62728",
                           basis=old.basis)
         if new and new.parent in units:
             add_fact_edge(net, cat, new.parent, unit, new, lang, say("new", lang), "#2ca02c", width=3,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 MAX_NODES = 500
 VIS_DIR = "vis-9.1.2"
-SWATCHES = ("", "line", "dashed", "ring")          # legend swatch styles (CSS classes)
+SWATCHES = ("", "line", "dashed", "dotted", "ring", "outline")          # legend swatch styles (CSS classes)
 
 
 def vis_assets() -> tuple[str, str]:
@@ -62,7 +62,10 @@ def legend_html(legend: list[tuple[str, str, str]]) -> str:
 
 SCRIPT = r"""
 (function () {
+  "use strict";
   const data = JSON.parse(document.getElementById("mandat-data").textContent);
+  const extra = data.extra || {};
+  const details = extra.details || {}, keys = extra.search || {}, tree = extra.tree;
   function tip(text) {            // tooltips are plain text, never HTML
     const el = document.createElement("div");
     el.className = "tip";
@@ -72,15 +75,189 @@ SCRIPT = r"""
   for (const item of data.nodes.concat(data.edges)) {
     if (typeof item.title === "string") item.title = tip(item.title);
   }
-  const nodes = new vis.DataSet(data.nodes);
-  const edges = new vis.DataSet(data.edges);
-  const network = new vis.Network(document.getElementById("graph"), {nodes: nodes, edges: edges}, data.options);
+  const byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
+  const network = new vis.Network(document.getElementById("graph"), {nodes: [], edges: []}, data.options);
+  window.mandatNetwork = network;
+  const hiddenKinds = new Set();
+  let nodes, edges;
+  function show(nodeList, edgeList) {
+    nodes = new vis.DataSet(nodeList.map(function (n) {
+      return hiddenKinds.has(n.kind) ? Object.assign({}, n, {hidden: true}) : n;
+    }));
+    edges = new vis.DataSet(edgeList);
+    network.setData({nodes: nodes, edges: edges});
+    window.mandatData = {nodes: nodes, edges: edges};
+  }
+  function readable(focusId) {    // fit; in a tree never so far out that a label is under minLabelPx
+    network.fit({animation: false});
+    const min = extra.minLabelPx;
+    const shown = nodes.get({filter: function (n) { return !n.hidden; }});
+    if (!min || !shown.length) return;
+    const font = Math.min.apply(null, shown.map(function (n) { return (n.font && n.font.size) || 14; }));
+    if (network.getScale() * font >= min) return;
+    const scale = min / font, pos = network.getPositions();
+    const ids = Object.keys(pos);
+    let target = pos[focusId];
+    if (!target) {                // the top of the tree, its first level in view
+      const top = Math.min.apply(null, ids.map(function (i) { return pos[i].y; }));
+      const height = document.getElementById("graph").clientHeight;
+      target = {x: pos[tree ? tree.root : ids[0]].x, y: top + (height / 2 - 60) / scale};
+    }
+    network.moveTo({position: target, scale: scale, animation: false});
+  }
+
+  // the dated, collapsible tree of the org chart
+  const open = new Set(tree ? [tree.root] : []);
+  const slider = document.getElementById("day");
+  let parentOf = new Map();
+  function live(start, end, day) { return (!start || start <= day) && (!end || day < end); }
+  function alive(id, day) { const u = tree.units[id]; return live(u[0], u[1], day); }
+  function drawTree(focusId) {
+    const day = tree.days[Number(slider.value)];
+    document.getElementById("day-shown").textContent = day;
+    const kids = new Map();
+    parentOf = new Map();
+    for (const l of tree.lines) {           // [edge id, unit, parent, start, end]
+      if (!live(l[3], l[4], day) || !alive(l[1], day) || !alive(l[2], day)) continue;
+      if (!kids.has(l[2])) kids.set(l[2], []);
+      kids.get(l[2]).push(l);
+      parentOf.set(l[1], l[2]);
+    }
+    const shownNodes = [], shownEdges = [], edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
+    const queue = alive(tree.root, day) ? [tree.root] : [], seen = new Set(queue);
+    while (queue.length) {
+      const id = queue.shift();
+      const below = (kids.get(id) || []).filter(function (l) { return !seen.has(l[1]); });
+      const node = Object.assign({}, byId.get(id));
+      if (below.length && !open.has(id)) node.label = node.label + "\n▸ " + below.length;
+      shownNodes.push(node);
+      if (!open.has(id)) continue;
+      for (const l of below) { seen.add(l[1]); queue.push(l[1]); shownEdges.push(edgeById.get(l[0])); }
+    }
+    show(shownNodes, shownEdges);
+    readable(focusId);
+    if (focusId && nodes.get(focusId)) network.selectNodes([focusId]);
+  }
+  function reveal(id) {                      // open every ancestor of id on the slider's day
+    const day = tree.days[Number(slider.value)];
+    if (!alive(id, day)) return false;
+    let at = parentOf.get(id), guard = 0;
+    while (at && guard++ < 1000) { open.add(at); at = parentOf.get(at); }
+    return id === tree.root || parentOf.has(id);
+  }
+  function redraw(focusId) {
+    if (tree) { drawTree(focusId); return; }
+    show(data.nodes, data.edges);
+    if (focusId) readable(focusId);
+  }
+
+  // the detail panel: text through textContent, sources as links only when http(s)
+  const panel = document.getElementById("panel");
+  function row(name, value) {
+    if (!value || (Array.isArray(value) && !value.length)) return;
+    const dt = document.createElement("dt"), dd = document.createElement("dd");
+    dt.textContent = name;
+    if (Array.isArray(value)) value.forEach(function (v) { dd.appendChild(v); });
+    else dd.textContent = value;
+    panel.querySelector("dl").append(dt, dd);
+  }
+  function source(s) {
+    const el = document.createElement(/^https?:\/\//i.test(s.url) ? "a" : "span");
+    el.textContent = s.label;
+    if (el.tagName === "A") { el.href = s.url; el.rel = "noopener noreferrer"; el.target = "_blank"; }
+    const item = document.createElement("div");
+    item.appendChild(el);
+    return item;
+  }
+  function detail(id) {
+    const node = byId.get(id), d = node && details[node.agency || id];
+    if (!d) { panel.hidden = true; return; }
+    const words = extra.words;
+    panel.hidden = false;
+    panel.querySelector("h2").textContent = d.label;
+    panel.querySelector("dl").replaceChildren();
+    const parent = tree ? parentOf.get(id) : null;
+    row(words.kind, d.kind + (d.level ? " — " + d.level : ""));
+    row(words.parent, parent ? details[parent].label : d.parent);
+    row(words.head, d.head);
+    row(words.basis, d.basis.join("; "));
+    row(words.sources, d.sources.map(source));
+    if (d.unverified) row("⚠", words.unverified);
+  }
+  network.on("click", function (params) {
+    if (!params.nodes.length) { panel.hidden = true; return; }
+    const id = params.nodes[0];
+    detail(id);
+    if (tree) {
+      if (open.has(id)) open.delete(id); else open.add(id);
+      drawTree(id);
+    }
+  });
+  document.getElementById("panel-close").addEventListener("click", function () { panel.hidden = true; });
+
+  // search: the resolver's normalised names and abbreviations, every hit in turn
+  function norm(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, " ").trim(); }
+  const nodesOf = new Map();
+  for (const n of data.nodes) {
+    const key = n.agency || n.id;
+    if (!nodesOf.has(key)) nodesOf.set(key, []);
+    nodesOf.get(key).push(n.id);
+  }
+  function lookup(q) {
+    const words = q.split(" "), hits = (keys[q] || []).slice();
+    for (const key of Object.keys(keys)) {
+      const tokens = key.split(" ");
+      if (words.every(function (w) { return tokens.some(function (t) { return t.startsWith(w); }); })) {
+        hits.push.apply(hits, keys[key]);
+      }
+    }
+    const out = [];
+    for (const iri of new Set(hits)) out.push.apply(out, nodesOf.get(iri) || []);
+    return out;
+  }
+  const box = document.getElementById("search"), found = document.getElementById("found");
+  let hits = [], at = 0;
+  function go(step) {
+    if (!hits.length) return;
+    at = (at + step + hits.length) % hits.length;
+    const id = hits[at];
+    if (tree && !nodes.get(id)) { reveal(id); drawTree(id); }
+    network.selectNodes(hits.filter(function (h) { return nodes.get(h); }));
+    network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
+    found.textContent = (at + 1) + " / " + hits.length;
+    detail(id);
+  }
+  box.addEventListener("input", function () {
+    const q = norm(box.value);
+    found.textContent = "";
+    hits = q ? lookup(q) : [];
+    if (tree) {                    // a hit folded away in the tree: open its ancestors
+      hits = hits.filter(reveal);
+      if (hits.length) drawTree();
+    }
+    at = 0;
+    if (!hits.length) { network.unselectAll(); found.textContent = q ? "0" : ""; return; }
+    go(0);
+  });
+  document.getElementById("next").addEventListener("click", function () { go(1); });
+  document.getElementById("prev").addEventListener("click", function () { go(-1); });
+
+  // filters by kind
+  for (const box of document.querySelectorAll("#kinds input")) {
+    box.addEventListener("change", function () {
+      if (box.checked) hiddenKinds.delete(box.dataset.kind); else hiddenKinds.add(box.dataset.kind);
+      redraw();
+    });
+  }
+  if (slider) slider.addEventListener("input", function () { drawTree(); });
+
   function ready() {              // whole graph in view, then physics off: nothing moves any more
     if (window.mandatReady) return;
     network.setOptions({physics: false});
-    network.fit({animation: false});
+    readable();
     window.mandatReady = true;
   }
+  redraw();
   const physics = data.options.physics;
   if (physics && physics.enabled !== false) {
     network.once("stabilizationIterationsDone", ready);
@@ -88,64 +265,111 @@ SCRIPT = r"""
   } else {
     ready();
   }
-  window.mandatNetwork = network;
-  window.mandatData = {nodes: nodes, edges: edges};
-  const box = document.getElementById("search");
-  const found = document.getElementById("found");
-  box.addEventListener("input", function () {
-    const q = box.value.trim().toLowerCase();
-    found.textContent = "";
-    if (!q) { network.unselectAll(); return; }
-    const hits = nodes.get({filter: function (n) { return String(n.label).toLowerCase().includes(q); }});
-    network.selectNodes(hits.map(function (n) { return n.id; }));
-    found.textContent = hits.length + " ";
-    if (hits.length) network.focus(hits[0].id, {scale: 1.0, animation: false});
-  });
 })();
 """
 
 STYLE = """
-body { font-family: sans-serif; margin: 0; }
+body { font-family: sans-serif; margin: 0; height: 100vh; display: flex; flex-direction: column; }
 header { padding: 8px 12px; border-bottom: 1px solid #ddd; display: flex; gap: 16px; align-items: center; flex-wrap: wrap; }
 h1 { font-size: 18px; margin: 0; }
-#graph { width: 100%; height: calc(100vh - 120px); }
+main { position: relative; flex: 1; min-height: 300px; }
+#graph { position: absolute; inset: 0; }
 #legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; font-size: 13px; }
 .sw { display: inline-block; width: 14px; height: 14px; margin-right: 4px; vertical-align: middle; background: var(--c); border-radius: 3px; }
 .sw.line { height: 3px; border-radius: 0; }
 .sw.dashed { height: 0; border-top: 3px dashed var(--c); background: none; }
+.sw.dotted { height: 0; border-top: 3px dotted var(--c); background: none; }
 .sw.ring { background: none; border: 3px solid var(--c); border-radius: 50%; }
+.sw.outline { background: none; border: 2px dashed var(--c); }
 .tip { white-space: pre-line; max-width: 420px; font-size: 12px; }
 #note { font-size: 12px; color: #555; }
+#kinds { font-size: 12px; }
+#kinds label { margin-right: 8px; white-space: nowrap; }
+#panel { position: absolute; top: 8px; right: 8px; width: 320px; max-height: calc(100% - 16px); overflow: auto;
+         background: #fff; border: 1px solid #999; border-radius: 4px; padding: 8px 10px; font-size: 13px; z-index: 5; }
+#panel h2 { font-size: 15px; margin: 0 24px 6px 0; }
+#panel dt { font-weight: bold; margin-top: 4px; }
+#panel dd { margin: 0 0 0 8px; }
+#panel-close { position: absolute; top: 4px; right: 6px; }
+@media print { #search, #prev, #next, #kinds, #panel-close { display: none; } body { height: auto; } main { height: 170mm; } }
 """
 
 
-def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]], note: str = "") -> None:
-    """Write ``net`` (a pyvis Network) to ``path`` as one offline HTML file."""
-    from graph.errors import InputError
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:")
+PRINT = """
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def document(heading: str, lang: str, styles: list[str], body: str) -> str:
+    """The shell of every mandat page: CSP, escaped title, ``<html lang>``, styles that print in colour."""
+    lang = lang if lang in ("id", "en") else "id"
+    css = "".join(f"<style>{s}</style>" for s in [*styles, PRINT])
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<title>{html.escape(heading)}</title>
+{css}</head>
+<body>
+{body}
+</body></html>
+"""
+
+
+def save(path: str, text: str) -> None:
+    """Write a page atomically, creating its folder."""
     from graph.safeio import atomic_path
 
-    if len(net.nodes) > MAX_NODES:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        Path(tmp).write_text(text, encoding="utf-8")
+
+
+WORDS = {"search": ("Cari", "Search"), "filter": ("Saring menurut jenis", "Filter by kind"), "day": ("Tanggal", "Date"), "kind": ("Jenis", "Kind"),
+         "parent": ("Induk", "Parent"), "head": ("Pimpinan", "Head"), "basis": ("Dasar hukum", "Legal basis"),
+         "sources": ("Sumber", "Sources"), "unverified": ("belum terverifikasi", "unverified")}
+
+
+def say(key: str, lang: str) -> str:
+    return WORDS[key][0 if lang == "id" else 1]
+
+
+def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]], note: str = "",
+               lang: str = "id", extra: dict | None = None) -> None:
+    """Write ``net`` (a pyvis Network) to ``path`` as one offline HTML file.
+
+    ``extra`` (see :func:`graph.views.page_extras`) holds the detail panel's facts,
+    the search keys, the kinds to filter by and, for the org chart, the dated tree.
+    """
+    from graph.errors import InputError
+
+    if "tree" not in (extra or {}) and len(net.nodes) > MAX_NODES:     # a tree opens collapsed
         raise InputError(f"the view would hold {len(net.nodes)} nodes (more than {MAX_NODES}, too many to read); "
                          "give a ROOT, a smaller --depth or a --region")
     js, css = vis_assets()
     options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
     payload = {"nodes": net.nodes, "edges": net.edges, "options": options}
-    text = f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>{html.escape(heading)}</title>
-<style>{css}</style><style>{STYLE}</style></head>
-<body>
-<header><h1>{html.escape(heading)}</h1>
-<label>Cari / search: <input id="search" type="search" autocomplete="off"></label><span id="found"></span>
+    extra = {**(extra or {}), "words": {k: say(k, lang) for k in WORDS}}
+    payload = {"nodes": net.nodes, "edges": net.edges, "options": options, "extra": extra}
+    kinds = "".join(f'<label><input type="checkbox" checked data-kind="{html.escape(k, quote=True)}">'
+                    f"{html.escape(label)}</label>" for k, label in extra.get("kinds", ()))
+    slider = ""
+    if "tree" in extra:
+        days = extra["tree"]["days"]
+        slider = (f'<label>{say("day", lang)}: <input id="day" type="range" min="0" max="{len(days) - 1}" '
+                  f'value="{extra["tree"]["start"]}"></label><output id="day-shown"></output>')
+    body = f"""<header><h1>{html.escape(heading)}</h1>
+<label>{say("search", lang)}: <input id="search" type="search" autocomplete="off"></label>
+<button id="prev" type="button">◀</button><button id="next" type="button">▶</button><span id="found"></span>
+{slider}
 <div id="legend">{legend_html(legend)}</div>
+<details id="kinds"><summary>{say("filter", lang)}</summary>{kinds}</details>
 <div id="note">{html.escape(note)}</div></header>
-<div id="graph"></div>
+<main><div id="graph"></div>
+<aside id="panel" hidden><button id="panel-close" type="button">×</button><h2></h2><dl></dl></aside></main>
 <script type="application/json" id="mandat-data">{page_json(payload)}</script>
 <script>{js}</script>
-<script>{SCRIPT}</script>
-</body></html>
-"""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        Path(tmp).write_text(text, encoding="utf-8")
+<script>{SCRIPT}</script>"""
+    save(path, document(heading, lang, [css, STYLE], body))
