@@ -75,10 +75,14 @@ def oxigraph_server(tmp_path_factory):
         proc.wait(timeout=10)
 
 
+VIRTUOSO_MISSING = ("Virtuoso is not installed; as root, CI=1 make test installs it through "
+                    "scripts/virtuoso.sh (CI runs these)")
+
+
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory):
     if not shutil.which("virtuoso-t") and not os.environ.get("CI"):
-        pytest.skip("Virtuoso is not installed (scripts/virtuoso.sh installs it in CI)")
+        pytest.skip(VIRTUOSO_MISSING)
     folder = tmp_path_factory.mktemp("virtuoso") / "db"
     http, isql = free_port(), free_port()
     script = ROOT / "scripts" / "virtuoso.sh"
@@ -140,7 +144,7 @@ def test_cold_question_on_oxigraph_does_not_read_the_turtle(stores, tmp_path):
 
 def test_anonymous_update_is_refused_by_virtuoso(stores, tmp_path):
     if "sparql-virtuoso" not in stores:
-        pytest.skip("no Virtuoso")
+        pytest.skip(VIRTUOSO_MISSING)
     env = dict(stores["sparql-virtuoso"])
     env["MANDAT_SPARQL_UPDATE_URL"] = env["MANDAT_STORE"].split(":", 1)[1]
     env["MANDAT_SPARQL_USER"] = ""

@@ -17,7 +17,7 @@ from graph.views.screenshot import ARGS, CHROMIUM, wait_ready
 from tests.test_views import HOSTILE, MD, VIEWS, hostile_pages, page_data
 
 ROOT = Path(__file__).resolve().parent.parent
-MISSING = ("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+MISSING = ("Chromium is not installed at /usr/bin/chromium; run 'make browser' as root"
            if not Path(CHROMIUM).exists() else
            "the playwright package is not installed (pip install -e '.[test]')"
            if importlib.util.find_spec("playwright") is None else None)
