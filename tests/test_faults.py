@@ -226,3 +226,56 @@ def test_terminal_escapes_in_labels_are_neutralised(world):
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "Pence\\x1b]0;pwned\\x07gahan" in result.stdout
+
+
+# -- stores ------------------------------------------------------------------
+
+def test_questions_during_a_reload_of_the_disk_store_all_answer(tmp_path):
+    """Questions asked in a tight loop while three loads replace the store never fail."""
+    from graph.errors import MandatError
+    from graph.stores.oxigraph import OxigraphStore
+
+    folder = tmp_path / "store"
+    env = {"MANDAT_STORE": f"oxigraph:{folder}", "MANDAT_CACHE_DIR": str(tmp_path / "cache")}
+    assert mandat("load", env=env).returncode == 0
+    loads = subprocess.Popen(["sh", "-c", f'for i in 1 2 3; do "{sys.executable}" -m graph.cli load || exit 1; done'],
+                             cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    asked, failures = 0, []
+    while loads.poll() is None:
+        try:
+            answer = OxigraphStore(str(folder)).query(
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/mandat/ontology#TechnicalUnit> }")
+            assert int(answer["rows"][0]["n"]) > 0
+        except (MandatError, OSError) as err:
+            failures.append(str(err))
+        asked += 1
+    assert loads.returncode == 0, loads.stderr.read()
+    assert asked > 20
+    assert failures == []
+
+
+def test_a_killed_load_leaves_nothing_behind_after_the_next_load(tmp_path):
+    folder = tmp_path / "store"
+    env = {"MANDAT_STORE": f"oxigraph:{folder}", "MANDAT_CACHE_DIR": str(tmp_path / "cache")}
+    assert mandat("load", env=env).returncode == 0
+    dead = folder / ".loading-999999999-deadbeef"
+    dead.mkdir()
+    (dead / "000001.sst").write_bytes(b"\0" * 1024)
+    assert mandat("load", env=env).returncode == 0
+    assert mandat("load", env=env).returncode == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names[0] == "current" and len(names) == 3 and all(n.startswith("v-") for n in names[1:])
+    assert os.path.realpath(folder / "current") == str(folder / names[2])
+
+
+def test_a_failing_load_keeps_the_store_as_it_was(tmp_path, world):
+    folder = tmp_path / "store"
+    env = {"MANDAT_STORE": f"oxigraph:{folder}", "MANDAT_CACHE_DIR": str(tmp_path / "cache")}
+    assert mandat("--data", str(world), "load", env=env).returncode == 0
+    before = os.path.realpath(folder / "current")
+    (world / "broken.ttl").write_text("md:x a ")
+    result = mandat("--data", str(world), "load", env=env)
+    assert result.returncode == 2 and "broken.ttl" in result.stderr
+    assert os.path.realpath(folder / "current") == before
+    steps = mandat("steps", "--format", "json", env=env)
+    assert [s["label"] for s in json.loads(steps.stdout)] == ["Pencegahan", "Penyidikan"]

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -195,11 +196,66 @@ def test_interrupted_load_leaves_the_store_as_it_was(tmp_path):
     store = tmp_path / "store"
     env = {"MANDAT_STORE": f"oxigraph:{store}"}
     assert invoke(["load"], env, tmp_path / "c").exit_code == 0
-    before = (store / "mandat-load-stamp").read_text()
+    before = (store / "current" / "mandat-load-stamp").read_text()
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix x: <urn:x#> .\nx:a x:b \"open .\n")
     result = invoke(["load", str(ROOT / "data" / "steps.ttl"), str(bad)], env, tmp_path / "c")
     assert result.exit_code == 2 and "bad.ttl" in result.output
-    assert (store / "mandat-load-stamp").read_text() == before
-    assert not [p for p in tmp_path.iterdir() if ".loading-" in p.name]
+    assert (store / "current" / "mandat-load-stamp").read_text() == before
+    assert not [p for p in store.iterdir() if ".loading-" in p.name]
     assert invoke(["chain", "Kanim Batulicin"], env, tmp_path / "c").exit_code == 0
+
+
+class FailingProxy(http.server.BaseHTTPRequestHandler):
+    """Passes requests to the real server, but answers the second INSERT DATA with HTTP 500."""
+
+    target = ""
+    inserts = 0
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if b"INSERT+DATA" in body or b"INSERT DATA" in body:
+            type(self).inserts += 1
+            if type(self).inserts == 2:
+                self.send_response(500)
+                self.end_headers()
+                self.wfile.write(b"disk full")
+                return
+        request = urllib.request.Request(self.target, data=body, method="POST",
+                                         headers={"Content-Type": self.headers["Content-Type"],
+                                                  "Accept": self.headers.get("Accept", "*/*")})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            payload = answer.read()
+            self.send_response(answer.status)
+            self.send_header("Content-Type", answer.headers.get("Content-Type", "text/plain"))
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_load_failing_half_way_on_a_server_leaves_its_graph_as_it_was(oxigraph_server, tmp_path):
+    query_url = oxigraph_server["MANDAT_STORE"].split(":", 1)[1]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+    assert invoke(["load"], oxigraph_server, tmp_path / "c").exit_code == 0
+    before = json.loads(invoke(["sparql", count, "--format", "json"], oxigraph_server, tmp_path / "c").output)
+    FailingProxy.target, FailingProxy.inserts = oxigraph_server["MANDAT_SPARQL_UPDATE_URL"], 0
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FailingProxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        env = {**oxigraph_server, "MANDAT_SPARQL_UPDATE_URL": f"http://127.0.0.1:{proxy.server_port}/update"}
+        result = invoke(["load"], env, tmp_path / "c")
+    finally:
+        proxy.shutdown()
+    assert result.exit_code == 2
+    assert "HTTP 500" in result.output and "is as it was" in result.output
+    after = json.loads(invoke(["sparql", count, "--format", "json"], oxigraph_server, tmp_path / "c").output)
+    assert after == before and int(after[0]["n"]) > 5000
+    direct = urllib.request.urlopen(urllib.request.Request(
+        query_url, data=urllib.parse.urlencode({"query": graphs}).encode(),
+        headers={"Accept": "application/sparql-results+json"}), timeout=30)
+    names = [b["g"]["value"] for b in json.loads(direct.read())["results"]["bindings"]]
+    assert names == ["https://w3id.org/mandat/graph"]

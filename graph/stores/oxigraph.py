@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 import uuid
@@ -11,6 +12,8 @@ from graph import store
 from graph.errors import InputError
 
 STAMP = "mandat-load-stamp"
+CURRENT = "current"
+LOADING = ".loading-"
 
 
 def to_rdflib(term):
@@ -28,7 +31,15 @@ def to_rdflib(term):
 
 
 class OxigraphStore(store.Store):
-    """``oxigraph:PATH``: a pyoxigraph store in the folder PATH."""
+    """``oxigraph:PATH``: a pyoxigraph store kept in the folder PATH.
+
+    PATH holds versions (``v-STAMP/``) and a link ``current`` to the one in
+    use. A load fills a new version and then switches the link in one rename,
+    so a question running meanwhile keeps the version it opened and never sees
+    a half-filled or missing store. The previous version is kept for questions
+    still reading it; older ones, and loads killed half-way, are removed by the
+    next load.
+    """
 
     kind = "oxigraph"
 
@@ -36,24 +47,32 @@ class OxigraphStore(store.Store):
         self.path = Path(path)
         self.spec = f"oxigraph:{path}"
 
-    def stamp(self) -> str:
-        try:
-            return (self.path / STAMP).read_text().strip()
-        except OSError:
+    def current(self) -> Path:
+        """The version folder questions read now."""
+        link = self.path / CURRENT
+        if not (link / STAMP).is_file():
             raise InputError(f"{self.path}: not a mandat store (no load stamp); fill it first with "
-                             f"'mandat --store oxigraph:{self.path} load'") from None
+                             f"'mandat --store oxigraph:{self.path} load'")
+        return Path(os.path.realpath(link))
+
+    def stamp(self) -> str:
+        return (self.current() / STAMP).read_text().strip()
 
     def cache_key(self) -> str:
         return f"oxigraph-{self.stamp()}"
 
     def open(self):
+        """The current version, opened read-only (retried once if a load switched it meanwhile)."""
         import pyoxigraph as ox
 
-        self.stamp()
-        try:
-            return ox.Store.read_only(str(self.path)) if hasattr(ox.Store, "read_only") else ox.Store(str(self.path))
-        except OSError as err:
-            raise InputError(f"{self.path}: cannot open the store ({err}); is another process writing it?") from None
+        for attempt in (1, 2):
+            folder = self.current()
+            try:
+                return ox.Store.read_only(str(folder))
+            except OSError as err:
+                if attempt == 2:
+                    raise InputError(f"{self.path}: cannot open the store ({err}); try again, "
+                                     "or load it anew") from None
 
     def triples(self):
         for quad in self.open().quads_for_pattern(None, None, None, None):
@@ -98,10 +117,11 @@ class OxigraphStore(store.Store):
         self.open().dump(output=stream, format=formats[fmt], from_graph=ox.DefaultGraph())
 
     def load(self, files, progress=None) -> int:
-        """Load into a fresh folder beside PATH, then swap it in: an interrupted load leaves PATH as it was."""
+        """Fill a new version, then switch ``current`` to it; an interrupted load changes nothing."""
         import pyoxigraph as ox
 
-        tmp = self.path.with_name(f".{self.path.name}.loading-{uuid.uuid4().hex[:8]}")
+        self.prepare_folder()
+        tmp = self.path / f"{LOADING}{os.getpid()}-{uuid.uuid4().hex[:8]}"
         try:
             target = ox.Store(str(tmp))
             for path in files:
@@ -115,14 +135,54 @@ class OxigraphStore(store.Store):
             count = len(target)
             target.flush()
             del target
-            (tmp / STAMP).write_text(f"{time.time_ns()}-{uuid.uuid4().hex[:8]}\n")
-            old = self.path.with_name(f".{self.path.name}.old-{uuid.uuid4().hex[:8]}")
-            if self.path.exists():
-                if not (self.path / STAMP).exists():
-                    raise InputError(f"{self.path}: exists and is not a mandat store; choose another PATH")
-                self.path.rename(old)
-            tmp.rename(self.path)
-            shutil.rmtree(old, ignore_errors=True)
+            stamp = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
+            (tmp / STAMP).write_text(stamp + "\n")
+            version = self.path / f"v-{stamp}"
+            tmp.rename(version)
+            switch_link(self.path / CURRENT, version.name)
+            self.prune()
             return count
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def prepare_folder(self) -> None:
+        """Create PATH, or check that it is a mandat store of this layout."""
+        if (self.path / STAMP).exists():
+            raise InputError(f"{self.path}: a store of an older mandat; remove the folder and load again")
+        if self.path.exists() and not (self.path / CURRENT).exists() and any(self.path.iterdir()):
+            raise InputError(f"{self.path}: exists and is not a mandat store; choose another PATH")
+        self.path.mkdir(parents=True, exist_ok=True)
+
+    def prune(self) -> None:
+        """Remove versions older than the previous one, and loads whose process is gone."""
+        keep = {os.path.realpath(self.path / CURRENT)}
+        versions = sorted(self.path.glob("v-*"), key=lambda p: p.name)
+        keep |= {str(p) for p in versions[-2:]}
+        for folder in versions:
+            if str(folder) not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
+        for folder in self.path.glob(f"{LOADING}*"):
+            if not process_alive(int(folder.name[len(LOADING):].split("-")[0])):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def switch_link(link: Path, target: str) -> None:
+    """Point ``link`` at ``target`` in one rename (readers see the old or the new, never none)."""
+    tmp = link.with_name(f".{link.name}.{uuid.uuid4().hex[:8]}")
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def process_alive(pid: int) -> bool:
+    """True when a process with this id runs.
+
+    >>> process_alive(os.getpid())
+    True
+    """
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -124,29 +124,54 @@ class SparqlStore(store.Store):
         self.post(self.update_url, {"update": text}, "*/*")
 
     def load(self, files, progress=None) -> int:
-        """Replace mandat's graph on the server with the files, in chunks of INSERT DATA."""
-        import pyoxigraph as ox
+        """Replace mandat's graph on the server with the files, and only when all of it arrived.
 
-        self.update(f"DROP SILENT GRAPH <{GRAPH}>")
-        count = 0
+        Every file is parsed before the first write; the triples go into a
+        fresh graph, which one ``MOVE`` then puts in place of mandat's graph.
+        A load that fails half-way drops its fresh graph and leaves the
+        server's graph as it was.
+        """
+        lines = []
+        for path in files:
+            lines.extend(parsed_lines(path))
+        fresh = f"{GRAPH}/loading-{os.getpid()}-{hashlib.sha1(os.urandom(8)).hexdigest()[:8]}"
         try:
-            for path in files:
-                lines = [skolemised(t) for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
-                for i in range(0, len(lines), CHUNK):
-                    self.update(f"INSERT DATA {{ GRAPH <{GRAPH}> {{\n" + "\n".join(lines[i:i + CHUNK]) + "\n} }")
-                count += len(lines)
-                if progress:
-                    progress(path)
-            self.update(MATERIALISE)
-            self.update(f'INSERT DATA {{ GRAPH <{GRAPH}> {{ <{GRAPH}> <{store.STAMP_PREDICATE}> '
-                        f'"{os.getpid()}-{count}-{hashlib.sha1(os.urandom(8)).hexdigest()[:8]}" }} }}')
-        except SyntaxError as err:
-            raise InputError(f"malformed Turtle: {err}; fix the file, then run 'mandat load' again "
-                             f"(it replaces the graph <{GRAPH}>)") from None
+            self.fill(fresh, lines, files, progress)
+            self.update(f"MOVE SILENT GRAPH <{fresh}> TO GRAPH <{GRAPH}>")
         except InputError as err:
-            raise InputError(f"{err} -- the load stopped half-way; run 'mandat load' again, it replaces "
-                             f"the graph <{GRAPH}> from scratch") from None
-        return count
+            self.drop_quietly(fresh)
+            raise InputError(f"{err} -- the load stopped; the graph <{GRAPH}> on the server is as it "
+                             "was, run 'mandat load' again") from None
+        return len(lines)
+
+    def fill(self, graph: str, lines: list[str], files, progress) -> None:
+        """INSERT DATA the lines into ``graph`` in chunks, derive the hierarchy, stamp it."""
+        for i in range(0, len(lines), CHUNK):
+            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines[i:i + CHUNK]) + "\n} }")
+        for path in files:
+            if progress:
+                progress(path)
+        self.update(MATERIALISE.replace(f"<{GRAPH}>", f"<{graph}>"))
+        self.update(f'INSERT DATA {{ GRAPH <{graph}> {{ <{GRAPH}> <{store.STAMP_PREDICATE}> '
+                    f'"{os.getpid()}-{len(lines)}-{hashlib.sha1(os.urandom(8)).hexdigest()[:8]}" }} }}')
+
+    def drop_quietly(self, graph: str) -> None:
+        """Remove a half-filled graph; a server that is gone cannot be helped."""
+        try:
+            self.update(f"DROP SILENT GRAPH <{graph}>")
+        except InputError:
+            pass
+
+
+def parsed_lines(path) -> list[str]:
+    """A Turtle file as skolemised N-Triples lines; a syntax error names the file."""
+    import pyoxigraph as ox
+
+    try:
+        return [skolemised(t) for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except SyntaxError as err:
+        raise InputError(f"{path}: malformed Turtle: {err}; fix the file, then run 'mandat load' again "
+                         "(nothing was written)") from None
 
 
 def skolemised(triple) -> str:
