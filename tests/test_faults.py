@@ -168,19 +168,41 @@ def test_output_to_a_folder_is_refused(tmp_path):
     one_error_line(mandat("export", "-o", str(tmp_path)), 2, "not a regular file")
 
 
-def test_output_in_a_read_only_folder_fails_cleanly(tmp_path):
-    folder = tmp_path / "ro"
+def as_unprivileged(*args) -> list[str]:
+    """The command run as user nobody when the tests run as root (root writes anywhere)."""
+    if os.geteuid() != 0:
+        return list(args)
+    assert shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root for this test"
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *args]
+
+
+@pytest.fixture
+def open_folder():
+    """A folder every user may enter (pytest's own tmp folders are private to root)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="mandat-faults-"))
+    path.chmod(0o755)
+    yield path
+    for sub in path.iterdir():
+        sub.chmod(0o755)
+    shutil.rmtree(path)
+
+
+def test_output_in_a_read_only_folder_fails_cleanly(open_folder):
+    folder = open_folder / "ro"
     folder.mkdir()
     (folder / "old.nt").write_text("keep me\n")
     folder.chmod(0o555)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as root: a read-only folder is still writable; the read-only mount test covers it")
-        one_error_line(mandat("export", "-o", str(folder / "old.nt")), 2, "old.nt: cannot write here")
-        assert (folder / "old.nt").read_text() == "keep me\n"
-        assert sorted(p.name for p in folder.iterdir()) == ["old.nt"]
-    finally:
-        folder.chmod(0o755)
+    if subprocess.run(as_unprivileged(sys.executable, "-c", "import graph.cli"), cwd=ROOT).returncode != 0:
+        pytest.skip("user nobody cannot read this checkout; run the suite from a folder all users may read")
+    env = {**os.environ, "MANDAT_CACHE_DIR": str(open_folder / "no-cache")}
+    result = subprocess.run(as_unprivileged(sys.executable, "-m", "graph.cli", "export", "--format", "nt",
+                                            "-o", str(folder / "old.nt")),
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    one_error_line(result, 2, "old.nt: cannot write here (Permission denied)")
+    assert (folder / "old.nt").read_text() == "keep me\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["old.nt"]
 
 
 def test_full_disk_behind_stdout_is_one_line():
