@@ -144,10 +144,14 @@ def show(obj, name, as_of, fmt):
     """One agency's card at a date: parent, head, responsibilities, history links."""
     from graph.queries.show import show as run
     from graph.render import show_sections
-    from graph.resolve import resolve
+    from graph.resolve import ended, resolve
 
     cat = obj.catalog()
-    answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), day_of(cat, as_of), obj.lang)
+    day = day_of(cat, as_of)
+    iri = resolve(cat, name, {"agency"}, obj.lang, day)
+    if ended(cat, iri, day, obj.lang):
+        click.echo(ended(cat, iri, day, obj.lang), err=True)
+    answer = run(cat, iri, day, obj.lang)
     emit(answer, show_sections(answer, obj.lang, fmt), fmt)
 
 
@@ -158,10 +162,14 @@ def chain(obj, name, as_of, fmt):
     """The reporting chain from a unit up to the top at a date."""
     from graph.queries.chain import chain as run
     from graph.render import chain_sections
-    from graph.resolve import resolve
+    from graph.resolve import ended, resolve
 
     cat = obj.catalog()
-    answer = run(cat, resolve(cat, name, {"agency"}, obj.lang), day_of(cat, as_of), obj.lang)
+    day = day_of(cat, as_of)
+    iri = resolve(cat, name, {"agency"}, obj.lang, day)
+    if ended(cat, iri, day, obj.lang):
+        click.echo(ended(cat, iri, day, obj.lang), err=True)
+    answer = run(cat, iri, day, obj.lang)
     emit(answer, chain_sections(answer, obj.lang, fmt), fmt)
 
 

@@ -7,18 +7,20 @@ from graph.queries.show import post_text
 from graph.resolve import rank
 
 SEARCHABLE = {"agency", "person", "step", "regulation", "region"}
-MIN_SCORE = 70     # weaker matches are noise
+MIN_SCORE = 10     # weaker matches share only common words with the text
 
 
 def search(cat: Catalog, text: str, lang: str = "id", limit: int = 10, kinds=None) -> list[dict]:
     """Matches best first: ``iri``, ``label``, ``kind``, ``score``, ``matched`` (and posts of people).
+
+    Scored by words as in :mod:`graph.resolve`; ties are ordered by label, then IRI.
 
     >>> from graph.store import load_catalog
     >>> search(load_catalog(), "Kemenkumham")[0]["iri"]
     'https://w3id.org/mandat/id/kemenkumham'
     """
     out = []
-    for iri, score, matched in rank(cat, text, set(kinds or SEARCHABLE), limit=limit):
+    for iri, score, matched, _, _ in rank(cat, text, set(kinds or SEARCHABLE), limit=limit):
         if score < MIN_SCORE:
             continue
         ent = cat.entities[iri]

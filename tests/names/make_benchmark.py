@@ -1,0 +1,100 @@
+"""Write tests/names/benchmark.tsv: forms made from the data's own names, plus hand.tsv.
+
+Run from the repository root: ``python tests/names/make_benchmark.py``. Each
+row is ``text, as_of, expected, category, kind``; ``expected`` is an IRI or
+``none`` (the name is not in the data, so any answer is wrong), ``kind`` the
+kind of entity asked for (``search`` for ``mandat search``, whose first hit
+is compared). Generated forms whose words name more than one entity are left
+out, since no single answer is right for them.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+KINDS = ("agency", "region", "step", "person")
+PREFIXES = ("Kabupaten ", "Kota ", "Provinsi ")
+
+
+def typo(text: str) -> str | None:
+    """The text with the middle letter of its longest word dropped, if that word is long.
+
+    >>> typo("Kanim Batulicin")
+    'Kanim Batuicin'
+    """
+    words = text.split()
+    longest = max(words, key=len)
+    if len(longest) < 7 or not longest.isalpha():
+        return None
+    mid = len(longest) // 2
+    return text.replace(longest, longest[:mid] + longest[mid + 1:], 1)
+
+
+def dated(rec) -> str:
+    """A day inside the record's period, or empty when it has no dates.
+
+    >>> from graph.resolve import NameRecord
+    >>> from datetime import date
+    >>> dated(NameRecord("x", "agency", ("X",), end=date(2024, 10, 21)))
+    '2024-10-20'
+    """
+    if rec.end is not None:
+        return (rec.end - timedelta(days=1)).isoformat()
+    if rec.start is not None:
+        return (rec.start + timedelta(days=1)).isoformat()
+    return ""
+
+
+def forms(rec) -> list[tuple[str, str]]:
+    """(text, category) pairs for one record: its labels, abbreviations and typos of them."""
+    labels = list(dict.fromkeys(rec.labels[:-1]))          # the last name is the IRI's local part
+    out = [(t, "label") for t in labels] + [(t, "abbreviation") for t in rec.abbreviations]
+    out += [(t.upper() if len(t) < 12 else t.lower(), "case") for t in rec.abbreviations[:1]]
+    out += [(typo(t), "typo") for t, _ in out[:] if typo(t)]
+    if rec.kind == "region":
+        out += [(t[len(p):], "region-bare") for t in labels for p in PREFIXES if t.startswith(p)]
+    return out
+
+
+def generated(records) -> list[tuple[str, str, str, str, str]]:
+    """The generated rows, one per form that names exactly one entity of its kind."""
+    from graph.resolve import words
+
+    owners: dict[tuple[str, frozenset], set[str]] = {}
+    for rec in records:
+        for text in (*rec.labels, *rec.abbreviations):
+            owners.setdefault((rec.kind, words(text)), set()).add(rec.iri)
+    rows = []
+    for rec in records:
+        if rec.kind not in KINDS:
+            continue
+        for text, category in dict.fromkeys(forms(rec)):
+            clash = owners.get((rec.kind, words(text)), {rec.iri}) - {rec.iri}
+            if not clash:
+                rows.append((text, dated(rec), rec.iri, category, rec.kind))
+    return rows
+
+
+def main() -> None:
+    sys.path.insert(0, str(HERE.parent.parent))
+    from graph import ns
+    from graph.resolve import name_records
+    from graph.store import load_catalog
+
+    with open(HERE / "hand.tsv", encoding="utf-8") as f:
+        hand = [tuple(r) for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    rows = generated(name_records(load_catalog())) + [(t, d, ns.expand(e) or e, c, k)
+                                                      for t, d, e, c, k in hand[1:]]
+    with open(HERE / "benchmark.tsv", "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, delimiter="\t", lineterminator="\n")
+        out.writerow(("text", "as_of", "expected", "category", "kind"))
+        out.writerows(rows)
+    print(f"{len(rows)} rows written to {HERE / 'benchmark.tsv'}")
+
+
+if __name__ == "__main__":
+    main()
