@@ -178,11 +178,41 @@ def test_process_has_every_step_handover_and_agency(pages):
     assert [n["id"] for n in data["nodes"] if n["id"] in cat.step_order] == cat.step_order
     handovers = sum(len(cat.entities[s].attrs.get("hands_over_to", ())) for s in cat.step_order)
     assert sum(1 for e in data["edges"] if e["from"] in cat.step_order and e["to"] in cat.step_order) == handovers
-    rows = [r for s in cat.step_order for r in nearest_rows(who_handles(cat, s, DAY, region))]
-    assert ids(data) - set(cat.step_order) == {r["agency"]["iri"] for r in rows}
+    rows = [(s, r["agency"]["iri"]) for s in cat.step_order for r in nearest_rows(who_handles(cat, s, DAY, region))]
+    drawn = [n for n in data["nodes"] if "agency" in n]
+    assert sorted(n["id"] for n in drawn) == sorted(f"{s} {a}" for s, a in rows) and len(drawn) == 27
     assert sum(1 for e in data["edges"] if e["to"] in cat.step_order and e["from"] not in cat.step_order) == len(rows)
     xs = [n["x"] for n in data["nodes"] if n["id"] in cat.step_order[:6]]
     assert xs == sorted(xs)                                                         # left to right
+
+
+def test_process_draws_each_agency_under_every_step_it_handles(pages):
+    data = page_data(pages["process"])
+    at = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    kanim = [n["id"].split(" ")[0] for n in data["nodes"] if n.get("agency") == MD + "kanim-batulicin"]
+    assert kanim == [MD + "step-prevention", MD + "step-passport-screening", MD + "step-departure-check"]
+    for step in kanim:
+        (x, y), (sx, sy) = at[f"{step} {MD}kanim-batulicin"], at[step]
+        assert abs(x - sx) <= 65 and sy < y <= sy + 600                                # just below its step
+
+
+def test_process_gap_count_is_the_gaps_count_for_kalimantan_selatan(run, tmp_path):
+    from graph.queries.gaps import gaps
+
+    out = tmp_path / "p.html"
+    assert run("view", "process", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    data = page_data(out)
+    kalsel = MD + "region-kalsel"
+    found = [f for f in gaps(load_catalog(), DAY, [kalsel], kinds=["uncovered-step", "unlinked-handover"])
+             if f["region"]["iri"] == kalsel]
+    assert len(data["extra"]["gaps"]) == len(found) == 14 and "Temuan gaps di peta ini: 14" in text
+    framed = sorted(n["id"].rsplit("/", 1)[1] for n in data["nodes"] if n.get("borderWidth") == 4 and "agency" not in n)
+    assert framed == ["step-health-rehabilitation", "step-passport-screening", "step-reintegration", "step-trial"]
+    assert framed == sorted(f["subject"]["iri"].rsplit("/", 1)[1] for f in found if f["kind"] == "uncovered-step")
+    red = [e for e in data["edges"] if e["color"] == "#d62728"]                   # unlinked handovers
+    assert len(red) == sum(e["title"].count("⚠") for e in red) == 10
+    assert len(red) == sum(1 for f in found if f["kind"] == "unlinked-handover")
 
 
 def test_coordination_counts_and_gaps(pages):

@@ -73,10 +73,11 @@ def ink(background: str) -> str:
 
 
 def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: str | None = None,
-               border: str | None = None, font: int = 14, **more) -> None:
+               border: str | None = None, font: int = 14, node_id: str | None = None, **more) -> None:
     """An agency node: colour per kind, size per level, grey dashed border when unverified.
 
     A label drawn inside its box (``shape="box"``) is in black or white to contrast with the fill.
+    With ``node_id`` the node gets that id and keeps the agency's IRI as ``agency``.
     """
     ent = cat.entities[iri]
     kind = kind_key(cat, iri)
@@ -93,7 +94,9 @@ def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: 
     if is_unverified(ent):
         node["shapeProperties"] = {"borderDashes": [4, 4]}
         node["borderWidth"] = max(node["borderWidth"], 2)
-    net.add_node(iri, **node)
+    if node_id:
+        node["agency"] = iri
+    net.add_node(node_id or iri, **node)
 
 
 def add_fact_edge(net, cat: Catalog, a: str, b: str, fact, lang: str, label: str = "", colour: str = "#555555",
