@@ -393,3 +393,23 @@ def test_matrix_escapes_hostile_labels(run, tmp_path):
     assert re.findall(r"<(a|img|script)\b", text) == []                             # fixture sources have no URL
     rows = matrix_rows(text)
     assert [(step, 'data-severity="high"' in rest) for step, rest in rows] == [(MD + "s1", False), (MD + "s2", True)]
+
+
+def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
+    from collections import Counter
+
+    data = page_data(pages["diff"])
+    styles = Counter((e["color"], e["arrows"]["to"]["type"]) for e in data["edges"])
+    assert styles[("#6a3d9a", "crow")] == 5                                        # Kemenkumham in 3, Polhukam in 2
+    assert styles[("#ff7f0e", "arrow")] == 2                                       # the two Kanwil renamed
+    assert styles[("#1f77b4", "vee")] == 7 and styles[("#d62728", "bar")] == 11     # moves; old lines (7 moves, 4 gone)
+    assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
+    renamed = [e for e in data["edges"] if e["color"] == "#ff7f0e"]
+    assert [e["dashes"] for e in renamed] == [True, True]                          # unverified, still orange
+    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-kalsel")
+    assert node["color"]["background"] == "#ff7f0e" and node["shapeProperties"]["borderDashes"]
+    text = pages["diff"].read_text(encoding="utf-8")
+    legend = re.search(r'<div id="legend">(.*?)</div>', text, re.S).group(1)
+    swatches = set(re.findall(r'class="sw (\w*)" style="--c:(#\w+)"', legend))
+    assert {("line", colour) for colour, _ in styles} <= swatches                  # every arrow colour explained
+    assert ("line", "#8c564b") not in swatches and ("outline", "#9e9e9e") in swatches
