@@ -32,7 +32,9 @@ HOSTILE_WORLD = """
 @prefix dct: <http://purl.org/dc/terms/> .
 @prefix eli: <http://data.europa.eu/eli/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
 md:src a mandat:OfficialPage ; dct:title "fixture" ; dct:publisher "tests" .
+md:src2 a mandat:OfficialPage ; dct:title "H0" ; dct:publisher "tests" ; foaf:page <javascript:alert(1)> .
 md:law a eli:LegalResource ; eli:number "1" ; mandat:year "2020"^^xsd:gYear ;
     skos:prefLabel "H2"@id , "H2"@en ; dct:source md:src .
 md:c a mandat:Country ; skos:prefLabel "Negara"@id , "Country"@en ; dct:source md:src .
@@ -43,14 +45,15 @@ md:s2 a mandat:HandlingStep ; skos:prefLabel "Langkah dua"@id , "Step two"@en ; 
 md:pres a mandat:Presidency ; skos:prefLabel "H2"@id , "H2"@en ; mandat:level mandat:National ;
     mandat:servesRegion md:c ; dct:source md:src .
 md:a a mandat:RegionalDepartment ; skos:prefLabel "H0"@id , "H0"@en ; mandat:level mandat:Provincial ;
-    mandat:servesRegion md:p ; dct:source md:src .
+    mandat:servesRegion md:p ; dct:source md:src , md:src2 .
 md:b a mandat:RegionalDepartment ; skos:prefLabel "H1"@id , "H1"@en ; mandat:level mandat:Provincial ;
     mandat:servesRegion md:p .
 md:rl-a a mandat:ReportingLine ; mandat:unit md:a ; mandat:parent md:pres ; mandat:legalBasis md:law ;
     mandat:validDuring [ a time:Interval ] ; dct:source md:src .
 md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] .
 md:resp-a a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s1 ; mandat:role mandat:Lead ;
-    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ;
+    dct:source md:src , md:src2 .
 md:resp-b a mandat:Responsibility ; mandat:agency md:b ; mandat:step md:s2 ; mandat:role mandat:Support ;
     mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
 md:agr a mandat:Agreement ; mandat:party md:a , md:b ; mandat:agreementType "MoU" ;
@@ -330,6 +333,7 @@ def test_labels_follow_lang(run, tmp_path):
     cat = load_catalog()
     labels = {n["label"] for n in page_data(out)["nodes"]}
     assert cat.label(MD + "ditjen-imigrasi", "en") in labels
+    assert '<html lang="en">' in out.read_text(encoding="utf-8") and page_data(out)["extra"]["words"]["head"] == "Head"
 
 
 def matrix_rows(text: str) -> list[tuple[str, str]]:
@@ -390,7 +394,8 @@ def test_matrix_escapes_hostile_labels(run, tmp_path):
     for bad in HOSTILE:
         assert bad not in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text                            # the step, as text
-    assert re.findall(r"<(a|img|script)\b", text) == []                             # fixture sources have no URL
+    assert 'href="javascript:' not in text                                         # md:src2 is no link
+    assert re.findall(r"<(a|img|script)\b", text) == []
     rows = matrix_rows(text)
     assert [(step, 'data-severity="high"' in rest) for step, rest in rows] == [(MD + "s1", False), (MD + "s2", True)]
 
