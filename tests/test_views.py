@@ -231,11 +231,11 @@ def test_coordination_counts_and_gaps(pages):
     agreements = sum(len(ps) * (len(ps) - 1) // 2 for ps in
                      ([p for p in a.parties if p in nodes] for a in cat.agreements if a.valid.contains(DAY)))
     assert len(data["edges"]) == seats + lines + agreements
-    try:
-        import graph.queries.gaps  # noqa: F401
-    except ImportError:
-        pytest.skip("graph.queries.gaps is not there yet")
-    assert any(n["color"]["border"] == "#d62728" for n in data["nodes"])
+    from graph.queries.gaps import gaps
+
+    ringed = {n["id"] for n in data["nodes"] if n["color"]["border"] == "#d62728"}
+    subjects = {f["subject"]["iri"] for f in gaps(cat, DAY, [MD + "region-tanah-bumbu"]) if f["subject"]}
+    assert ringed == subjects & nodes and len(ringed) == 17 and MD + "kanim-batulicin" in ringed
 
 
 @pytest.mark.parametrize("name", VIEWS)

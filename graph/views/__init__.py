@@ -27,6 +27,7 @@ UNVERIFIED = "#9e9e9e"
 WORDS = {
     "unverified": ("BELUM TERVERIFIKASI", "UNVERIFIED"), "weak": ("sumber lemah", "weak source"),
     "basis": ("Dasar hukum", "Legal basis"), "sources": ("Sumber", "Sources"),
+    "last": ("terakhir tercatat, sampai", "last attested, until"),
 }
 
 
@@ -126,7 +127,8 @@ def details_of(cat: Catalog, iri: str, day: date, lang: str) -> dict:
     return {"label": cat.label(iri, lang), "kind": kind_label(cat, ent.types, lang),
             "level": cat.label(ent.attrs.get("level"), lang) or "",
             "parent": cat.label(line.parent, lang) if line else "",
-            "head": f"{head['label']} ({head['post']})" if head else "",
+            "head": (f"{head['label']} ({head['post']})" + (f" — {word('last', lang)} {head['until']}"
+                                                            if head.get("last_attested") else "")) if head else "",
             "basis": [cat.label(b, lang) for b in (line.basis if line else ())],
             "sources": [{"label": s["label"], "url": s.get("url", "")} for s in sources.values()],
             "unverified": is_unverified(ent)}
