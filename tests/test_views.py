@@ -32,7 +32,9 @@ HOSTILE_WORLD = """
 @prefix dct: <http://purl.org/dc/terms/> .
 @prefix eli: <http://data.europa.eu/eli/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
 md:src a mandat:OfficialPage ; dct:title "fixture" ; dct:publisher "tests" .
+md:src2 a mandat:OfficialPage ; dct:title "H0" ; dct:publisher "tests" ; foaf:page <javascript:alert(1)> .
 md:law a eli:LegalResource ; eli:number "1" ; mandat:year "2020"^^xsd:gYear ;
     skos:prefLabel "H2"@id , "H2"@en ; dct:source md:src .
 md:c a mandat:Country ; skos:prefLabel "Negara"@id , "Country"@en ; dct:source md:src .
@@ -43,14 +45,15 @@ md:s2 a mandat:HandlingStep ; skos:prefLabel "Langkah dua"@id , "Step two"@en ; 
 md:pres a mandat:Presidency ; skos:prefLabel "H2"@id , "H2"@en ; mandat:level mandat:National ;
     mandat:servesRegion md:c ; dct:source md:src .
 md:a a mandat:RegionalDepartment ; skos:prefLabel "H0"@id , "H0"@en ; mandat:level mandat:Provincial ;
-    mandat:servesRegion md:p ; dct:source md:src .
+    mandat:servesRegion md:p ; dct:source md:src , md:src2 .
 md:b a mandat:RegionalDepartment ; skos:prefLabel "H1"@id , "H1"@en ; mandat:level mandat:Provincial ;
     mandat:servesRegion md:p .
 md:rl-a a mandat:ReportingLine ; mandat:unit md:a ; mandat:parent md:pres ; mandat:legalBasis md:law ;
     mandat:validDuring [ a time:Interval ] ; dct:source md:src .
 md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] .
 md:resp-a a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s1 ; mandat:role mandat:Lead ;
-    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ;
+    dct:source md:src , md:src2 .
 md:resp-b a mandat:Responsibility ; mandat:agency md:b ; mandat:step md:s2 ; mandat:role mandat:Support ;
     mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
 md:agr a mandat:Agreement ; mandat:party md:a , md:b ; mandat:agreementType "MoU" ;
@@ -178,11 +181,41 @@ def test_process_has_every_step_handover_and_agency(pages):
     assert [n["id"] for n in data["nodes"] if n["id"] in cat.step_order] == cat.step_order
     handovers = sum(len(cat.entities[s].attrs.get("hands_over_to", ())) for s in cat.step_order)
     assert sum(1 for e in data["edges"] if e["from"] in cat.step_order and e["to"] in cat.step_order) == handovers
-    rows = [r for s in cat.step_order for r in nearest_rows(who_handles(cat, s, DAY, region))]
-    assert ids(data) - set(cat.step_order) == {r["agency"]["iri"] for r in rows}
+    rows = [(s, r["agency"]["iri"]) for s in cat.step_order for r in nearest_rows(who_handles(cat, s, DAY, region))]
+    drawn = [n for n in data["nodes"] if "agency" in n]
+    assert sorted(n["id"] for n in drawn) == sorted(f"{s} {a}" for s, a in rows) and len(drawn) == 27
     assert sum(1 for e in data["edges"] if e["to"] in cat.step_order and e["from"] not in cat.step_order) == len(rows)
     xs = [n["x"] for n in data["nodes"] if n["id"] in cat.step_order[:6]]
     assert xs == sorted(xs)                                                         # left to right
+
+
+def test_process_draws_each_agency_under_every_step_it_handles(pages):
+    data = page_data(pages["process"])
+    at = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    kanim = [n["id"].split(" ")[0] for n in data["nodes"] if n.get("agency") == MD + "kanim-batulicin"]
+    assert kanim == [MD + "step-prevention", MD + "step-passport-screening", MD + "step-departure-check"]
+    for step in kanim:
+        (x, y), (sx, sy) = at[f"{step} {MD}kanim-batulicin"], at[step]
+        assert abs(x - sx) <= 65 and sy < y <= sy + 600                                # just below its step
+
+
+def test_process_gap_count_is_the_gaps_count_for_kalimantan_selatan(run, tmp_path):
+    from graph.queries.gaps import gaps
+
+    out = tmp_path / "p.html"
+    assert run("view", "process", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    data = page_data(out)
+    kalsel = MD + "region-kalsel"
+    found = [f for f in gaps(load_catalog(), DAY, [kalsel], kinds=["uncovered-step", "unlinked-handover"])
+             if f["region"]["iri"] == kalsel]
+    assert len(data["extra"]["gaps"]) == len(found) == 14 and "Temuan gaps di peta ini: 14" in text
+    framed = sorted(n["id"].rsplit("/", 1)[1] for n in data["nodes"] if n.get("borderWidth") == 4 and "agency" not in n)
+    assert framed == ["step-health-rehabilitation", "step-passport-screening", "step-reintegration", "step-trial"]
+    assert framed == sorted(f["subject"]["iri"].rsplit("/", 1)[1] for f in found if f["kind"] == "uncovered-step")
+    red = [e for e in data["edges"] if e["color"] == "#d62728"]                   # unlinked handovers
+    assert len(red) == sum(e["title"].count("⚠") for e in red) == 10
+    assert len(red) == sum(1 for f in found if f["kind"] == "unlinked-handover")
 
 
 def test_coordination_counts_and_gaps(pages):
@@ -198,11 +231,11 @@ def test_coordination_counts_and_gaps(pages):
     agreements = sum(len(ps) * (len(ps) - 1) // 2 for ps in
                      ([p for p in a.parties if p in nodes] for a in cat.agreements if a.valid.contains(DAY)))
     assert len(data["edges"]) == seats + lines + agreements
-    try:
-        import graph.queries.gaps  # noqa: F401
-    except ImportError:
-        pytest.skip("graph.queries.gaps is not there yet")
-    assert any(n["color"]["border"] == "#d62728" for n in data["nodes"])
+    from graph.queries.gaps import gaps
+
+    ringed = {n["id"] for n in data["nodes"] if n["color"]["border"] == "#d62728"}
+    subjects = {f["subject"]["iri"] for f in gaps(cat, DAY, [MD + "region-tanah-bumbu"]) if f["subject"]}
+    assert ringed == subjects & nodes and len(ringed) == 17 and MD + "kanim-batulicin" in ringed
 
 
 @pytest.mark.parametrize("name", VIEWS)
@@ -300,6 +333,7 @@ def test_labels_follow_lang(run, tmp_path):
     cat = load_catalog()
     labels = {n["label"] for n in page_data(out)["nodes"]}
     assert cat.label(MD + "ditjen-imigrasi", "en") in labels
+    assert '<html lang="en">' in out.read_text(encoding="utf-8") and page_data(out)["extra"]["words"]["head"] == "Head"
 
 
 def matrix_rows(text: str) -> list[tuple[str, str]]:
@@ -360,6 +394,27 @@ def test_matrix_escapes_hostile_labels(run, tmp_path):
     for bad in HOSTILE:
         assert bad not in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text                            # the step, as text
-    assert re.findall(r"<(a|img|script)\b", text) == []                             # fixture sources have no URL
+    assert 'href="javascript:' not in text                                         # md:src2 is no link
+    assert re.findall(r"<(a|img|script)\b", text) == []
     rows = matrix_rows(text)
     assert [(step, 'data-severity="high"' in rest) for step, rest in rows] == [(MD + "s1", False), (MD + "s2", True)]
+
+
+def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
+    from collections import Counter
+
+    data = page_data(pages["diff"])
+    styles = Counter((e["color"], e["arrows"]["to"]["type"]) for e in data["edges"])
+    assert styles[("#6a3d9a", "crow")] == 5                                        # Kemenkumham in 3, Polhukam in 2
+    assert styles[("#ff7f0e", "arrow")] == 2                                       # the two Kanwil renamed
+    assert styles[("#1f77b4", "vee")] == 7 and styles[("#d62728", "bar")] == 11     # moves; old lines (7 moves, 4 gone)
+    assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
+    renamed = [e for e in data["edges"] if e["color"] == "#ff7f0e"]
+    assert [e["dashes"] for e in renamed] == [True, True]                          # unverified, still orange
+    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-kalsel")
+    assert node["color"]["background"] == "#ff7f0e" and node["shapeProperties"]["borderDashes"]
+    text = pages["diff"].read_text(encoding="utf-8")
+    legend = re.search(r'<div id="legend">(.*?)</div>', text, re.S).group(1)
+    swatches = set(re.findall(r'class="sw (\w*)" style="--c:(#\w+)"', legend))
+    assert {("line", colour) for colour, _ in styles} <= swatches                  # every arrow colour explained
+    assert ("line", "#8c564b") not in swatches and ("outline", "#9e9e9e") in swatches

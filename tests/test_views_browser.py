@@ -117,6 +117,12 @@ def test_hostile_labels_run_nothing(browser, run, tmp_path):
         tips = opened.hover_items()
         shown = " ".join(tips)
         assert HOSTILE[0] in shown, name                       # the tooltip shows the label as text
+        panels = []
+        for node in sorted(page_data(path)["nodes"], key=lambda n: n["id"]):     # open every detail panel
+            if opened.page.evaluate("id => window.mandatData.nodes.get(id) !== null", node["id"]):
+                click_node(opened, node["id"])
+                panels.append(opened.page.inner_text("#panel"))
+        assert any(HOSTILE[0] in text and HOSTILE[2] in text for text in panels), name   # md:a and md:pres, as text
         opened.page.fill("#search", HOSTILE[1])
         opened.page.fill("#search", HOSTILE[0])
         opened.page.wait_for_timeout(200)

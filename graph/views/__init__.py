@@ -27,6 +27,7 @@ UNVERIFIED = "#9e9e9e"
 WORDS = {
     "unverified": ("BELUM TERVERIFIKASI", "UNVERIFIED"), "weak": ("sumber lemah", "weak source"),
     "basis": ("Dasar hukum", "Legal basis"), "sources": ("Sumber", "Sources"),
+    "last": ("terakhir tercatat, sampai", "last attested, until"),
 }
 
 
@@ -73,10 +74,11 @@ def ink(background: str) -> str:
 
 
 def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: str | None = None,
-               border: str | None = None, font: int = 14, **more) -> None:
+               border: str | None = None, font: int = 14, node_id: str | None = None, **more) -> None:
     """An agency node: colour per kind, size per level, grey dashed border when unverified.
 
     A label drawn inside its box (``shape="box"``) is in black or white to contrast with the fill.
+    With ``node_id`` the node gets that id and keeps the agency's IRI as ``agency``.
     """
     ent = cat.entities[iri]
     kind = kind_key(cat, iri)
@@ -93,7 +95,9 @@ def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: 
     if is_unverified(ent):
         node["shapeProperties"] = {"borderDashes": [4, 4]}
         node["borderWidth"] = max(node["borderWidth"], 2)
-    net.add_node(iri, **node)
+    if node_id:
+        node["agency"] = iri
+    net.add_node(node_id or iri, **node)
 
 
 def add_fact_edge(net, cat: Catalog, a: str, b: str, fact, lang: str, label: str = "", colour: str = "#555555",
@@ -123,7 +127,8 @@ def details_of(cat: Catalog, iri: str, day: date, lang: str) -> dict:
     return {"label": cat.label(iri, lang), "kind": kind_label(cat, ent.types, lang),
             "level": cat.label(ent.attrs.get("level"), lang) or "",
             "parent": cat.label(line.parent, lang) if line else "",
-            "head": f"{head['label']} ({head['post']})" if head else "",
+            "head": (f"{head['label']} ({head['post']})" + (f" — {word('last', lang)} {head['until']}"
+                                                            if head.get("last_attested") else "")) if head else "",
             "basis": [cat.label(b, lang) for b in (line.basis if line else ())],
             "sources": [{"label": s["label"], "url": s.get("url", "")} for s in sources.values()],
             "unverified": is_unverified(ent)}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from graph.model import Catalog
 from graph.views import add_agency, add_fact_edge, kind_key, kind_legend, new_network
 
@@ -29,11 +28,9 @@ def actors_of(cat: Catalog, region: str | None, day: date) -> set[str]:
 
 
 def gap_subjects(cat: Catalog, region: str | None, day: date, lang: str) -> dict[str, list[str]]:
-    """Agency → explanations of the gaps findings about it (empty when gaps is unavailable)."""
-    try:
-        from graph.queries.gaps import gaps
-    except ImportError:
-        return {}
+    """Agency → explanations of the gaps findings about it."""
+    from graph.queries.gaps import gaps
+
     out: dict[str, list[str]] = {}
     for f in gaps(cat, day, [region] if region else None, lang=lang):
         if f["subject"] and f["subject"]["iri"] in cat.entities and cat.entities[f["subject"]["iri"]].kind == "agency":
@@ -67,6 +64,3 @@ def coordination_view(cat: Catalog, region: str | None, day: date, lang: str):
               ("line", "#888888", say("line", lang)), ("ring", GAP, say("gap", lang))]
     legend += kind_legend(cat, {kind_key(cat, n) for n in nodes}, lang)
     return net, legend
-
-
-

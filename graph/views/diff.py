@@ -1,20 +1,33 @@
-"""``mandat view diff --from D1 --to D2 [ROOT]``: one picture of the restructuring."""
+"""``mandat view diff --from D1 --to D2 [ROOT]``: one picture of the restructuring.
+
+Two channels that never mix: colour and arrowhead say what happened (created,
+dissolved, renamed, moved; a split, a merge, a rename or a move each has its own
+arrow), a dashed outline or dashed line says the fact is unverified.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from graph.model import Catalog
-from graph.queries.diff import diff
-from graph.views import add_agency, add_fact_edge, new_network
+from graph.queries.diff import diff, events_between
+from graph.views import UNVERIFIED, add_agency, add_fact_edge, is_unverified, new_network
 from graph.views.org import units_under
 
 COLOURS = {"created": "#2ca02c", "dissolved": "#d62728", "renamed": "#ff7f0e", "moved": "#1f77b4",
            "same": "#dddddd"}
+# edge style: (colour, arrowhead at the new end, curve); old and new reporting lines, and one per event kind
+ARROWS = {"old": ("#d62728", "bar", None), "new": ("#2ca02c", "arrow", None), "kept": ("#999999", "arrow", None),
+          "move": ("#1f77b4", "vee", None), "renamed": ("#ff7f0e", "arrow", "curvedCW"),
+          "split": ("#6a3d9a", "crow", "curvedCCW"), "merged": ("#8c564b", "diamond", "curvedCW")}
+HEADS = {"arrow": "→", "bar": "⊣", "vee": "⋗", "crow": "⋲", "diamond": "◆"}
 WORDS = {"created": ("dibentuk", "created"), "dissolved": ("dibubarkan", "dissolved"),
          "renamed": ("berganti nama", "renamed"), "moved": ("dipindahkan", "moved"),
          "same": ("tetap", "unchanged"), "old": ("garis lama", "old reporting line"),
-         "new": ("garis baru", "new reporting line"), "kept": ("garis tetap", "unchanged line")}
+         "new": ("garis baru", "new reporting line"), "kept": ("garis tetap", "unchanged line"),
+         "move": ("garis baru setelah pindah", "new line after a move"), "split": ("pemecahan", "split"),
+         "merged": ("penggabungan", "merge"), "unverified": ("belum terverifikasi", "unverified")}
+EVENTS = ("renamed", "split", "merged")
 
 
 def say(key: str, lang: str) -> str:
@@ -38,13 +51,20 @@ def levels_of(cat: Catalog, root: str, start: date, end: date) -> dict[str, int]
     return out
 
 
-def diff_view(cat: Catalog, start: date, end: date, root: str, lang: str):
-    """The units under ``root`` that changed, with their old and new parents.
+def styled_edge(net, cat, a, b, fact, lang, style: str, used: set[str], basis=(), label: str = "") -> None:
+    colour, head, curve = ARROWS[style]
+    used.add(style)
+    used.update({"unverified"} if is_unverified(fact) else set())
+    add_fact_edge(net, cat, a, b, fact, lang, label or say(style, lang), colour, width=2 if style == "old" else 3,
+                  basis=basis, arrows={"to": {"enabled": True, "type": head}},
+                  smooth={"enabled": True, "type": curve, "roundness": 0.3} if curve else False)
 
-    Old reporting lines are red and dashed, new ones green, unchanged ones grey;
-    a rename is an orange curved arrow from the old unit to the new one. Each
-    unit sits at its depth under ``root`` (on ``end`` if it exists then), so
-    rename arrows do not push units down a level.
+
+def diff_view(cat: Catalog, start: date, end: date, root: str, lang: str):
+    """The units under ``root`` that changed, with their old and new parents and the change events.
+
+    Each unit sits at its depth under ``root`` (on ``end`` if it exists then), so
+    event arrows do not push units down a level.
     """
     net = new_network(hierarchical="UD")
     depth = levels_of(cat, root, start, end)
@@ -59,30 +79,23 @@ def diff_view(cat: Catalog, start: date, end: date, root: str, lang: str):
     for unit in sorted(units):
         change = changes.get(unit, "same")
         add_agency(net, cat, unit, lang, extra=say(change, lang), colour=COLOURS[change], level=depth[unit])
+    used: set[str] = {"unverified"} if any(is_unverified(cat.entities[u]) for u in units) else set()
     for unit in sorted(units):
         old, new = cat.line_at(unit, start), cat.line_at(unit, end)
         if old and new and old.iri == new.iri and old.parent in units:
-            add_fact_edge(net, cat, old.parent, unit, old, lang, say("kept", lang), "#999999", basis=old.basis)
+            styled_edge(net, cat, old.parent, unit, old, lang, "kept", used, old.basis)
             continue
         if old and old.parent in units:
-            add_fact_edge(net, cat, old.parent, unit, old, lang, say("old", lang), "#d62728",
-                          basis=old.basis)
+            styled_edge(net, cat, old.parent, unit, old, lang, "old", used, old.basis)
         if new and new.parent in units:
-            add_fact_edge(net, cat, new.parent, unit, new, lang, say("new", lang), "#2ca02c", width=3,
-                          basis=new.basis)
-    for ev in rename_events(cat, answer):
+            styled_edge(net, cat, new.parent, unit, new, lang, "move" if changes.get(unit) == "moved" else "new",
+                        used, new.basis)
+    for ev in events_between(cat, start, end, set(EVENTS)):
         for o in ev.originals:
             for r in ev.results:
                 if o in units and r in units and o != r:
-                    add_fact_edge(net, cat, o, r, ev, lang, f"{say('renamed', lang)} {ev.day}", COLOURS["renamed"],
-                                  width=3, basis=ev.basis, smooth={"enabled": True, "type": "curvedCW", "roundness": 0.3})
-    legend = [("", COLOURS[k], say(k, lang)) for k in ("created", "dissolved", "renamed", "moved", "same")]
-    legend += [("dashed", "#d62728", say("old", lang)), ("line", "#2ca02c", say("new", lang)),
-               ("line", "#999999", say("kept", lang)), ("line", COLOURS["renamed"], say("renamed", lang) + " →")]
+                    styled_edge(net, cat, o, r, ev, lang, ev.kind, used, ev.basis, f"{say(ev.kind, lang)} {ev.day}")
+    legend = [("", COLOURS[k], say(k, lang)) for k in COLOURS if k in {changes.get(u, "same") for u in units}]
+    legend += [("line", ARROWS[s][0], f"{say(s, lang)} {HEADS[ARROWS[s][1]]}") for s in ARROWS if s in used]
+    legend += [("outline", UNVERIFIED, say("unverified", lang))] if "unverified" in used else []
     return net, legend
-
-
-def rename_events(cat: Catalog, answer: dict):
-    """The change events behind the ``renamed`` entries of a diff answer."""
-    wanted = {(tuple(x["iri"] for x in r["old"]), tuple(x["iri"] for x in r["new"])) for r in answer["renamed"]}
-    return [ev for ev in cat.events if ev.kind == "renamed" and (tuple(ev.originals), tuple(ev.results)) in wanted]

@@ -98,10 +98,12 @@ SCRIPT = r"""
     const scale = min / font, pos = network.getPositions();
     const ids = Object.keys(pos);
     let target = pos[focusId];
-    if (!target) {                // the top of the tree, its first level in view
+    if (!target) {                // the top of the picture in view: the tree's root, else the left edge
+      const box = document.getElementById("graph");
       const top = Math.min.apply(null, ids.map(function (i) { return pos[i].y; }));
-      const height = document.getElementById("graph").clientHeight;
-      target = {x: pos[tree ? tree.root : ids[0]].x, y: top + (height / 2 - 60) / scale};
+      const left = Math.min.apply(null, ids.map(function (i) { return pos[i].x; }));
+      target = {x: tree ? pos[tree.root].x : left + (box.clientWidth / 2 - 120) / scale,
+                y: top + (box.clientHeight / 2 - 60) / scale};
     }
     network.moveTo({position: target, scale: scale, animation: false});
   }
@@ -366,7 +368,7 @@ def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]],
 {slider}
 <div id="legend">{legend_html(legend)}</div>
 <details id="kinds"><summary>{say("filter", lang)}</summary>{kinds}</details>
-<div id="note">{html.escape(note)}</div></header>
+<div id="note">{html.escape(note or extra.get("note", ""))}</div></header>
 <main><div id="graph"></div>
 <aside id="panel" hidden><button id="panel-close" type="button">×</button><h2></h2><dl></dl></aside></main>
 <script type="application/json" id="mandat-data">{page_json(payload)}</script>

@@ -30,7 +30,7 @@ SHOTS = {
 
 
 def build(cat, name: str, lang: str = "id"):
-    """The network, legend and heading of one README view."""
+    """The (network, legend), heading and date of one README view."""
     from graph.views.coordination import coordination_view
     from graph.views.diff import diff_view
     from graph.views.org import org_view
@@ -39,14 +39,15 @@ def build(cat, name: str, lang: str = "id"):
     args, _ = SHOTS[name]
     if name == "org":
         root, day = args
-        return org_view(cat, root, day, None, lang), f"{cat.label(root, lang)} — {day}"
+        return org_view(cat, root, day, None, lang), f"{cat.label(root, lang)} — {day}", day
     if name == "diff":
         d1, d2 = args
-        return diff_view(cat, d1, d2, MD + "presiden", lang), f"{cat.label(MD + 'presiden', lang)}: {d1} → {d2}"
+        return (diff_view(cat, d1, d2, MD + "presiden", lang), f"{cat.label(MD + 'presiden', lang)}: {d1} → {d2}",
+                d2)
     region, day = args
     builder = process_view if name == "process" else coordination_view
     prefix = "TPPO — " if name == "process" else ""
-    return builder(cat, region, day, lang), f"{prefix}{cat.label(region, lang)} — {day}"
+    return builder(cat, region, day, lang), f"{prefix}{cat.label(region, lang)} — {day}", day
 
 
 def open_view(browser, html_path: Path, viewport: tuple[int, int]):
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         print("screenshot: pip install playwright (no browser download needed)", file=sys.stderr)
         return 2
     from graph.store import load_catalog
+    from graph.views import page_extras
     from graph.views.page import write_page
 
     cat = load_catalog()
@@ -103,9 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for name, (_, viewport) in SHOTS.items():
-            (net, legend), heading = build(cat, name)
+            (net, legend), heading, day = build(cat, name)
             html_path = Path(tmp) / f"{name}.html"
-            write_page(net, str(html_path), heading, legend)
+            write_page(net, str(html_path), heading, legend, extra=page_extras(cat, net, day, "id"))
             page, errors, requests = open_view(browser, html_path, viewport)
             png = outdir / f"view-{name}.png"
             page.screenshot(path=str(png))
