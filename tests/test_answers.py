@@ -35,6 +35,8 @@ CASES = {
                                                 *JUNE_2025],
     "who-handles-victims-national": ["who-handles", "Identifikasi korban", *JUNE_2025],
     "gaps-tanah-bumbu-2025": ["gaps", "--region", "Tanah Bumbu", *JUNE_2025],
+    "search-kemenkumham": ["search", "Kemenkumham"],
+    "search-batulicin-en": ["--lang", "en", "search", "Batulicin Immigration Office"],
     "stats": ["stats"],
 }
 TEXT_CASES = {
