@@ -146,14 +146,16 @@ def president(tmp_path_factory):
     return path
 
 
-def opened_at(browser, path: Path, width: int = 1366, height: int = 768) -> Opened:
+def opened_at(browser, path: Path, width: int = 1366, height: int = 768, network: bool = True) -> Opened:
+    """Like Opened, at another viewport; ``network=False`` for a page without a graph (the matrix)."""
     opened = Opened.__new__(Opened)
     opened.errors, opened.requests, opened.dialogs = [], [], []
     opened.page = browser.new_page(viewport={"width": width, "height": height})
     opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))
     opened.page.route("**/*", opened.route)
     opened.page.goto(path.as_uri())
-    wait_ready(opened.page)
+    if network:
+        wait_ready(opened.page)
     return opened
 
 
@@ -247,4 +249,17 @@ def test_print_keeps_the_legend_colour(browser, pages):
     swatch = opened.page.evaluate("""() => { const s = getComputedStyle(document.querySelector('#legend .sw.line'));
         return [s.backgroundColor, s.printColorAdjust || s.webkitPrintColorAdjust]; }""")
     assert swatch == ["rgb(31, 119, 180)", "exact"]
+    opened.close()
+
+
+def test_matrix_prints_with_its_colours(browser, run, tmp_path):
+    out = tmp_path / "m.html"
+    assert run("view", "matrix", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    opened = opened_at(browser, out, 1123, 794, network=False)     # A4 landscape at 96 dpi
+    opened.page.emulate_media(media="print")
+    marked = opened.page.evaluate("""() => [...document.querySelectorAll('tr[data-gap] th')].map(th => {
+        const s = getComputedStyle(th); return [s.backgroundColor, s.printColorAdjust]; })""")
+    assert marked == [["rgb(251, 180, 174)", "exact"]] * 2
+    lead = opened.page.evaluate("getComputedStyle(document.querySelector('.entry.lead')).backgroundColor")
+    assert lead == "rgb(217, 240, 211)" and opened.errors == [] and opened.requests == []
     opened.close()

@@ -8,7 +8,14 @@ with ``cdn_resources="in_line"``. Here:
 * the data goes in as JSON inside ``<script type="application/json">`` with
   ``<``, ``>`` and ``&`` escaped, and is read with ``JSON.parse``;
 * tooltips are DOM elements filled with ``textContent`` (never HTML);
-* heading, legend and every other text in the page pass through ``html.escape``.
+* heading, legend and every other text in the page pass through ``html.escape``;
+* the detail panel is filled with ``textContent``; a source becomes a link only
+  when its URL is http(s);
+* search looks up the resolver's normalised names and abbreviations
+  (:func:`graph.views.search_keys`), with next/previous through the hits;
+* with ``extra["tree"]`` (the org chart) the page draws the tree itself: the
+  lines in force on the slider's date, folded below the root's children, one
+  level more per click, zoomed no further out than ``extra["minLabelPx"]``.
 
 >>> page_json({"label": "</script><b>"})
 '{"label": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
