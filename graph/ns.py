@@ -53,6 +53,15 @@ def shorten(iri: str) -> str:
     return iri
 
 
+def local_name(iri: str) -> str:
+    """The last part of an IRI, after its ``#`` or last ``/``: a stable code.
+
+    >>> local_name("https://w3id.org/mandat/ontology#TechnicalUnit")
+    'TechnicalUnit'
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def expand(name: str) -> str | None:
     """Return the full IRI of a prefixed name or IRI, or None when it is neither.
 

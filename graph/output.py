@@ -28,9 +28,18 @@ def mark(confidence: str | None, lang: str) -> str:
 
 @dataclass
 class Section:
+    """One table: a title, column headers for people, rows of strings.
+
+    ``keys`` are the columns' stable English codes, used as CSV headers in
+    every language; ``optional`` lists the keys a narrow terminal may drop,
+    least useful first.
+    """
+
     title: str | None
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    keys: list[str] | None = None
+    optional: tuple[str, ...] = ()
 
 
 def emit(answer, sections: list[Section], fmt: str, out=None) -> None:
@@ -45,34 +54,55 @@ def emit(answer, sections: list[Section], fmt: str, out=None) -> None:
 
 
 def write_csv(sections: list[Section], out) -> None:
-    """One CSV table; several sections get a leading ``section`` column."""
+    """One CSV table with English column codes; several sections get a leading
+    ``section`` column and the union of their columns."""
     writer = csv.writer(out, lineterminator="\n")
     if len(sections) == 1:
-        writer.writerow(sections[0].columns)
+        writer.writerow(sections[0].keys or sections[0].columns)
         writer.writerows(sections[0].rows)
         return
-    width = max(len(s.columns) for s in sections)
-    writer.writerow(["section"] + [f"c{i + 1}" for i in range(width)])
+    header = list(dict.fromkeys(k for sec in sections for k in (sec.keys or sec.columns)))
+    writer.writerow(["section", *header])
     for sec in sections:
         for row in sec.rows:
-            writer.writerow([sec.title or ""] + list(row))
+            cells = dict(zip(sec.keys or sec.columns, row))
+            writer.writerow([sec.title or "", *(cells.get(k, "") for k in header)])
 
 
 def write_table(sections: list[Section], out) -> None:
+    """Tables as wide as the terminal ($COLUMNS, else 80 when not a terminal): text wraps
+    inside cells, and columns marked optional are dropped (and named) when it would not fit."""
     from rich.console import Console
-    from rich.table import Table
-    from rich import box
 
-    console = Console(file=out, width=max(120, Console(file=out).width), highlight=False,
-                      soft_wrap=False, emoji=False)
+    console = Console(file=out, highlight=False, soft_wrap=False, emoji=False)
     for sec in sections:
-        table = Table(title=sec.title, box=box.SIMPLE_HEAD, title_justify="left",
-                      show_lines=False, pad_edge=False)
-        for col in sec.columns:
-            table.add_column(col, overflow="fold")
-        for row in sec.rows:
-            table.add_row(*[escape(v) for v in row])
+        table, dropped = fitted_table(console, sec)
         console.print(table)
+        if dropped:
+            console.print(f"  ({', '.join(dropped)}: --format csv / json)", style="dim")
+
+
+def fitted_table(console, sec: Section):
+    """The rich Table of ``sec`` that fits the console, and the headers it had to drop."""
+    from rich import box
+    from rich.table import Table
+
+    keys = sec.keys or sec.columns
+    drop: list[int] = []
+    for key in (*sec.optional, None):
+        keep = [i for i in range(len(sec.columns)) if i not in drop]
+        table = Table(title=sec.title, box=box.SIMPLE_HEAD, title_justify="left", show_lines=False,
+                      pad_edge=False, width=None)
+        for i in keep:
+            whole = sec.keys is not None and sec.keys[i] == "status"
+            table.add_column(sec.columns[i], overflow="fold", min_width=longest_word(sec, i), no_wrap=whole)
+        for row in sec.rows:
+            table.add_row(*[escape(row[i]) for i in keep])
+        if key is None or narrowest(sec, keep) <= console.width:
+            return table, [sec.columns[i] for i in drop]
+        if key in keys:
+            drop.append(keys.index(key))
+    return table, [sec.columns[i] for i in drop]
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -85,6 +115,26 @@ def printable(text: str) -> str:
     'Kanim\\x1b[31m'
     """
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def narrowest(sec: Section, keep: list[int]) -> int:
+    """How wide the table must be so that no word of the kept columns is cut.
+
+    >>> narrowest(Section(None, ["a", "b"], [["Kantor Imigrasi", "x"]]), [0, 1])
+    15
+    """
+    return sum(longest_word(sec, i) + 3 for i in keep)
+
+
+def longest_word(sec: Section, i: int) -> int:
+    """The width of the longest word in column ``i`` (header included); a status
+    mark ("⚠ belum terverifikasi") counts as one word, so it is never broken."""
+    from rich.cells import cell_len
+
+    cells = [sec.columns[i], *(str(row[i]) for row in sec.rows)]
+    whole = sec.keys is not None and sec.keys[i] == "status"
+    return max((cell_len(word) for cell in cells for word in ([printable(cell)] if whole else printable(cell).split())),
+               default=0)
 
 
 def escape(value) -> str:

@@ -38,6 +38,13 @@ TITLES = {
 ROLES = {"lead": ("utama", "lead"), "support": ("pendukung", "support")}
 
 
+EVENTS = {"created": ("dibentuk", "created"), "dissolved": ("dibubarkan", "dissolved"),
+          "renamed": ("berganti nama", "renamed"), "split": ("dipecah", "split"),
+          "merged": ("digabung", "merged"), "moved": ("dipindahkan", "moved"),
+          "reports-to": ("melapor kepada", "reports to"), "head": ("pimpinan", "head")}
+DROP_FIRST = ("sources", "until", "since")   # what a narrow terminal loses first (never the status)
+
+
 def h(key: str, lang: str) -> str:
     return HEADERS[key][0 if lang == "id" else 1]
 
@@ -50,34 +57,69 @@ def cols(lang: str, *keys: str) -> list[str]:
     return [h(k, lang) for k in keys]
 
 
+def section(heading: str | None, lang: str, keys: list[str], rows: list[list[str]], fmt: str,
+            iris: list[list[str]] | None = None, iri_keys: tuple[str, ...] = ()) -> Section:
+    """A Section with headers in ``lang`` and English codes as CSV headers; in CSV each
+    row ends with the IRIs of what it names (``iri_keys``).
+
+    >>> section(None, "en", ["agency"], [["Kanim X"]], "csv", [["md:x"]], ("agency_iri",)).keys
+    ['agency', 'agency_iri']
+    """
+    if fmt == "csv" and iris is not None:
+        return Section(heading, cols(lang, *keys) + list(iri_keys),
+                       [row + extra for row, extra in zip(rows, iris)], keys + list(iri_keys))
+    return Section(heading, cols(lang, *keys), rows, keys, DROP_FIRST)
+
+
 def role_text(role: str, lang: str) -> str:
     return ROLES.get(role, (role, role))[0 if lang == "id" else 1]
 
 
+def event_text(kind: str, lang: str) -> str:
+    """A history or diff event kind in ``lang`` (codes stay in JSON).
+
+    >>> event_text("moved", "id")
+    'dipindahkan'
+    """
+    return EVENTS.get(kind, (kind, kind))[0 if lang == "id" else 1]
+
+
+def iri_of(ref) -> str:
+    return (ref or {}).get("iri", "")
+
+
 def chain_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
-    rows = [[e["label"], e.get("kind", ""), bases(e.get("legal_basis"), fmt),
+    rows = [[e["label"], e.get("kind_label", ""), bases(e.get("legal_basis"), fmt),
              e.get("since") or "", e.get("until") or "", mark(e.get("confidence"), lang),
              srcs(e.get("sources"), fmt)] for e in answer]
-    return [Section(None, cols(lang, "agency", "kind", "basis", "since", "until", "status", "sources"), rows)]
+    iris = [[e["iri"], iri_of(e.get("reports_to"))] for e in answer]
+    return [section(None, lang, ["agency", "kind", "basis", "since", "until", "status", "sources"], rows, fmt,
+                    iris, ("agency_iri", "reports_to_iri"))]
 
 
 def who_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = [[r["agency"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
              bases(r["legal_basis"], fmt), mark(r["confidence"], lang), srcs(r["sources"], fmt)]
             for r in answer]
-    return [Section(None, cols(lang, "agency", "role", "jurisdiction", "basis", "status", "sources"), rows)]
+    iris = [[r["agency"]["iri"], iri_of(r["jurisdiction"]), r["role"]] for r in answer]
+    return [section(None, lang, ["agency", "role", "jurisdiction", "basis", "status", "sources"], rows, fmt,
+                    iris, ("agency_iri", "jurisdiction_iri", "role_code"))]
 
 
 def steps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = [[str(s["order"]), s["label"], names(s["hands_over_to"]), "; ".join(s["alt_labels"])]
             for s in answer]
-    return [Section(None, cols(lang, "order", "step", "handover", "alt"), rows)]
+    iris = [[s["iri"], " ".join(iri_of(t) for t in s["hands_over_to"])] for s in answer]
+    return [section(None, lang, ["order", "step", "handover", "alt"], rows, fmt, iris,
+                    ("step_iri", "handover_iris"))]
 
 
 def history_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
-    rows = [[e["date"] or "", e["kind"], e["description"], bases(e["regulation"], fmt),
+    rows = [[e["date"] or "", event_text(e["kind"], lang), e["description"], bases(e["regulation"], fmt),
              mark(e["confidence"], lang), srcs(e["sources"], fmt)] for e in answer]
-    return [Section(None, cols(lang, "date", "event", "description", "basis", "status", "sources"), rows)]
+    iris = [[e["kind"], iri_of(e.get("unit")), iri_of(e.get("from")), iri_of(e.get("to"))] for e in answer]
+    return [section(None, lang, ["date", "event", "description", "basis", "status", "sources"], rows, fmt,
+                    iris, ("event_code", "unit_iri", "from_iri", "to_iri"))]
 
 
 def search_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
@@ -88,26 +130,33 @@ def search_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[S
             label += " (" + "; ".join(p["post"] for p in r["posts"]) + ")"
         rows.append([label, r["kind"], r["matched"], f"{r['score']:.0f}", mark(r["confidence"], lang),
                      r["iri"] if fmt == "csv" else shorten(r["iri"])])
-    return [Section(None, cols(lang, "label", "kind", "matched", "score", "status", "iri"), rows)]
+    return [section(None, lang, ["label", "kind", "matched", "score", "status", "iri"], rows, fmt)]
 
 
 def diff_sections(answer: dict, lang: str, fmt: str = "table") -> list[Section]:
     sections = []
     for key in ("created", "dissolved"):
-        rows = [[e["agency"]["label"], e.get("date") or "", e.get("change", ""), names(e.get("related")),
-                 bases(e.get("legal_basis"), fmt), mark(e.get("confidence"), lang), srcs(e.get("sources"), fmt)]
-                for e in answer[key]]
-        sections.append(Section(f"{title(key, lang)} ({len(rows)})",
-                                cols(lang, "agency", "date", "change", "related", "basis", "status", "sources"), rows))
+        rows = [[e["agency"]["label"], e.get("date") or "", event_text(e.get("change", ""), lang),
+                 names(e.get("related")), bases(e.get("legal_basis"), fmt), mark(e.get("confidence"), lang),
+                 srcs(e.get("sources"), fmt)] for e in answer[key]]
+        iris = [[key, e["agency"]["iri"], " ".join(iri_of(r) for r in e.get("related") or [])] for e in answer[key]]
+        sections.append(section(f"{title(key, lang)} ({len(rows)})", lang,
+                                ["agency", "date", "change", "related", "basis", "status", "sources"], rows, fmt,
+                                iris, ("change_code", "agency_iri", "related_iris")))
     rows = [[names(e["old"]), names(e["new"]), e["date"], bases(e["legal_basis"], fmt),
              mark(e["confidence"], lang), srcs(e["sources"], fmt)] for e in answer["renamed"]]
-    sections.append(Section(f"{title('renamed', lang)} ({len(rows)})",
-                            cols(lang, "agency", "related", "date", "basis", "status", "sources"), rows))
+    iris = [["renamed", " ".join(iri_of(r) for r in e["old"]), " ".join(iri_of(r) for r in e["new"])]
+            for e in answer["renamed"]]
+    sections.append(section(f"{title('renamed', lang)} ({len(rows)})", lang,
+                            ["agency", "related", "date", "basis", "status", "sources"], rows, fmt,
+                            iris, ("change_code", "agency_iri", "related_iris")))
     rows = [[e["unit"]["label"], (e["old_parent"] or {}).get("label", ""), (e["new_parent"] or {}).get("label", ""),
              e.get("date") or "", bases(e["legal_basis"], fmt), mark(e["confidence"], lang), srcs(e["sources"], fmt)]
             for e in answer["moved"]]
-    sections.append(Section(f"{title('moved', lang)} ({len(rows)})",
-                            cols(lang, "agency", "old_parent", "new_parent", "date", "basis", "status", "sources"), rows))
+    iris = [["moved", e["unit"]["iri"], iri_of(e["old_parent"]), iri_of(e["new_parent"])] for e in answer["moved"]]
+    sections.append(section(f"{title('moved', lang)} ({len(rows)})", lang,
+                            ["agency", "old_parent", "new_parent", "date", "basis", "status", "sources"], rows, fmt,
+                            iris, ("change_code", "agency_iri", "old_parent_iri", "new_parent_iri")))
     return sections
 
 
@@ -121,8 +170,8 @@ def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
     line = card.get("reporting_line") or {}
     fields = [
         ("Nama" if lang == "id" else "Name", card["label"]),
-        (h("kind", lang), card.get("kind", "")),
-        (h("level", lang), card.get("level", "")),
+        (h("kind", lang), card.get("kind_label", "")),
+        (h("level", lang), card.get("level_label", "")),
         ("Kelas kantor" if lang == "id" else "Office class", card.get("office_class") or ""),
         ("Wilayah" if lang == "id" else "Region", names(card["regions"])),
         ("Induk" if lang == "id" else "Parent", (card.get("parent") or {}).get("label", "")),
@@ -130,9 +179,9 @@ def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
         ("Pimpinan" if lang == "id" else "Head", head_text),
         ("Unit di bawahnya" if lang == "id" else "Units under it", names(card["children"])),
         ("Pendahulu" if lang == "id" else "Predecessors",
-         "; ".join(f"{p['label']} ({p['change']} {p['date'] or ''})" for p in card["predecessors"])),
+         "; ".join(f"{p['label']} ({event_text(p['change'], lang)} {p['date'] or ''})" for p in card["predecessors"])),
         ("Penerus" if lang == "id" else "Successors",
-         "; ".join(f"{p['label']} ({p['change']} {p['date'] or ''})" for p in card["successors"])),
+         "; ".join(f"{p['label']} ({event_text(p['change'], lang)} {p['date'] or ''})" for p in card["successors"])),
         (h("alt", lang), "; ".join(card["alt_labels"])),
         (h("status", lang), mark(card["confidence"], lang)),
         (h("sources", lang), srcs(card["sources"], fmt)),
@@ -142,9 +191,12 @@ def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
     resp = [[r["step"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
              bases(r["legal_basis"], fmt), mark(r["confidence"], lang), srcs(r["sources"], fmt)]
             for r in card["responsibilities"]]
-    return [Section(f"{title('card', lang)} ({card['as_of']})", cols(lang, "field", "value"), rows),
-            Section(title("responsibilities", lang),
-                    cols(lang, "step", "role", "jurisdiction", "basis", "status", "sources"), resp)]
+    iris = [[r["step"]["iri"], iri_of(r["jurisdiction"]), r["role"]] for r in card["responsibilities"]]
+    return [section(f"{title('card', lang)} ({card['as_of']})", lang, ["field", "value"], rows, fmt,
+                    [[""] for _ in rows], ("iri",)),
+            section(title("responsibilities", lang), lang,
+                    ["step", "role", "jurisdiction", "basis", "status", "sources"], resp, fmt,
+                    iris, ("step_iri", "jurisdiction_iri", "role_code"))]
 
 
 def gaps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:

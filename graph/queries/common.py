@@ -38,24 +38,33 @@ def basis_ref(cat: Catalog, iri: str, lang: str) -> dict:
 
 
 def agency_ref(cat: Catalog, iri: str, lang: str) -> dict:
-    """An agency as JSON with its kind and level."""
+    """An agency as JSON: ``kind`` and ``level`` as stable codes (the ontology's local
+    names, the same in every language), ``kind_label`` and ``level_label`` in ``lang``."""
+    from graph import ns
+
     out = cat.ref(iri, lang)
     ent = cat.entities.get(iri)
     if ent is not None:
-        out["kind"] = kind_label(cat, ent.types, lang)
-        if ent.attrs.get("level"):
-            out["level"] = cat.label(ent.attrs["level"], lang)
+        cls = kind_class(cat, ent.types)
+        out["kind"] = ns.local_name(cls) if cls else None
+        out["kind_label"] = cat.label(cls, lang) if cls else ""
+        level = ent.attrs.get("level")
+        out["level"] = ns.local_name(level) if level else None
+        out["level_label"] = cat.label(level, lang) if level else ""
     return out
 
 
-def kind_label(cat: Catalog, types: tuple[str, ...], lang: str) -> str:
-    """The label of the most specific agency class among ``types``."""
+def kind_class(cat: Catalog, types: tuple[str, ...]) -> str | None:
+    """The most specific agency class among ``types`` (a known class first)."""
     from graph import ns
 
     for cls in ns.AGENCY_CLASSES:
         if cls in types:
-            return cat.label(cls, lang)
-    for cls in types:
-        if cls in cat.entities:
-            return cat.label(cls, lang)
-    return ns.shorten(types[0]) if types else ""
+            return cls
+    return next((cls for cls in types if cls in cat.entities), types[0] if types else None)
+
+
+def kind_label(cat: Catalog, types: tuple[str, ...], lang: str) -> str:
+    """The label of the most specific agency class among ``types``."""
+    cls = kind_class(cat, types)
+    return cat.label(cls, lang) if cls else ""
