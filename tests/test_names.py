@@ -68,6 +68,14 @@ def test_benchmark_is_large_and_varied(results):
             "not-in-data", "search"} <= {row["category"] for row, _ in results}
 
 
+def test_benchmark_file_is_what_the_script_makes(cat, results):
+    sys.path.insert(0, str(BENCHMARK.parent))
+    from make_benchmark import generated
+
+    made = generated(name_records(cat))
+    assert [tuple(row.values()) for row, _ in results[:len(made)]] == made
+
+
 def test_benchmark_at_least_98_percent_right(results):
     print("\n" + figures(results))
     right = sum(verdict == "right" for _, verdict in results)
