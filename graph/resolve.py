@@ -32,7 +32,7 @@ from graph.model import Catalog
 TABLE = Path(__file__).with_name("names.tsv")
 MARGIN = 20        # the best name must beat the next by this many points (0-100) ...
 SUGGEST = 10       # ... candidates at or above this are shown in "did you mean"
-TYPO = 80          # a word this similar (rapidfuzz ratio) to a known word is read as that word
+TYPO = 80          # a word this similar (0-100, by edits) to a known word is read as that word
 KIND_WORDS = {"agency": ("instansi", "agency"), "step": ("tahap", "step"),
               "region": ("wilayah", "region"), "regulation": ("peraturan", "regulation"),
               "person": ("orang", "person")}
@@ -225,15 +225,17 @@ def join_split_words(tokens: list[str], known: set[str]) -> list[str]:
 
 
 def nearest(word: str, vocabulary: list[str]) -> tuple[str, float] | None:
-    """The known word closest to ``word`` when it is close enough to be a typo.
+    """The known word closest to ``word`` (a swap of two letters is one edit), if a likely typo.
 
-    >>> nearest("batulcin", ["batulicin", "banjar"])
-    ('batulicin', 94.1)
+    >>> nearest("prtaama", ["pertama", "pratama"])
+    ('pratama', 85.7)
     """
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
 
-    hit = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO)
-    return (hit[0], round(hit[1], 1)) if hit else None
+    hit = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.normalized_similarity,
+                             score_cutoff=TYPO / 100)
+    return (hit[0], round(hit[1] * 100, 1)) if hit else None
 
 
 def index_of(cat: Catalog) -> NameIndex:

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -63,6 +66,14 @@ def test_benchmark_is_large_and_varied(results):
     assert len(results) >= 300
     assert {"label", "abbreviation", "typo", "mixed", "english", "region-bare", "dated",
             "not-in-data", "search"} <= {row["category"] for row, _ in results}
+
+
+def test_benchmark_file_is_what_the_script_makes(cat, results):
+    sys.path.insert(0, str(BENCHMARK.parent))
+    from make_benchmark import generated
+
+    made = generated(name_records(cat))
+    assert [tuple(row.values()) for row, _ in results[:len(made)]] == made
 
 
 def test_benchmark_at_least_98_percent_right(results):
@@ -145,6 +156,24 @@ def test_dissolved_office_still_resolves_and_cli_names_successors(run):
 
 def test_search_qriz_pratama_lists_only_the_person(cat):
     assert [h["iri"] for h in search(cat, "Qriz Pratama")] == [MD + "person-qris-pratama"]
+
+
+def mandat_with_seed(seed: str, *args: str) -> str:
+    """stdout and stderr of ``mandat ARGS`` run with PYTHONHASHSEED=seed."""
+    done = subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120,
+                          cwd=Path(__file__).parent.parent)
+    return done.stdout + done.stderr
+
+
+def test_same_output_under_any_hash_seed():
+    searches = {mandat_with_seed(seed, "search", "Kalimantan Selatan", "--format", "csv") for seed in "123"}
+    errors = {mandat_with_seed(seed, "chain", "Kanim") for seed in "123"}
+    assert len(searches) == 1 and len(errors) == 1
+    assert searches.pop().splitlines()[1].endswith("/region-kalsel")
+    assert errors.pop().startswith("mandat: error: 'Kanim' matches more than one instansi: "
+                                   "'Kantor Imigrasi Kelas I TPI Pangkalpinang' (md:kanim-pangkalpinang), "
+                                   "'Kantor Imigrasi Kelas I TPI Banjarmasin' (md:kanim-banjarmasin), ")
 
 
 def test_name_records_are_plain_and_sorted(cat):

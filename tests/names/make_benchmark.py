@@ -20,18 +20,19 @@ KINDS = ("agency", "region", "step", "person")
 PREFIXES = ("Kabupaten ", "Kota ", "Provinsi ")
 
 
-def typo(text: str) -> str | None:
-    """The text with the middle letter of its longest word dropped, if that word is long.
+def typos(text: str) -> list[str]:
+    """The text with its longest word misspelt twice: a letter dropped, two letters swapped.
 
-    >>> typo("Kanim Batulicin")
-    'Kanim Batuicin'
+    >>> typos("Kanim Batulicin")
+    ['Kanim Batuicin', 'Kanim Batluicin']
     """
-    words = text.split()
-    longest = max(words, key=len)
+    longest = max(text.split(), key=len)
     if len(longest) < 7 or not longest.isalpha():
-        return None
+        return []
     mid = len(longest) // 2
-    return text.replace(longest, longest[:mid] + longest[mid + 1:], 1)
+    dropped = longest[:mid] + longest[mid + 1:]
+    swapped = longest[:mid - 1] + longest[mid] + longest[mid - 1] + longest[mid + 1:]
+    return [text.replace(longest, wrong, 1) for wrong in (dropped, swapped)]
 
 
 def dated(rec) -> str:
@@ -53,8 +54,8 @@ def forms(rec) -> list[tuple[str, str]]:
     """(text, category) pairs for one record: its labels, abbreviations and typos of them."""
     labels = list(dict.fromkeys(rec.labels[:-1]))          # the last name is the IRI's local part
     out = [(t, "label") for t in labels] + [(t, "abbreviation") for t in rec.abbreviations]
+    out += [(wrong, "typo") for t, _ in out[:] for wrong in typos(t)]
     out += [(t.upper() if len(t) < 12 else t.lower(), "case") for t in rec.abbreviations[:1]]
-    out += [(typo(t), "typo") for t, _ in out[:] if typo(t)]
     if rec.kind == "region":
         out += [(t[len(p):], "region-bare") for t in labels for p in PREFIXES if t.startswith(p)]
     return out
