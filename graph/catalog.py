@@ -149,6 +149,16 @@ def labels_of(node: Node) -> dict[str, str]:
     return labels
 
 
+def publisher_name(table, value) -> str | None:
+    """A source's publisher as text: the agent's name when dct:publisher is an IRI."""
+    if isinstance(value, URIRef):
+        props = table.get(value, {})
+        for pred in (ns.FOAF + "name", SKOS + "prefLabel", ns.RDFS + "label"):
+            if props.get(pred):
+                return str(props[pred][0])
+    return str(value) if value is not None else None
+
+
 def kind_of(types: set[str]) -> str | None:
     """The most specific kind among the node's classes, or None."""
     kinds = {KIND_OF_CLASS[t] for t in types if t in KIND_OF_CLASS}
@@ -180,7 +190,7 @@ def read_entity(table, node: Node, kind: str) -> Entity:
         })
     elif kind == "source":
         attrs.update({
-            "publisher": node.text(DCT + "publisher"),
+            "publisher": publisher_name(table, node.one(DCT + "publisher")),
             "date": node.text(DCT + "date"),
             "url": node.iri_of(ns.FOAF + "page"),
         })
