@@ -120,9 +120,25 @@ def interval_of(table, node: Node) -> Interval:
     if ref is None:
         return ALWAYS
     props = table.get(ref, {})
-    start, start_text = instant_value(table, (props.get(TIME + "hasBeginning") or [None])[0])
-    end, end_text = instant_value(table, (props.get(TIME + "hasEnd") or [None])[0])
+    start, start_text = bound(table, props, "hasBeginning", "Beginning")
+    end, end_text = bound(table, props, "hasEnd", "End")
     return Interval(start, end, start_text, end_text)
+
+
+def bound(table, props, exact: str, side: str) -> tuple[date | None, str | None]:
+    """One side of a period: its exact instant, else the earliest bound of its bracket.
+
+    A bracket (mandat:earliestBeginning / latestBeginning, and the same for the
+    end) is shown as "earliest..latest"; as-of questions use the earliest day.
+    """
+    day, text = instant_value(table, (props.get(TIME + exact) or [None])[0])
+    if text is not None:
+        return day, text
+    lo, lo_text = instant_value(table, (props.get(M + "earliest" + side) or [None])[0])
+    _, hi_text = instant_value(table, (props.get(M + "latest" + side) or [None])[0])
+    if lo_text is None and hi_text is None:
+        return None, None
+    return lo, f"{lo_text or ''}..{hi_text or ''}"
 
 
 def fact_fields(node: Node) -> dict:
@@ -147,6 +163,17 @@ def labels_of(node: Node) -> dict[str, str]:
         labels.setdefault("id", plain)
         labels.setdefault("en", plain)
     return labels
+
+
+def publisher_name(table, value) -> str | None:
+    """A source's publisher as text: the agent's name when dct:publisher is an IRI."""
+    if isinstance(value, URIRef):
+        props = table.get(value, {})
+        for pred in (ns.FOAF + "name", SKOS + "prefLabel", ns.RDFS + "label"):
+            names = sorted(props.get(pred, []), key=lambda v: (getattr(v, "language", None) != "id", str(v)))
+            if names:                                   # the Indonesian name first, same on every store
+                return str(names[0])
+    return str(value) if value is not None else None
 
 
 def kind_of(types: set[str]) -> str | None:
@@ -180,7 +207,7 @@ def read_entity(table, node: Node, kind: str) -> Entity:
         })
     elif kind == "source":
         attrs.update({
-            "publisher": node.text(DCT + "publisher"),
+            "publisher": publisher_name(table, node.one(DCT + "publisher")),
             "date": node.text(DCT + "date"),
             "url": node.iri_of(ns.FOAF + "page"),
         })

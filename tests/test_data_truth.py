@@ -1,0 +1,139 @@
+"""Pins on the shipped data: the facts corrected after the December 2026 review (issue 13).
+
+Each test reads data/*.ttl plus the ontology with rdflib and asserts exact values,
+so a later edit that brings back a wrong title, a guessed hand-over day or a
+literal publisher fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from graph.store import load_graph
+
+MD = Namespace("https://w3id.org/mandat/id/")
+M = Namespace("https://w3id.org/mandat/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+SOURCE_CLASSES = (M.NewsArticle, M.OfficialPage, M.ReferencePage)
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_graph()
+
+
+def title(g, reg):
+    return str(g.value(MD[reg], ELI.title))
+
+
+def period(g, fact):
+    return g.value(MD[fact], M.validDuring)
+
+
+def instant(g, interval, pred):
+    node = g.value(interval, pred)
+    if node is None:
+        return None
+    for p in (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear):
+        value = g.value(node, p)
+        if value is not None:
+            return str(value)
+    return None
+
+
+def test_perpres_139_2024_title(g):
+    assert title(g, "perpres-139-2024") == ("Peraturan Presiden Nomor 139 Tahun 2024 tentang Penataan Tugas dan "
+                                           "Fungsi Kementerian Negara Kabinet Merah Putih Periode 2024-2029")
+
+
+def test_perpres_19_2023_title(g):
+    assert title(g, "perpres-19-2023") == ("Peraturan Presiden Nomor 19 Tahun 2023 tentang Rencana Aksi Nasional "
+                                          "Pencegahan dan Penanganan Tindak Pidana Perdagangan Orang Tahun 2020-2024")
+
+
+def test_permenkumham_9_2024_title(g):
+    assert title(g, "permenkumham-9-2024") == ("Peraturan Menteri Hukum dan HAM Nomor 9 Tahun 2024 tentang Tata Cara "
+                                              "Pemeriksaan Keimigrasian terhadap Orang yang Masuk atau Keluar "
+                                              "Wilayah Indonesia")
+
+
+def test_perpres_157_2024_is_later_than_139(g):
+    assert g.value(MD["perpres-157-2024"], ELI.date_document) == Literal("2024-11-05", datatype=XSD.date)
+    assert g.value(MD["perpres-139-2024"], ELI.date_document) == Literal("2024-10-21", datatype=XSD.date)
+
+
+def test_kanim_pangkalpinang_handover_is_a_bracket(g):
+    old, new = period(g, "rl-kanim-pangkalpinang-1"), period(g, "rl-kanim-pangkalpinang-2")
+    assert g.value(old, TIME.hasEnd) is None and g.value(new, TIME.hasBeginning) is None
+    assert instant(g, old, M.lastAttested) == "2024-12-05"
+    assert instant(g, old, M.earliestEnd) == instant(g, new, M.earliestBeginning) == "2024-12-06"
+    assert instant(g, old, M.latestEnd) == instant(g, new, M.latestBeginning) == "2025"
+    assert (MD["rl-kanim-pangkalpinang-1"], DCTERMS.source, MD["src-kilasbabel-timpora-2024-12-05"]) in g
+
+
+def test_no_kanim_line_cites_uu_6_2011_pasal_4_for_the_kanwil(g):
+    for line in ("rl-kanim-pangkalpinang-1", "rl-kanim-tanjung-pandan-1", "rl-kanim-batulicin-1",
+                 "rl-kanim-banjarmasin-1"):
+        assert (MD[line], M.legalBasis, MD["uu-6-2011-pasal-4"]) not in g
+
+
+def test_no_immigration_office_dated_21_october_2024(g):
+    """The office-level hand-over is never dated to the cabinet change of 21 Oct 2024."""
+    oct21 = Literal("2024-10-21", datatype=XSD.date)
+    for name in ("kanwil-ditjenim-kalsel", "kanwil-ditjenim-babel", "rl-kanim-pangkalpinang-2",
+                 "rl-kanim-tanjung-pandan-2", "rl-kanim-batulicin-2", "rl-kanim-banjarmasin-2",
+                 "rl-kanwil-ditjenim-kalsel-1", "rl-kanwil-ditjenim-babel-1"):
+        start = g.value(period(g, name), TIME.hasBeginning)
+        assert start is None or g.value(start, TIME.inXSDDate) != oct21, name
+
+
+def test_brackets_are_ordered(g):
+    def first_day(text):
+        return text + "-01-01"[len(text) - 4:] if len(text) < 10 else text
+    for lo_p, hi_p in ((M.earliestBeginning, M.latestBeginning), (M.earliestEnd, M.latestEnd)):
+        for interval in set(g.subjects(lo_p, None)) & set(g.subjects(hi_p, None)):
+            assert first_day(instant(g, interval, lo_p)) <= first_day(instant(g, interval, hi_p))
+
+
+def test_no_change_event_has_the_same_original_and_resulting_org(g):
+    same = [ev for ev in g.subjects(RDF.type, ORG.ChangeEvent)
+            if set(g.objects(ev, ORG.originalOrganization)) & set(g.objects(ev, ORG.resultingOrganization))]
+    assert same == []
+
+
+def test_kemenkumham_split_is_one_event_with_all_results(g):
+    splits = [ev for ev in g.subjects(ORG.originalOrganization, MD.kemenkumham)
+              if (ev, M.changeKind, M.Split) in g]
+    assert splits == [MD["ev-split-kemenkumham-2024"]]
+    assert set(g.objects(splits[0], ORG.resultingOrganization)) == {MD.kemenkum, MD.kemenham, MD.kemenimipas}
+
+
+def test_every_publisher_is_an_agent_iri(g):
+    sources = {s for c in SOURCE_CLASSES for s in g.subjects(RDF.type, c)}
+    assert sources
+    for src in sources:
+        publishers = list(g.objects(src, DCTERMS.publisher))
+        assert publishers, src
+        for pub in publishers:
+            assert isinstance(pub, URIRef) and not isinstance(pub, BNode), src
+            assert (pub, RDF.type, None) in g, pub
+
+
+def test_seeds_have_their_urls(g):
+    assert g.value(MD["src-lenterabanua-2023-06-21"], FOAF.page) == URIRef("https://lenterabanua.com/?p=18234")
+    assert g.value(MD["src-antara-babel-2025-diskusi-tppo"], FOAF.page) == URIRef(
+        "https://babel.antaranews.com/amp/berita/524613/ditjen-imigrasi-pemda-se-babel-perkuat-koordinasi-cegah-tppo")
+
+
+def test_kalsel_zero_cases_and_tabalong_case_both_kept(g):
+    zero, tabalong = MD["fig-kalsel-tppo-cases-2023"], MD["fig-tabalong-tppo-suspects-2023"]
+    assert g.value(zero, M.value) == Literal(0)
+    assert g.value(tabalong, M.value) == Literal(6)
+    assert (tabalong, M.contradicts, zero) in g
+    assert (zero, DCTERMS.source, MD["src-lenterabanua-2023-06-21"]) in g
+    assert (tabalong, DCTERMS.source, MD["src-hallobanua-kanim-banjarmasin-2023"]) in g
