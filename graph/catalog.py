@@ -120,25 +120,44 @@ def interval_of(table, node: Node) -> Interval:
     if ref is None:
         return ALWAYS
     props = table.get(ref, {})
-    start, start_text = bound(table, props, "hasBeginning", "Beginning")
-    end, end_text = bound(table, props, "hasEnd", "End")
-    return Interval(start, end, start_text, end_text)
+    start, start_text, start_latest = bound(table, props, "hasBeginning", "Beginning")
+    end, end_text, end_latest = bound(table, props, "hasEnd", "End")
+    return Interval(start, end, start_text, end_text, start_latest, end_latest)
 
 
-def bound(table, props, exact: str, side: str) -> tuple[date | None, str | None]:
-    """One side of a period: its exact instant, else the earliest bound of its bracket.
+def bound(table, props, exact: str, side: str) -> tuple[date | None, str | None, date | None]:
+    """One side of a period: (day, as written, last possible day when bracketed).
 
     A bracket (mandat:earliestBeginning / latestBeginning, and the same for the
-    end) is shown as "earliest..latest"; as-of questions use the earliest day.
+    end) is written "earliest..latest"; questions follow the earliest day and
+    say "uncertain" for any day up to the last one the latest bound covers.
     """
     day, text = instant_value(table, (props.get(TIME + exact) or [None])[0])
     if text is not None:
-        return day, text
+        return day, text, None
     lo, lo_text = instant_value(table, (props.get(M + "earliest" + side) or [None])[0])
     _, hi_text = instant_value(table, (props.get(M + "latest" + side) or [None])[0])
     if lo_text is None and hi_text is None:
-        return None, None
-    return lo, f"{lo_text or ''}..{hi_text or ''}"
+        return None, None, None
+    return lo, f"{lo_text or ''}..{hi_text or ''}", last_day(hi_text)
+
+
+def last_day(text: str | None) -> date | None:
+    """The last day an xsd date, gYearMonth or gYear covers.
+
+    >>> last_day("2025"), last_day("2024-02"), last_day("2025-05-05")
+    (datetime.date(2025, 12, 31), datetime.date(2024, 2, 29), datetime.date(2025, 5, 5))
+    """
+    from calendar import monthrange
+
+    first = literal_date(text)
+    if first is None or text is None:
+        return None
+    if len(text) == 4:
+        return date(first.year, 12, 31)
+    if len(text) == 7:
+        return date(first.year, first.month, monthrange(first.year, first.month)[1])
+    return first
 
 
 def fact_fields(node: Node) -> dict:

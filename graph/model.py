@@ -26,6 +26,8 @@ class Interval:
     end: date | None = None
     start_text: str | None = None          # as written: "2025", "2025-05" or "2025-05-03"
     end_text: str | None = None
+    start_latest: date | None = None       # when sources only bracket the start: its last possible day
+    end_latest: date | None = None         # ... and the end's (``start``/``end`` are then the earliest)
 
     def contains(self, day: date) -> bool:
         """True when ``day`` falls in the period.
@@ -34,6 +36,17 @@ class Interval:
         True
         """
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def uncertain(self, day: date) -> bool:
+        """True when ``day`` falls inside a bracketed start or end: the fact may or may not hold.
+
+        >>> Interval(None, date(2024, 12, 6), end_latest=date(2025, 12, 31)).uncertain(date(2025, 3, 1))
+        True
+        >>> Interval(None, date(2024, 12, 6), end_latest=date(2025, 12, 31)).uncertain(date(2024, 12, 5))
+        False
+        """
+        return (any(lo is not None and hi is not None and lo <= day <= hi
+                    for lo, hi in ((self.start, self.start_latest), (self.end, self.end_latest))))
 
     def overlaps(self, other: "Interval") -> bool:
         """True when the two periods share at least one day.
@@ -194,6 +207,11 @@ class Catalog:
             if line.valid.contains(day):
                 return line
         return None
+
+    def lines_possible_at(self, unit: str, day: date) -> list[ReportingLine]:
+        """Every reporting line of ``unit`` that may be in force on ``day``: the one
+        :meth:`line_at` follows, and those whose bracketed start or end makes ``day`` uncertain."""
+        return [line for line in self.lines_of(unit) if line.valid.contains(day) or line.valid.uncertain(day)]
 
     def children_at(self, parent: str, day: date) -> list[str]:
         return [line.unit for line in self.lines_to(parent) if line.valid.contains(day)]

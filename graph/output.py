@@ -40,6 +40,7 @@ class Section:
     rows: list[list[str]] = field(default_factory=list)
     keys: list[str] | None = None
     optional: tuple[str, ...] = ()
+    note: str | None = None                # printed under the table (CSV and JSON carry it as data)
 
 
 def emit(answer, sections: list[Section], fmt: str, out=None) -> None:
@@ -78,6 +79,8 @@ def write_table(sections: list[Section], out) -> None:
     for sec in sections:
         table, dropped = fitted_table(console, sec)
         console.print(table)
+        if sec.note:
+            console.print(escape(sec.note))
         if dropped:
             console.print(f"  ({', '.join(dropped)}: --format csv / json)", style="dim")
 
@@ -91,39 +94,51 @@ def fitted_table(console, sec: Section):
     drop: list[int] = []
     for key in (*sec.optional, None):
         keep = [i for i in range(len(sec.columns)) if i not in drop]
-        table = Table(title=sec.title, box=box.SIMPLE_HEAD, title_justify="left", show_lines=False,
-                      pad_edge=False, width=None)
-        for i in keep:
-            whole = sec.keys is not None and sec.keys[i] == "status"
-            table.add_column(sec.columns[i], overflow="fold", min_width=longest_word(sec, i), no_wrap=whole)
-        for row in sec.rows:
-            table.add_row(*[escape(row[i]) for i in keep])
-        if key is None or narrowest(sec, keep) <= console.width:
-            return table, [sec.columns[i] for i in drop]
+        widths = column_widths(sec, keep, console.width)
+        if widths is not None or key is None:
+            break
         if key in keys:
             drop.append(keys.index(key))
+    table = Table(title=sec.title, box=box.SIMPLE_HEAD, title_justify="left", show_lines=False, pad_edge=False)
+    for n, i in enumerate(keep):
+        table.add_column(sec.columns[i], overflow="fold", width=widths[n] if widths else None)
+    for row in sec.rows:
+        table.add_row(*[escape(row[i]) for i in keep])
     return table, [sec.columns[i] for i in drop]
+
+
+def column_widths(sec: Section, keep: list[int], width: int) -> list[int] | None:
+    """Widths for the kept columns within ``width``, no word cut; None when none fit.
+
+    Each column gets its longest word, and the room left is shared in
+    proportion to how much more each would take to hold its longest cell.
+
+    >>> column_widths(Section(None, ["a", "b"], [["Kantor Imigrasi Batulicin", "x"]]), [0, 1], 20)
+    [14, 1]
+    """
+    from rich.cells import cell_len
+
+    low = [longest_word(sec, i) for i in keep]
+    high = [max(cell_len(printable(str(c))) for c in [sec.columns[i], *(row[i] for row in sec.rows)]) for i in keep]
+    room = width - (3 * len(keep) - 1)
+    if sum(high) <= room:
+        return high
+    if sum(low) > room:
+        return None
+    spare, want = room - sum(low), [h - lo for lo, h in zip(low, high)]
+    return [lo + spare * w // sum(want) for lo, w in zip(low, want)]
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
-    r"""``text`` with control characters (terminal escapes among them) shown as ``\\xNN``.
+    r"""``text`` with control characters (terminal escapes among them) shown as ``\xNN``.
 
     >>> printable("Kanim\x1b[31m")
     'Kanim\\x1b[31m'
     """
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def narrowest(sec: Section, keep: list[int]) -> int:
-    """How wide the table must be so that no word of the kept columns is cut.
-
-    >>> narrowest(Section(None, ["a", "b"], [["Kantor Imigrasi", "x"]]), [0, 1])
-    15
-    """
-    return sum(longest_word(sec, i) + 3 for i in keep)
 
 
 def longest_word(sec: Section, i: int) -> int:

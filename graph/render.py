@@ -88,13 +88,48 @@ def iri_of(ref) -> str:
     return (ref or {}).get("iri", "")
 
 
+UNCERTAIN = ("≈ tidak pasti", "≈ uncertain")
+
+
+def status_text(entry: dict, lang: str) -> str:
+    """The status cell: uncertain (a bracketed change) and the confidence mark.
+
+    >>> status_text({"certainty": "uncertain", "confidence": "verified"}, "en")
+    '≈ uncertain'
+    """
+    parts = [UNCERTAIN[0 if lang == "id" else 1] if entry.get("certainty") == "uncertain" else "",
+             mark(entry.get("confidence"), lang)]
+    return "; ".join(p for p in parts if p)
+
+
+def uncertain_note(answer: list[dict], lang: str) -> str | None:
+    """One line per uncertain link: the parents the unit may have had, or the range
+    within which its only line began or ended."""
+    en = lang == "en"
+    lines = []
+    for e in answer:
+        if e.get("certainty") != "uncertain":
+            continue
+        if len(e["possible_parents"]) > 1:
+            what = ("reports to one of: " if en else "melapor kepada salah satu dari: ") + names(e["possible_parents"])
+        else:
+            what = (("its line to {p} is only known within {a} – {b}" if en else
+                     "garis pelaporannya ke {p} hanya diketahui dalam rentang {a} – {b}")
+                    .format(p=names(e["possible_parents"]), a=e.get("since") or "…", b=e.get("until") or "…"))
+        lines.append(f"{UNCERTAIN[1 if en else 0]}: {e['label']} {what}")
+    return "\n".join(lines) or None
+
+
 def chain_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = [[e["label"], e.get("kind_label", ""), bases(e.get("legal_basis"), fmt),
-             e.get("since") or "", e.get("until") or "", mark(e.get("confidence"), lang),
+             e.get("since") or "", e.get("until") or "", status_text(e, lang),
              srcs(e.get("sources"), fmt)] for e in answer]
-    iris = [[e["iri"], iri_of(e.get("reports_to"))] for e in answer]
-    return [section(None, lang, ["agency", "kind", "basis", "since", "until", "status", "sources"], rows, fmt,
-                    iris, ("agency_iri", "reports_to_iri"))]
+    iris = [[e["iri"], iri_of(e.get("reports_to")), e.get("certainty", ""),
+             " ".join(iri_of(p) for p in e.get("possible_parents", []))] for e in answer]
+    out = section(None, lang, ["agency", "kind", "basis", "since", "until", "status", "sources"], rows, fmt,
+                  iris, ("agency_iri", "reports_to_iri", "certainty", "possible_parent_iris"))
+    out.note = uncertain_note(answer, lang)
+    return [out]
 
 
 def who_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
@@ -174,7 +209,9 @@ def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
         (h("level", lang), card.get("level_label", "")),
         ("Kelas kantor" if lang == "id" else "Office class", card.get("office_class") or ""),
         ("Wilayah" if lang == "id" else "Region", names(card["regions"])),
-        ("Induk" if lang == "id" else "Parent", (card.get("parent") or {}).get("label", "")),
+        ("Induk" if lang == "id" else "Parent", (card.get("parent") or {}).get("label", "")
+         if card.get("certainty") != "uncertain" else
+         f"{UNCERTAIN[0 if lang == 'id' else 1]}: {names(card['possible_parents'])}"),
         (h("basis", lang), bases(line.get("legal_basis"), fmt)),
         ("Pimpinan" if lang == "id" else "Head", head_text),
         ("Unit di bawahnya" if lang == "id" else "Units under it", names(card["children"])),

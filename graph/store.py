@@ -25,7 +25,7 @@ from pathlib import Path
 
 from graph.errors import InputError, UnreadableData, warn
 
-CACHE_FORMAT = "catalog-v5"
+CACHE_FORMAT = "catalog-v6"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 

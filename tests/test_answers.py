@@ -122,4 +122,16 @@ def test_tour_shows_each_headline_question_with_rows(run, monkeypatch):
     parts = run("tour", *JUNE_2025).output.split("\n== ")[1:]
     assert len(parts) == 5
     assert all(part.count("\n") >= 6 for part in parts), "a tour table is empty"
-    assert "Kantor Imigrasi" in parts[0] and "Presiden Republik" in parts[1]
+    assert "Batulicin" in parts[0] and "Presiden" in parts[1]
+
+
+def test_chain_pangkalpinang_on_5_december_2024_still_under_kemenkumham_babel(run_json):
+    """kilasbabel.com saw the old Kanwil's immigration division at work on 5 Dec 2024."""
+    first = run_json("chain", "Kanim Pangkalpinang", "--as-of", "2024-12-05")[0]
+    assert (first["reports_to"]["iri"], first["certainty"]) == (MD + "kanwil-kemenkumham-babel", "certain")
+
+
+def test_chain_pangkalpinang_in_early_2025_is_uncertain_between_both_kanwil(run_json):
+    first = run_json("chain", "Kanim Pangkalpinang", "--as-of", "2025-03-01")[0]
+    assert first["certainty"] == "uncertain"
+    assert [p["iri"] for p in first["possible_parents"]] == [MD + "kanwil-kemenkumham-babel", MD + "kanwil-ditjenim-babel"]

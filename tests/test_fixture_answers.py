@@ -163,3 +163,64 @@ def test_stats_counts_what_the_world_holds(ask):
 def test_sparql_answers_from_the_world(ask):
     rows = ask("sparql", "SELECT ?u WHERE { ?u mandat:parent md:kw-baru }")
     assert rows == [{"u": MD + "rl-ko-2"}]
+
+
+BRACKET = ('[ a time:Interval ; mandat:earliest{side} [ a time:Instant ; time:inXSDDate "2025-01-15"^^xsd:date ] ; '
+           'mandat:latest{side} [ a time:Instant ; time:inXSDgYearMonth "2025-03"^^xsd:gYearMonth ] ]')
+
+
+@pytest.fixture
+def bracketed(tmp_path, run):
+    """The world with Kantor Contoh's move known only to fall between 15 Jan and March 2025."""
+    text = (Path(WORLD) / "world.ttl").read_text()
+    old_end = 'md:rl-ko-1 a mandat:ReportingLine ; mandat:unit md:ko ; mandat:parent md:kw-lama ; dct:source md:src ;\n    mandat:validDuring [ a time:Interval ; time:hasEnd [ a time:Instant ; time:inXSDDate "2025-02-01"^^xsd:date ] ] .'
+    new_start = 'md:rl-ko-2 a mandat:ReportingLine ; mandat:unit md:ko ; mandat:parent md:kw-baru ; dct:source md:src ; mandat:legalBasis md:law-1 ;\n    mandat:validDuring [ a time:Interval ; time:hasBeginning [ a time:Instant ; time:inXSDDate "2025-02-01"^^xsd:date ] ] .'
+    assert old_end in text and new_start in text
+    text = text.replace(old_end, old_end.split("mandat:validDuring")[0] + "mandat:validDuring "
+                        + BRACKET.format(side="End") + " .")
+    text = text.replace(new_start, new_start.split("mandat:validDuring")[0] + "mandat:validDuring "
+                        + BRACKET.format(side="Beginning") + " .")
+    folder = tmp_path / "bracketed"
+    folder.mkdir()
+    (folder / "world.ttl").write_text(text)
+
+    def _ask(*args):
+        result = run("--data", str(folder), *args)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    return _ask
+
+
+@pytest.mark.parametrize("day, certainty, possible", [
+    ("2025-01-10", "certain", ["kw-lama"]),
+    ("2025-01-15", "uncertain", ["kw-lama", "kw-baru"]),
+    ("2025-03-31", "uncertain", ["kw-lama", "kw-baru"]),
+    ("2025-04-01", "certain", ["kw-baru"]),
+])
+def test_chain_inside_a_bracketed_change_says_uncertain_with_both_parents(bracketed, day, certainty, possible):
+    first = json.loads(bracketed("chain", "Kantor Contoh", "--as-of", day, "--format", "json"))[0]
+    assert (first["certainty"], iris(first["possible_parents"])) == (certainty, possible)
+
+
+def test_uncertain_chain_says_so_in_table_and_csv(bracketed):
+    table = bracketed("chain", "Kantor Contoh", "--as-of", "2025-02-10")
+    assert "≈ tidak pasti: Kantor Contoh Kabupaten Satu melapor kepada salah satu dari: " \
+           "Kantor Wilayah Lama Provinsi P; Kantor Wilayah Baru Provinsi P" in " ".join(table.split())
+    rows = bracketed("chain", "Kantor Contoh", "--as-of", "2025-02-10", "--format", "csv").splitlines()
+    header = rows[0].split(",")
+    first = next(csv_rows(rows))
+    assert first[header.index("certainty")] == "uncertain"
+    assert first[header.index("possible_parent_iris")] == f"{MD}kw-lama {MD}kw-baru"
+
+
+def csv_rows(lines):
+    import csv
+
+    return iter(list(csv.reader(lines))[1:])
+
+
+def test_show_inside_a_bracketed_change_names_both_parents(bracketed):
+    card = json.loads(bracketed("show", "Kantor Contoh", "--as-of", "2025-02-10", "--format", "json"))
+    assert card["certainty"] == "uncertain"
+    assert iris(card["possible_parents"]) == ["kw-lama", "kw-baru"]

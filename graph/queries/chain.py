@@ -15,7 +15,10 @@ def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
     Each entry is the agency (``iri``, ``label``, ``kind``, ``level``) and the
     reporting line to the next entry (``reports_to``, ``legal_basis``,
     ``sources``, ``confidence``, ``since``, ``until``); the top entry has the
-    same keys, with ``reports_to`` None and no line.
+    same keys, with ``reports_to`` None and no line. ``certainty`` is
+    "uncertain" when sources only bracket a change of that line around
+    ``day``: ``possible_parents`` then lists every parent the unit may have had
+    (the chain follows the first), else it is "certain".
 
     >>> from datetime import date
     >>> from graph.store import load_catalog
@@ -30,6 +33,7 @@ def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
         seen.add(current)
         entry = agency_ref(cat, current, lang)
         line = cat.line_at(current, day)
+        entry.update(certainty_of(cat, current, day, lang))
         if line is not None:
             entry["reports_to"] = cat.ref(line.parent, lang)
             entry.update(provenance(cat, line, lang, line.basis))
@@ -40,6 +44,15 @@ def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
         out.append(entry)
         current = line.parent if line is not None else None
     return out
+
+
+def certainty_of(cat: Catalog, unit: str, day: date, lang: str) -> dict:
+    """``certainty`` and ``possible_parents`` of the unit's reporting line on ``day``."""
+    possible = cat.lines_possible_at(unit, day)
+    uncertain = any(line.valid.uncertain(day) for line in possible)
+    parents = list(dict.fromkeys(line.parent for line in sorted(possible, key=lambda l: l.valid.start or date.min)))
+    return {"certainty": "uncertain" if uncertain else "certain",
+            "possible_parents": [cat.ref(p, lang) for p in parents]}
 
 
 def require_existing(cat: Catalog, iri: str, day: date, lang: str) -> None:

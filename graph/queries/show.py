@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.model import Catalog
-from graph.queries.chain import require_existing
+from graph.queries.chain import certainty_of, require_existing
 from graph.queries.common import agency_ref, provenance, source_ref
 
 
@@ -87,6 +87,7 @@ def show(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
         "office_class": cat.label(ent.attrs["office_class"], lang) if ent.attrs.get("office_class") else None,
         "exists": ent.valid.as_dict(),
         "parent": cat.ref(line.parent, lang) if line else None,
+        **certainty_of(cat, iri, day, lang),
         "reporting_line": provenance(cat, line, lang, line.basis) if line else None,
         "head": head_at(cat, iri, day, lang),
         "children": [cat.ref(c, lang) for c in sorted(cat.children_at(iri, day), key=lambda c: cat.label(c, lang))],
