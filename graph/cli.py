@@ -264,6 +264,22 @@ def gaps(obj, regions, kinds, max_leads, fail_on, as_of, fmt):
 
 
 @main.command()
+@click.option("--region", "regions", multiple=True, metavar="REGION",
+              help="Province or regency/city (repeatable) [default: every one in the data].")
+@question
+def coverage(obj, regions, as_of, fmt):
+    """What the data holds per region: kinds of actor held and missing, steps it cannot vouch for."""
+    from graph.queries.coverage import coverage as run
+    from graph.render import coverage_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    region_iris = [resolve(cat, r, {"region"}, obj.lang) for r in regions] or None
+    answer = run(cat, day_of(cat, as_of), region_iris, obj.lang)
+    emit(answer, coverage_sections(answer, obj.lang, fmt), fmt)
+
+
+@main.command()
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), metavar="SECONDS",

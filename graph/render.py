@@ -170,3 +170,32 @@ def gaps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Sec
     return [Section(None, list(head[:5]), [r[:5] for r in rows]),
             Section("Jumlah per jenis dan tingkat" if lang == "id" else "Counts per kind and severity",
                     count_head, total)]
+
+
+COVERAGE_HEAD = {"region": ("Wilayah", "Region"), "level": ("Tingkat", "Level"), "held": ("Ada di data", "In the data"),
+                 "missing": ("Tidak ada di data", "Not in the data"),
+                 "unknown": ("Tahap tak diketahui", "Steps unknown"), "not_led": ("Tahap tanpa pemimpin", "Steps not led"),
+                 "sourced": ("Fakta bersumber", "Facts sourced")}
+
+
+def coverage_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
+    """A table row per region (kinds held and missing, steps unknown / not led, sourced share);
+    CSV one row per region and kind or step, with codes for machines."""
+    if fmt == "csv":
+        rows = [[c["region"]["iri"], c["region"]["label"], c["level"], "kind", k["kind"], k["label"], k["status"],
+                 ";".join(a["iri"] for a in k["agencies"]), str(c["sourced"]["share"])]
+                for c in answer for k in c["kinds"]]
+        rows += [[c["region"]["iri"], c["region"]["label"], c["level"], "step", s["code"], s["step"]["label"],
+                  s["status"], ";".join(s["expected_kinds"]), str(c["sourced"]["share"])]
+                 for c in answer for s in c["steps"]]
+        return [Section(None, ["region_iri", "region", "level", "aspect", "code", "label", "status", "detail",
+                               "sourced_share"], rows)]
+    i = 0 if lang == "id" else 1
+    rows = [[c["region"]["label"], c["level"],
+             ", ".join(k["label"] for k in c["kinds"] if k["status"] == "held"),
+             ", ".join(k["label"] for k in c["kinds"] if k["status"] == "missing"),
+             str(sum(s["status"] == "unknown" for s in c["steps"])),
+             str(sum(s["status"] == "not-led" for s in c["steps"])),
+             f'{c["sourced"]["sourced"]}/{c["sourced"]["facts"]} ({c["sourced"]["share"]:.0%})'] for c in answer]
+    keys = ("region", "level", "held", "missing", "unknown", "not_led", "sourced")
+    return [Section(None, [COVERAGE_HEAD[k][i] for k in keys], rows)]
