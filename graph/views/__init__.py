@@ -136,12 +136,13 @@ def details_of(cat: Catalog, iri: str, day: date, lang: str) -> dict:
 
 def search_keys(cat: Catalog, iris: set[str]) -> dict[str, list[str]]:
     """Normalised names and abbreviations (as the CLI's resolver reads them) → the entities they name."""
-    from graph.resolve import names_of, normalise
+    from graph.resolve import name_records, normalise
 
     out: dict[str, set[str]] = {}
-    for name, iri in names_of(cat, None):
-        if iri in iris and normalise(name):
-            out.setdefault(normalise(name), set()).add(iri)
+    for rec in name_records(cat):
+        for name in rec.labels + rec.abbreviations if rec.iri in iris else ():
+            if normalise(name):
+                out.setdefault(normalise(name), set()).add(rec.iri)
     return {key: sorted(found) for key, found in sorted(out.items())}
 
 
