@@ -242,7 +242,7 @@ def who_handles(obj, step, region, as_of, fmt):
 @click.option("--region", "regions", multiple=True, metavar="REGION",
               help="Province or regency/city (repeatable) [default: every one in the data].")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(
-    ["uncovered-step", "unlinked-handover", "stale-mandate", "orphan-unit", "conflicting-leads",
+    ["uncovered-step", "unknown-coverage", "unlinked-handover", "stale-mandate", "orphan-unit", "conflicting-leads",
      "weak-basis", "single-point-of-failure"]), help="Only these kinds of gap (repeatable).")
 @click.option("--max-leads", default=6, show_default=True, type=click.IntRange(1, 100),
               help="An agency leading more steps than this in a region is a single point of failure.")

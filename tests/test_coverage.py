@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import json
 
-from test_gaps import BASE, world
+from test_gaps import BASE, R2, world
 
-# Regency R2 holds a police unit (no source) that leads step one there, so a
-# regency-level police unit is what the data expects for step one in every regency.
-R2 = """
-md:r2 a mandat:RegencyCity ; skos:prefLabel "Kabupaten R2"@id , "Regency R2"@en ; mandat:withinRegion md:p ; dct:source md:src .
-md:pol a mandat:PoliceUnit ; skos:prefLabel "Polres R2"@id , "R2 Police"@en ; mandat:level mandat:RegencyLevel ;
-    mandat:servesRegion md:r2 .
-md:rl-pol a mandat:ReportingLine ; mandat:unit md:pol ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
-md:resp-pol a mandat:Responsibility ; mandat:agency md:pol ; mandat:step md:s1 ; mandat:role mandat:Lead ;
-    mandat:jurisdiction md:r2 ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
-"""
+# R2 (from test_gaps) holds a police unit with no source of its own that leads step one there,
+# so a regency-level police unit is what the data expects for step one in every regency.
 
 
 def summary(answer: list[dict]) -> list[tuple]:

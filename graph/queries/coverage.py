@@ -79,20 +79,24 @@ def peers(cat: Catalog, day: date) -> Peers:
     return Peers(dict(kinds), dict(step_kinds), dict(serving))
 
 
-def step_status(cat: Catalog, day: date, known: Peers, region: str, step: str) -> str:
-    """``led``, ``not-led`` or ``unknown`` for ``step`` in ``region`` (see the module docstring).
-
-    Where no region shows who would lead the step at this level, the data vouches
-    for the absence only when it holds every kind of actor expected at the level.
-    """
-    if any(r.role == "lead" and r.valid.contains(day) and cat.exists(r.agency, day)
-           for r in cat.responsibilities_in(step, region)):
-        return "led"
+def lacking(cat: Catalog, known: Peers, region: str, step: str) -> list[str]:
+    """The kinds of actor the data lacks to vouch that nobody in ``region`` leads ``step``: the
+    kinds that lead it at this level elsewhere, when the region holds none of them; where no
+    region shows who would, the kinds expected at the level that the region lacks."""
     level = region_level(cat, region)
     held = {agency_class(e) for e in known.serving.get(region, ())}
     expected = known.step_kinds.get((step, level))
-    vouched = held & expected if expected else held >= known.kinds.get(level, set())
-    return "not-led" if vouched else "unknown"
+    if expected:
+        return [] if held & expected else sorted(expected, key=kind_code)
+    return sorted(known.kinds.get(level, set()) - held, key=kind_code)
+
+
+def step_status(cat: Catalog, day: date, known: Peers, region: str, step: str) -> str:
+    """``led``, ``not-led`` or ``unknown`` for ``step`` in ``region`` (see the module docstring)."""
+    if any(r.role == "lead" and r.valid.contains(day) and cat.exists(r.agency, day)
+           for r in cat.responsibilities_in(step, region)):
+        return "led"
+    return "unknown" if lacking(cat, known, region, step) else "not-led"
 
 
 def facts_about(cat: Catalog, day: date, actors: list[Entity]) -> dict[str, object]:
