@@ -97,6 +97,20 @@ def date_range(cat, start, end):
     return d1, d2
 
 
+def refuse_if_gone(cat, iri: str, day, lang: str) -> None:
+    """One line naming the dissolution and the successors when ``iri`` had ended by ``day``
+    (a chain or an org tree needs a day the office existed; ``show`` still gives its card)."""
+    from graph.errors import InputError
+    from graph.resolve import ended
+
+    gone = ended(cat, iri, day, lang)
+    if gone:
+        hint = ("rantai hanya ada pada hari kantor itu masih ada: pilih --as-of lebih awal atau tanyakan "
+                "penerusnya" if lang == "id" else
+                "a chain needs a day the office existed: give an earlier --as-of or ask about a successor")
+        raise InputError(f"{gone}; {hint}")
+
+
 def emit(answer, sections, fmt):
     from graph.output import emit as _emit
 
@@ -162,13 +176,12 @@ def chain(obj, name, as_of, fmt):
     """The reporting chain from a unit up to the top at a date."""
     from graph.queries.chain import chain as run
     from graph.render import chain_sections
-    from graph.resolve import ended, resolve
+    from graph.resolve import resolve
 
     cat = obj.catalog()
     day = day_of(cat, as_of)
     iri = resolve(cat, name, {"agency"}, obj.lang, day)
-    if ended(cat, iri, day, obj.lang):
-        click.echo(ended(cat, iri, day, obj.lang), err=True)
+    refuse_if_gone(cat, iri, day, obj.lang)
     answer = run(cat, iri, day, obj.lang)
     emit(answer, chain_sections(answer, obj.lang, fmt), fmt)
 
@@ -242,7 +255,7 @@ def who_handles(obj, step, region, as_of, fmt):
 @click.option("--region", "regions", multiple=True, metavar="REGION",
               help="Province or regency/city (repeatable) [default: every one in the data].")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(
-    ["uncovered-step", "unlinked-handover", "stale-mandate", "orphan-unit", "conflicting-leads",
+    ["uncovered-step", "unknown-coverage", "unlinked-handover", "stale-mandate", "orphan-unit", "conflicting-leads",
      "weak-basis", "single-point-of-failure"]), help="Only these kinds of gap (repeatable).")
 @click.option("--max-leads", default=6, show_default=True, type=click.IntRange(1, 100),
               help="An agency leading more steps than this in a region is a single point of failure.")
@@ -261,6 +274,22 @@ def gaps(obj, regions, kinds, max_leads, fail_on, as_of, fmt):
     emit(answer, gaps_sections(answer, obj.lang, fmt), fmt)
     if fail_on and at_or_above(answer, fail_on):
         sys.exit(1)
+
+
+@main.command()
+@click.option("--region", "regions", multiple=True, metavar="REGION",
+              help="Province or regency/city (repeatable) [default: every one in the data].")
+@question
+def coverage(obj, regions, as_of, fmt):
+    """What the data holds per region: kinds of actor held and missing, steps it cannot vouch for."""
+    from graph.queries.coverage import coverage as run
+    from graph.render import coverage_sections
+    from graph.resolve import resolve
+
+    cat = obj.catalog()
+    region_iris = [resolve(cat, r, {"region"}, obj.lang) for r in regions] or None
+    answer = run(cat, day_of(cat, as_of), region_iris, obj.lang)
+    emit(answer, coverage_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
@@ -518,7 +547,8 @@ def view_org(obj, root, as_of, depth, region, output, open_it):
 
     cat = obj.catalog()
     day = day_of(cat, as_of)
-    root_iri = resolve(cat, root, {"agency"}, obj.lang) if root else "https://w3id.org/mandat/id/presiden"
+    root_iri = resolve(cat, root, {"agency"}, obj.lang, day) if root else "https://w3id.org/mandat/id/presiden"
+    refuse_if_gone(cat, root_iri, day, obj.lang)
     region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
     heading = f"{cat.label(root_iri, obj.lang)} — {day}"
     finish_view(obj, cat, day, org_view(cat, root_iri, day, depth, obj.lang, region_iri), output or "out/org.html",

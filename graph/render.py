@@ -236,26 +236,88 @@ def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
                     iris, ("step_iri", "jurisdiction_iri", "role_code"))]
 
 
-def gaps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
-    """Findings, then (table only) the counts per kind and severity."""
-    head = ("Tingkat", "Jenis", "Wilayah", "Subjek", "Penjelasan", "Saran", "Sumber") if lang == "id" else \
-        ("Severity", "Kind", "Region", "Subject", "Explanation", "Suggestion", "Sources")
-    rows = [[f["severity"], f["kind"], (f["region"] or {}).get("label", ""), (f["subject"] or {}).get("label", ""),
-             f["explanation"], f["suggestion"],
-             srcs([s for e in f["evidence"] for s in e["sources"]], fmt)] for f in answer]
+GAPS_HEAD = {"rank": ("No", "Rank"), "severity": ("Tingkat", "Severity"), "kind": ("Jenis", "Kind"),
+             "region": ("Wilayah", "Region"), "subject": ("Subjek", "Subject"), "explanation": ("Penjelasan", "Explanation"),
+             "more": ("… dan {n} temuan lain (--all untuk semua)", "… and {n} more findings (--all for all)"),
+             "counts": ("Jumlah per jenis dan tingkat", "Counts per kind and severity")}
+
+
+def gaps_say(key: str, lang: str) -> str:
+    return GAPS_HEAD[key][0 if lang == "id" else 1]
+
+
+def regions_text(f: dict) -> str:
+    """The first region of a finding, and how many others share its cause."""
+    regions = f["regions"]
+    if not regions:
+        return ""
+    return regions[0]["label"] + (f" (+{len(regions) - 1})" if len(regions) > 1 else "")
+
+
+def gaps_csv_rows(answer: list[dict]) -> list[list[str]]:
+    """Every finding as one CSV row (codes and IRIs for machines, labels for people)."""
+    return [[str(f["rank"]), f["severity"], f["kind"], (f["region"] or {}).get("iri", ""),
+             (f["region"] or {}).get("label", ""), ";".join(r["iri"] for r in f["regions"]),
+             (f["subject"] or {}).get("iri", ""), (f["subject"] or {}).get("label", ""),
+             ";".join(s["iri"] for s in f["impact"]["steps"]), str(f["impact"]["falls_between"]).lower(),
+             f["explanation"], f["suggestion"], srcs([s for e in f["evidence"] for s in e["sources"]], "csv")]
+            for f in answer]
+
+
+GAPS_CSV = ["rank", "severity", "kind", "region_iri", "region", "regions", "subject_iri", "subject", "steps",
+            "falls_between", "explanation", "suggestion", "sources"]
+
+
+def count_section(answer: list[dict], lang: str) -> Section:
+    """Findings per kind and severity, with a total row."""
+    from graph.queries.gaps import KINDS, SEVERITIES
+
+    rows = [[kind, *(str(sum(f["kind"] == kind and f["severity"] == s for f in answer)) for s in SEVERITIES),
+             str(sum(f["kind"] == kind for f in answer))] for kind in KINDS if any(f["kind"] == kind for f in answer)]
+    rows.append(["total", *(str(sum(f["severity"] == s for f in answer)) for s in SEVERITIES), str(len(answer))])
+    return Section(gaps_say("counts", lang), [gaps_say("kind", lang), *SEVERITIES, "Σ"], rows)
+
+
+def gaps_sections(answer: list[dict], lang: str, fmt: str = "table", show_all: bool = False) -> list[Section]:
+    """CSV: every finding. Table: the top findings in rank order (all with ``show_all``), a line
+    counting the rest, then the counts per kind and severity."""
     if fmt == "csv":
-        rows = [r[:2] + [(f["region"] or {}).get("iri", ""), r[2], (f["subject"] or {}).get("iri", "")] + r[3:]
-                for r, f in zip(rows, answer)]
-        return [Section(None, ["severity", "kind", "region_iri", "region", "subject_iri", "subject",
-                               "explanation", "suggestion", "sources"], rows)]
-    counts: dict = {}
-    for f in answer:
-        counts.setdefault(f["kind"], {"high": 0, "medium": 0, "low": 0})[f["severity"]] += 1
-    total = [[kind, str(c["high"]), str(c["medium"]), str(c["low"]), str(sum(c.values()))]
-             for kind, c in sorted(counts.items())]
-    total.append(["total", *(str(sum(c[s] for c in counts.values())) for s in ("high", "medium", "low")),
-                  str(len(answer))])
-    count_head = ["Jenis" if lang == "id" else "Kind", "high", "medium", "low", "Σ"]
-    return [Section(None, list(head[:5]), [r[:5] for r in rows]),
-            Section("Jumlah per jenis dan tingkat" if lang == "id" else "Counts per kind and severity",
-                    count_head, total)]
+        return [Section(None, GAPS_CSV, gaps_csv_rows(answer))]
+    from graph.queries.gaps import TOP
+
+    shown = answer if show_all else answer[:TOP]
+    rows = [[str(f["rank"]), f["severity"], f["kind"], regions_text(f), (f["subject"] or {}).get("label", ""),
+             f["explanation"]] for f in shown]
+    if len(answer) > len(shown):
+        rows.append(["", "", "", "", "", gaps_say("more", lang).format(n=len(answer) - len(shown))])
+    keys = ("rank", "severity", "kind", "region", "subject", "explanation")
+    return [Section(None, [gaps_say(k, lang) for k in keys], rows), count_section(answer, lang)]
+
+
+COVERAGE_HEAD = {"region": ("Wilayah", "Region"), "level": ("Tingkat", "Level"), "held": ("Ada di data", "In the data"),
+                 "missing": ("Tidak ada di data", "Not in the data"),
+                 "unknown": ("Tahap tak diketahui", "Steps unknown"), "not_led": ("Tahap tanpa pemimpin", "Steps not led"),
+                 "sourced": ("Fakta bersumber", "Facts sourced")}
+
+
+def coverage_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
+    """A table row per region (kinds held and missing, steps unknown / not led, sourced share);
+    CSV one row per region and kind or step, with codes for machines."""
+    if fmt == "csv":
+        rows = [[c["region"]["iri"], c["region"]["label"], c["level"], "kind", k["kind"], k["label"], k["status"],
+                 ";".join(a["iri"] for a in k["agencies"]), str(c["sourced"]["share"])]
+                for c in answer for k in c["kinds"]]
+        rows += [[c["region"]["iri"], c["region"]["label"], c["level"], "step", s["code"], s["step"]["label"],
+                  s["status"], ";".join(s["expected_kinds"]), str(c["sourced"]["share"])]
+                 for c in answer for s in c["steps"]]
+        return [Section(None, ["region_iri", "region", "level", "aspect", "code", "label", "status", "detail",
+                               "sourced_share"], rows)]
+    i = 0 if lang == "id" else 1
+    rows = [[c["region"]["label"], c["level"],
+             ", ".join(k["label"] for k in c["kinds"] if k["status"] == "held"),
+             ", ".join(k["label"] for k in c["kinds"] if k["status"] == "missing"),
+             str(sum(s["status"] == "unknown" for s in c["steps"])),
+             str(sum(s["status"] == "not-led" for s in c["steps"])),
+             f'{c["sourced"]["sourced"]}/{c["sourced"]["facts"]} ({c["sourced"]["share"]:.0%})'] for c in answer]
+    keys = ("region", "level", "held", "missing", "unknown", "not_led", "sourced")
+    return [Section(None, [COVERAGE_HEAD[k][i] for k in keys], rows)]

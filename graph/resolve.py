@@ -203,8 +203,8 @@ def score(query: frozenset[str], tokens: frozenset[str], weight: dict) -> float:
     >>> score(frozenset({"a", "b"}), frozenset({"a"}), {"a": 1.0, "b": 3.0, None: 4.0})
     6.25
     """
-    def mass(ws):
-        return sum(weight.get(w, weight[None]) for w in ws)
+    def mass(ws):  # fsum: the same total whatever order the set iterates in (no hash-seed ties)
+        return math.fsum(weight.get(w, weight[None]) for w in ws)
     shared = mass(query & tokens)
     return 100 * shared / mass(query | tokens) * shared / mass(query)
 
@@ -305,14 +305,19 @@ def ended(cat: Catalog, iri: str, day: date, lang: str = "id") -> str | None:
     'Ministry of Law and Human Rights' was dissolved on 2024-10-21; successor: 'Ministry of Human Rights', \
 'Ministry of Law', 'Ministry of Immigration and Corrections'
     """
-    end = cat.entities[iri].valid.end
-    if end is None or day < end:
+    valid = cat.entities[iri].valid
+    if valid.end is None or day < valid.end:
         return None
     after = sorted({r for ev in cat.events_of(iri) if iri in ev.originals for r in ev.results if r != iri},
                    key=lambda r: (cat.label(r, "id"), r))
     names = ", ".join(f"'{cat.label(r, lang)}'" for r in after) or "-"
-    text = ("'{}' dibubarkan pada {}; penerus: {}", "'{}' was dissolved on {}; successor: {}")
-    return text[0 if lang == "id" else 1].format(cat.label(iri, lang), end.isoformat(), names)
+    if valid.end_latest is not None:               # sources only bracket the end
+        when = (f"antara {valid.end.isoformat()} dan {valid.end_latest.isoformat()} (tidak pasti)" if lang == "id"
+                else f"between {valid.end.isoformat()} and {valid.end_latest.isoformat()} (uncertain)")
+    else:
+        when = ("pada " if lang == "id" else "on ") + valid.end.isoformat()
+    text = ("'{}' dibubarkan {}; penerus: {}", "'{}' was dissolved {}; successor: {}")
+    return text[0 if lang == "id" else 1].format(cat.label(iri, lang), when, names)
 
 
 def describe(kinds: set[str], lang: str) -> str:

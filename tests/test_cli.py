@@ -46,7 +46,9 @@ def test_chain_table_names_the_kanwil(run):
 def test_chain_of_dissolved_office_after_dissolution_names_successor(run):
     result = run("chain", "Kemenkumham", "--as-of", "2025-01-01")
     assert result.exit_code == 2
-    assert "did not exist" in result.output
+    assert result.output.count("\n") == 1
+    assert "dibubarkan pada 2024-10-21; penerus: 'Kementerian Hak Asasi Manusia', 'Kementerian Hukum', " \
+           "'Kementerian Imigrasi dan Pemasyarakatan'" in result.output
 
 
 # -- who-handles ---------------------------------------------------------------

@@ -135,18 +135,20 @@ def test_steps_in_order_with_handovers(ask):
         (1, "s1", ["s2"]), (2, "s2", [])]
 
 
-def test_gaps_finds_the_three_unlinked_handovers(ask):
+def test_gaps_groups_the_unlinked_handovers_by_agency_pair_and_ranks_them(ask):
+    """Dinas P -> Polda P is unlinked in the province and in R2 (one cause); Kantor Contoh -> Polda P in R1."""
     found = ask("gaps", "--as-of", "2025-06-01")
-    assert sorted((f["kind"], f["region"]["iri"].removeprefix(MD), f["subject"]["iri"].removeprefix(MD))
-                  for f in found) == [
-        ("unlinked-handover", "p", "dinas-p"),
-        ("unlinked-handover", "r1", "ko"),
-        ("unlinked-handover", "r2", "dinas-p")]
+    assert [(f["rank"], f["kind"], iris(f["regions"]), iris(f["agencies"])) for f in found] == [
+        (1, "unlinked-handover", ["p", "r2"], ["dinas-p", "polda-p"]),
+        (2, "unlinked-handover", ["r1"], ["ko", "polda-p"])]
+    assert [iris(f["impact"]["steps"]) for f in found] == [["s1", "s2"], ["s1", "s2"]]
 
 
-def test_gaps_of_one_regency(ask):
+def test_gaps_of_one_regency_names_what_would_close_it(ask):
     found = ask("gaps", "--region", "Kabupaten Dua", "--as-of", "2025-06-01")
-    assert [(f["kind"], f["region"]["iri"].removeprefix(MD)) for f in found] == [("unlinked-handover", "r2")]
+    assert [(f["kind"], iris(f["regions"])) for f in found] == [("unlinked-handover", ["r2"])]
+    assert [(link["link"], iris(link["parties"])) for link in found[0]["closing_links"]] == [
+        ("agreement", ["dinas-p", "polda-p"])]
 
 
 def test_search_ranks_the_exact_abbreviation_first(ask):

@@ -76,11 +76,20 @@ def world(tmp_path: Path, text: str) -> str:
     return str(folder)
 
 
-def findings(run, folder: str, *extra) -> list[tuple]:
+def answer(run, folder: str, *extra) -> list[dict]:
     result = run("--data", folder, "gaps", "--as-of", "2025-06-01", "--format", "json", *extra)
     assert result.exit_code == 0, result.output
-    return sorted((f["kind"], f["severity"], f["region"]["iri"].rsplit("/", 1)[-1],
-                   f["subject"]["iri"].rsplit("/", 1)[-1]) for f in json.loads(result.output))
+    return json.loads(result.output)
+
+
+def local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def findings(run, folder: str, *extra) -> list[tuple]:
+    """(kind, severity, region, subject) per finding and region it holds in."""
+    return sorted((f["kind"], f["severity"], local(r["iri"]), local(f["subject"]["iri"]))
+                  for f in answer(run, folder, *extra) for r in f["regions"])
 
 
 def test_fully_covered_world_has_no_gaps(run, tmp_path):
@@ -162,6 +171,78 @@ md:agr2 a mandat:Agreement ; mandat:party md:b , md:g ; mandat:agreementType "PK
         ("single-point-of-failure", "medium", "p", "b"), ("single-point-of-failure", "medium", "r", "b")]
 
 
+NATIONAL_ONLY_S1 = BASE.replace(
+    "mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .\nmd:resp-b",
+    "mandat:jurisdiction md:c ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .\nmd:resp-b")
+
+# Regency R2 holds a police unit that leads step one there: the data's precedent for who leads it in a regency.
+R2 = """
+md:r2 a mandat:RegencyCity ; skos:prefLabel "Kabupaten R2"@id , "Regency R2"@en ; mandat:withinRegion md:p ; dct:source md:src .
+md:pol a mandat:PoliceUnit ; skos:prefLabel "Polres R2"@id , "R2 Police"@en ; mandat:level mandat:RegencyLevel ;
+    mandat:servesRegion md:r2 .
+md:rl-pol a mandat:ReportingLine ; mandat:unit md:pol ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-pol a mandat:Responsibility ; mandat:agency md:pol ; mandat:step md:s1 ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:r2 ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+
+
+def test_unknown_coverage_where_the_data_lacks_the_actor(run, tmp_path):
+    """R holds no police unit, which leads step one in R2: its national-only cover is a hole in the data.
+    P holds the kinds expected of a province, so its national-only cover stays uncovered-step."""
+    folder = world(tmp_path, NATIONAL_ONLY_S1 + R2)
+    assert findings(run, folder) == [
+        ("uncovered-step", "medium", "p", "s1"), ("unknown-coverage", "low", "r", "s1"),
+        ("unlinked-handover", "medium", "r2", "pol")]
+    [unknown] = [f for f in answer(run, folder) if f["kind"] == "unknown-coverage"]
+    assert unknown["lacking"] == ["police-unit"]
+
+
+def test_unlinked_handover_names_agencies_steps_and_closing_links(run, tmp_path):
+    text = BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other") + AGENCY.format(name="tf", extra="").replace(
+        "md:tf a mandat:RegionalDepartment", "md:tf a mandat:TaskForce") + """
+md:rl-tf a mandat:ReportingLine ; mandat:unit md:tf ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:fm-a a mandat:ForumMembership ; org:member md:a ; org:organization md:tf ; org:memberDuring [ a time:Interval ] ; dct:source md:src .
+"""
+    [f] = answer(run, world(tmp_path, text), "--kind", "unlinked-handover")
+    assert [local(r["iri"]) for r in f["regions"]] == ["p", "r"] and local(f["region"]["iri"]) == "p"
+    assert [local(a["iri"]) for a in f["agencies"]] == ["a", "b"]
+    assert [local(s["iri"]) for s in f["impact"]["steps"]] == ["s1", "s2"]
+    assert f["impact"] == {**f["impact"], "regions": 2, "falls_between": True}
+    assert [(c["link"], [local(x["iri"]) for x in c.get("seat_for", c.get("parties", []))]) for c in f["closing_links"]] == [
+        ("task-force-seat", ["b"]), ("agreement", ["a", "b"])]
+
+
+# For ranking: no lead for step two anywhere (a victim handed to nobody), an orphan office E,
+# two national bodies with no channel between steps three and four, an unverified legal basis.
+RANKED = BASE.replace("md:resp-b a mandat:Responsibility", "md:resp-b a mandat:Other").replace(
+    "mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .\nmd:resp-b",
+    "mandat:jurisdiction md:p ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src ; "
+    "mandat:confidence mandat:Unverified .\nmd:resp-b") + AGENCY.format(name="e", extra="") + """
+md:s3 a mandat:HandlingStep ; skos:prefLabel "Langkah tiga"@id , "Step three"@en ; skos:notation "3" ;
+    mandat:expectsRegionalActor false ; mandat:handsOverTo md:s4 ; dct:source md:src .
+md:s4 a mandat:HandlingStep ; skos:prefLabel "Langkah empat"@id , "Step four"@en ; skos:notation "4" ;
+    mandat:expectsRegionalActor false ; dct:source md:src .
+""" + "".join(f"""
+md:{n} a mandat:Ministry ; skos:prefLabel "Kementerian {n}"@id , "Ministry {n}"@en ; mandat:level mandat:National ;
+    mandat:servesRegion md:c ; dct:source md:src .
+md:rl-{n} a mandat:ReportingLine ; mandat:unit md:{n} ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-{n} a mandat:Responsibility ; mandat:agency md:{n} ; mandat:step md:{step} ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:c ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+""" for n, step in (("n1", "s3"), ("n2", "s4")))
+
+
+def test_findings_come_in_rank_order(run, tmp_path):
+    """Victim handed to nobody, then the orphan office, then the national bodies without a channel, then the
+    unverified basis; each cause once, with the regions it holds in."""
+    found = answer(run, world(tmp_path, RANKED))
+    assert [(f["rank"], f["kind"], f["severity"], local(f["subject"]["iri"]), [local(r["iri"]) for r in f["regions"]],
+             f["impact"]["falls_between"]) for f in found] == [
+        (1, "uncovered-step", "high", "s2", ["p", "r"], True),
+        (2, "orphan-unit", "medium", "e", ["p"], False),
+        (3, "unlinked-handover", "low", "n1", ["p", "r"], True),
+        (4, "weak-basis", "low", "a", ["p"], False)]
+
+
 def test_fail_on_gates_the_exit_code(run, tmp_path):
     folder = world(tmp_path, BASE + AGENCY.format(name="e", extra=""))
     assert run("--data", folder, "gaps", "--as-of", "2025-06-01", "--fail-on", "high").exit_code == 0
@@ -182,7 +263,7 @@ def test_shipped_data_gaps_for_the_two_provinces(run_json):
             assert f["explanation"] and f["suggestion"] and f["kind"] and f["severity"]
 
 
-def test_removing_an_agency_uncovers_the_steps_it_led(run, run_json, tmp_path):
+def test_dropping_an_agency_from_the_data_is_a_hole_in_the_data(run, run_json, tmp_path):
     """Drop every triple that names Kanim Batulicin: passport screening in Tanah Bumbu becomes uncovered."""
     from rdflib import Graph, URIRef
 
@@ -199,9 +280,13 @@ def test_removing_an_agency_uncovers_the_steps_it_led(run, run_json, tmp_path):
             for t in dropped:
                 g.remove(t)
             g.serialize(path, format="turtle")
+    kinds = ("--kind", "uncovered-step", "--kind", "unknown-coverage")
     baseline = {(f["kind"], f["subject"]["iri"]) for f in
-                run_json("gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "--kind", "uncovered-step")}
-    after = run_json("--data", str(folder), "gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01",
-                     "--kind", "uncovered-step")
+                run_json("gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", *kinds)}
+    after = run_json("--data", str(folder), "gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", *kinds)
     new = {(f["kind"], f["subject"]["iri"]) for f in after} - baseline
-    assert ("uncovered-step", MD + "step-passport-screening") in new
+    # Tanah Bumbu no longer holds a technical unit (its only one was the Kanim), a kind the data shows for
+    # regencies: screening, which a technical unit leads elsewhere, and the steps nobody leads at regency
+    # level anywhere, are now holes in the data rather than in government.
+    assert new == {("unknown-coverage", MD + step) for step in
+                   ("step-passport-screening", "step-health-rehabilitation", "step-reintegration")}

@@ -147,9 +147,10 @@ def test_as_of_prefers_what_existed_then(cat):
 
 def test_dissolved_office_still_resolves_and_cli_names_successors(run):
     result = run("--lang", "en", "show", "Kanwil Kemenkumham Kalsel", "--as-of", "2025-06-01")
+    assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
-        "'South Kalimantan Regional Office of the Ministry of Law and Human Rights' was dissolved on "
-        "2024-10-21; successor: 'South Kalimantan Regional Office of the Directorate General of Immigration', "
+        "'South Kalimantan Regional Office of the Ministry of Law and Human Rights' was dissolved between "
+        "2024-11-05 and 2025-05-05 (uncertain); successor: 'South Kalimantan Regional Office of the Directorate General of Immigration', "
         "'South Kalimantan Regional Office of the Directorate General of Corrections', "
         "'South Kalimantan Regional Office of the Ministry of Law'")
 

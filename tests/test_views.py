@@ -99,7 +99,7 @@ def test_org_page_holds_the_dated_tree(pages):
         "ditjen-imigrasi", "kanim-banjarmasin", "kanim-batulicin", "kanim-pangkalpinang", "kanim-tanjung-pandan",
         "kanwil-ditjenim-babel", "kanwil-ditjenim-jateng", "kanwil-ditjenim-jatim", "kanwil-ditjenim-kalsel",
         "kanwil-ditjenim-sultra", "timpora-tanah-bumbu"))
-    assert tree["days"] == ["2007-04-19", "2024-10-21", "2025-06-01"] and tree["start"] == 2
+    assert tree["days"] == ["2007-04-19", "2024-11-05", "2024-12-06", "2025-06-01"] and tree["start"] == 3
     drawn = {line[1] for line in in_force(tree, "2025-06-01")} | {tree["root"]}
     assert drawn == descendants_at(load_catalog(), MD + "ditjen-imigrasi", DAY) and len(drawn) == 11
     early = in_force(tree, "2007-04-19")                                 # before the Kanwil Ditjen Imigrasi:
@@ -111,10 +111,10 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
     assert run("view", "org", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
     data = page_data(out)
     tree = data["extra"]["tree"]
-    assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2025-06-01"]
+    assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-06", "2025-06-01"]
     children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
-    assert [len(c) for c in children] == [17, 17, 20, 20]
-    assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[3]
+    assert [len(c) for c in children] == [17, 17, 20, 20, 20, 20]
+    assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[5]
     assert data["options"]["layout"]["hierarchical"]["direction"] == "UD"
     assert data["options"]["physics"]["enabled"] is False and data["extra"]["minLabelPx"] == 12
 
@@ -135,7 +135,8 @@ def test_org_region_keeps_the_units_serving_it_and_their_chain(run, tmp_path):
     assert run("view", "org", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
     assert sorted(i.rsplit("/", 1)[1] for i in ids(page_data(out))) == [
         "disnakertrans-tanah-bumbu", "ditjen-imigrasi", "gt-tanah-bumbu", "kanim-batulicin", "kanwil-ditjenim-kalsel",
-        "kanwil-kemenkumham-kalsel", "kejagung", "kejari-tanah-bumbu", "kejati-kalsel", "kemenimipas", "kemenkumham",
+        "kanwil-kemenkumham-kalsel", "kejagung", "kejari-tanah-bumbu", "kejati-kalsel", "kemenimipas", "kemenkum",
+        "kemenkumham",
         "pemkab-tanah-bumbu", "pemprov-kalsel", "polda-kalsel", "polres-tanah-bumbu", "polri", "presiden",
         "timpora-tanah-bumbu"]
 
@@ -146,7 +147,7 @@ def test_org_of_a_dissolved_office_refuses_like_chain(run, tmp_path):
     result = run("view", "org", "Kanwil Kemenkumham Kalsel", "--as-of", "2025-06-01", "-o", str(out))
     assert result.exit_code == chain.exit_code == 2
     assert result.output == chain.output and result.output.count("\n") == 1
-    assert "did not exist on 2025-06-01" in result.output and not out.exists()
+    assert "dibubarkan antara 2024-11-05 dan 2025-05-05 (tidak pasti)" in result.output and not out.exists()
 
 
 def test_diff_counts_match_the_query(pages):

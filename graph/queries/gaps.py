@@ -14,23 +14,31 @@ direct reporting lines on the date.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from graph import ns
-from graph.model import Catalog, Responsibility
+from graph.model import Agreement, Catalog, Interval, Responsibility
 from graph.queries.common import source_ref
 
-KINDS = ("uncovered-step", "unlinked-handover", "stale-mandate", "orphan-unit",
+KINDS = ("uncovered-step", "unknown-coverage", "unlinked-handover", "stale-mandate", "orphan-unit",
          "conflicting-leads", "weak-basis", "single-point-of-failure")
 SEVERITIES = ("high", "medium", "low")
 ROOT_CLASSES = {ns.MANDAT + "Presidency"}
+TASK_FORCE = ns.MANDAT + "TaskForce"
+NATIONAL = ns.MANDAT + "National"
 MAX_LEADS = 6
+PERSON_KINDS = ("uncovered-step", "unlinked-handover", "stale-mandate")
+TOP = 20
 
 TEXT = {
     "uncovered-none": ("Tidak ada instansi utama untuk tahap '{step}' yang melayani {region}.",
                        "No lead agency serves {region} for the step '{step}'."),
     "uncovered-national": ("Tahap '{step}' di {region} hanya dipimpin di tingkat pusat ({agencies}), padahal peraturan mengharapkan pelaku daerah.",
                            "The step '{step}' in {region} is led only at national level ({agencies}), where regulation expects a regional actor."),
+    "unknown": ("Data tidak memuat pelaku daerah yang biasa memimpin tahap '{step}' di {region} ({kinds}); yang tercatat hanya tingkat pusat ({agencies}). Ini lubang data, belum tentu lubang pemerintahan.",
+                "The data holds none of the regional actors that lead the step '{step}' elsewhere ({kinds}) for {region}; only national level is recorded ({agencies}). This is a hole in the data, not necessarily in government."),
+    "also": ("Sama di {n} wilayah lain: {regions}.", "The same in {n} other regions: {regions}."),
     "unlinked": ("Kasus berpindah dari '{step}' ({a}) ke '{next}' ({b}), tetapi keduanya tidak punya saluran koordinasi di {region}.",
                  "Cases pass from '{step}' ({a}) to '{next}' ({b}), but the two share no coordination channel in {region}."),
     "stale": ("{fact} masih menunjuk {agency}, yang pada {day} sudah tidak ada.",
@@ -55,6 +63,8 @@ SUGGEST = {
                        "Assign a lead for this step in the region, or record the regulation that names one."),
     "uncovered-national": ("Cari pelaku provinsi atau kabupaten/kota untuk tahap ini dan catat dasar hukumnya.",
                            "Find the provincial or regency/city actor for this step and record its legal basis."),
+    "unknown": ("Catat instansi daerah yang melayani wilayah ini beserta sumbernya (lihat mandat coverage), lalu periksa lagi.",
+                "Record the regional agencies serving this region with their sources (see mandat coverage), then check again."),
     "unlinked": ("Buat saluran: keanggotaan gugus tugas bersama atau perjanjian kerja sama (MoU/PKS).",
                  "Create a channel: a shared task-force seat or a cooperation agreement (MoU/PKS)."),
     "stale": ("Alihkan ke penerusnya: {successors}.", "Move it to the successor: {successors}."),
@@ -77,14 +87,19 @@ def say(key: str, lang: str, table=TEXT, **values) -> str:
 class Context:
     """What every gap function needs: the catalog, the day, the language, indexes."""
 
-    def __init__(self, cat: Catalog, day: date, lang: str, max_leads: int = MAX_LEADS):
-        self.cat, self.day, self.lang, self.max_leads = cat, day, lang, max_leads
+    def __init__(self, cat: Catalog, day: date, lang: str, max_leads: int = MAX_LEADS, known=None):
+        self.cat, self.day, self.lang, self.max_leads, self.known = cat, day, lang, max_leads, known
         self.by_step_jur: dict = defaultdict(list)
         self.by_jur: dict = defaultdict(list)
+        self.forums: dict = defaultdict(list)
         for r in cat.responsibilities:
             if r.valid.contains(day):
                 self.by_step_jur[(r.step, r.jurisdiction)].append(r)
                 self.by_jur[r.jurisdiction].append(r)
+        for ent in cat.agencies():
+            if TASK_FORCE in ent.types and ent.valid.contains(day):
+                for region in ent.attrs.get("regions", ()):
+                    self.forums[region].append(ent.iri)
 
     def label(self, iri) -> str:
         return self.cat.label(iri, self.lang)
@@ -108,9 +123,16 @@ class Context:
                 "sources": [source_ref(self.cat, s, self.lang) for s in fact.sources]}
 
 
-def finding(ctx: Context, kind, severity, region, subject, explanation, evidence, suggestion) -> dict:
+def finding(ctx: Context, kind, severity, region, subject, explanation, evidence, suggestion,
+            cause: tuple = (), steps: tuple = (), **extra) -> dict:
+    """One finding about ``region``. ``cause`` names what produced it without the region, for
+    findings that recur across regions (they are grouped, see :func:`group`); by default the
+    region, subject and facts, so nothing else merges. ``steps`` are the steps it touches."""
+    cause = cause or (region, subject, *(e["fact"] for e in evidence))
     return {"kind": kind, "severity": severity, "region": ctx.ref(region), "subject": ctx.ref(subject),
-            "explanation": explanation, "evidence": evidence, "suggestion": suggestion}
+            "explanation": explanation, "evidence": evidence, "suggestion": suggestion,
+            "cause": " ".join([kind, *(c or "-" for c in cause)]),
+            "impact": {"steps": [ctx.ref(s) for s in steps]}, **extra}
 
 
 def region_level(cat: Catalog, region: str) -> str:
@@ -123,21 +145,35 @@ def region_level(cat: Catalog, region: str) -> str:
 # -- 1. uncovered-step ------------------------------------------------------------
 
 def uncovered_steps(ctx: Context, region: str):
-    """Steps with no lead serving ``region``; national-only cover where a regional actor is expected."""
+    """Steps with no lead serving ``region``; national-only cover where a regional actor is expected.
+
+    National-only cover is an ``unknown-coverage`` finding instead when the data lacks the
+    kinds of actor that would lead the step in the region (:func:`graph.queries.coverage.lacking`).
+    """
+    from graph.queries.coverage import kind_code, lacking
+
     cat = ctx.cat
     for step in cat.step_order:
         jur, leads = ctx.leads(step, region)
         names = {"step": ctx.label(step), "region": ctx.label(region)}
         if not leads:
             yield finding(ctx, "uncovered-step", "high", region, step, say("uncovered-none", ctx.lang, **names),
-                          [], say("uncovered-none", ctx.lang, SUGGEST))
+                          [], say("uncovered-none", ctx.lang, SUGGEST), cause=(step,), steps=(step,))
         elif (region_level(cat, jur) == "national" and region_level(cat, region) != "national"
               and cat.entities[step].attrs.get("expects_regional")):
             agencies = ", ".join(ctx.label(r.agency) for r in leads)
-            yield finding(ctx, "uncovered-step", "medium", region, step,
-                          say("uncovered-national", ctx.lang, agencies=agencies, **names),
-                          [ctx.evidence(r, f"{ctx.label(r.agency)} → {ctx.label(step)} ({ctx.label(jur)})")
-                           for r in leads], say("uncovered-national", ctx.lang, SUGGEST))
+            evidence = [ctx.evidence(r, f"{ctx.label(r.agency)} → {ctx.label(step)} ({ctx.label(jur)})")
+                        for r in leads]
+            missing = lacking(cat, ctx.known, region, step)
+            if missing:
+                yield finding(ctx, "unknown-coverage", "low", region, step,
+                              say("unknown", ctx.lang, agencies=agencies, kinds=", ".join(map(kind_code, missing)),
+                                  **names), evidence, say("unknown", ctx.lang, SUGGEST), cause=(step, jur),
+                              steps=(step,), lacking=[kind_code(c) for c in missing])
+            else:
+                yield finding(ctx, "uncovered-step", "medium", region, step,
+                              say("uncovered-national", ctx.lang, agencies=agencies, **names),
+                              evidence, say("uncovered-national", ctx.lang, SUGGEST), cause=(step, jur), steps=(step,))
 
 
 # -- 2. unlinked-handover ----------------------------------------------------------
@@ -187,22 +223,47 @@ def in_chain(cat: Catalog, a: str, b: str, day: date) -> bool:
     return above(a, b) or above(b, a)
 
 
+def closing_links(ctx: Context, region: str, a: str, b: str) -> list[dict]:
+    """The links that would give ``a`` and ``b`` a channel: a seat in a task force serving the
+    region (nearest first) for whichever of them lacks one, an agreement between them, and,
+    when the lower of the two reports to nobody, a reporting line to the other."""
+    cat, day = ctx.cat, ctx.day
+    out = []
+    for jur in cat.region_ancestors(region):
+        for forum in sorted(ctx.forums.get(jur, ())):
+            seated = {m.member for m in cat.memberships_in(forum) if not m.is_tenure and m.valid.contains(day)}
+            out.append({"link": "task-force-seat", "forum": ctx.ref(forum),
+                        "seat_for": [ctx.ref(x) for x in (a, b) if x not in seated]})
+    out.append({"link": "agreement", "parties": [ctx.ref(a), ctx.ref(b)]})
+    lower, upper = sorted((a, b), key=lambda x: -ns.LEVELS.get(cat.entities[x].attrs.get("level"), 0))
+    if cat.line_at(lower, day) is None:
+        out.append({"link": "reporting-line", "unit": ctx.ref(lower), "parent": ctx.ref(upper)})
+    return out
+
+
+def is_national(cat: Catalog, iri: str) -> bool:
+    return cat.entities[iri].attrs.get("level") == NATIONAL
+
+
 def unlinked_handovers(ctx: Context, region: str, links: dict):
+    """Handovers between two leads with no channel; low severity when both are national bodies."""
     cat = ctx.cat
     for step in cat.step_order:
         _, leads = ctx.leads(step, region)
         for target in cat.entities[step].attrs.get("hands_over_to", ()):
             _, next_leads = ctx.leads(target, region)
-            for a in {r.agency for r in leads}:
-                for b in {r.agency for r in next_leads}:
+            for a in sorted({r.agency for r in leads}):
+                for b in sorted({r.agency for r in next_leads}):
                     if a == b or b in links.get(a, ()) or in_chain(cat, a, b, ctx.day):
                         continue
                     text = say("unlinked", ctx.lang, step=ctx.label(step), next=ctx.label(target),
                                a=ctx.label(a), b=ctx.label(b), region=ctx.label(region))
                     evidence = [ctx.evidence(r, f"{ctx.label(r.agency)} → {ctx.label(r.step)}")
                                 for r in leads + next_leads if r.agency in (a, b)]
-                    yield finding(ctx, "unlinked-handover", "medium", region, a, text, evidence,
-                                  say("unlinked", ctx.lang, SUGGEST))
+                    severity = "low" if is_national(cat, a) and is_national(cat, b) else "medium"
+                    yield finding(ctx, "unlinked-handover", severity, region, a, text, evidence,
+                                  say("unlinked", ctx.lang, SUGGEST), cause=(step, target, a, b), steps=(step, target),
+                                  agencies=[ctx.ref(a), ctx.ref(b)], closing_links=closing_links(ctx, region, a, b))
 
 
 # -- 3. stale-mandate ---------------------------------------------------------------
@@ -238,7 +299,8 @@ def stale_mandates(ctx: Context, scope_agencies: set[str] | None):
             hint = (say("stale", ctx.lang, SUGGEST, successors=", ".join(ctx.label(s) for s in succ))
                     if succ else say("stale-none", ctx.lang, SUGGEST))
             yield finding(ctx, "stale-mandate", "high", region, agency, text,
-                          [ctx.evidence(fact, text)], hint)
+                          [ctx.evidence(fact, text)], hint,
+                          steps=(fact.step,) if isinstance(fact, Responsibility) else ())
 
 
 # -- 4. orphan-unit -------------------------------------------------------------------
@@ -274,7 +336,7 @@ def conflicting_leads(ctx: Context, jurisdictions: set[str]):
                        agencies=", ".join(ctx.label(a) for a in agencies))
             yield finding(ctx, "conflicting-leads", "medium", jur, step, text,
                           [ctx.evidence(r, f"{ctx.label(r.agency)}: {r.role}") for r in leads],
-                          say("conflict", ctx.lang, SUGGEST))
+                          say("conflict", ctx.lang, SUGGEST), steps=(step,))
 
 
 # -- 6. weak-basis -------------------------------------------------------------------------
@@ -307,20 +369,20 @@ def weak_bases(ctx: Context, jurisdictions: set[str]):
             names = {"agency": ctx.label(r.agency), "step": ctx.label(step)}
             if not r.basis:
                 yield finding(ctx, "weak-basis", "medium", jur, r.agency, say("weak-missing", ctx.lang, **names),
-                              [ctx.evidence(r, ctx.label(step))], say("weak", ctx.lang, SUGGEST))
+                              [ctx.evidence(r, ctx.label(step))], say("weak", ctx.lang, SUGGEST), steps=(step,))
                 continue
             for basis in r.basis:
                 when = repealed_on(cat, repeals, basis, ctx.day)
                 if when:
                     yield finding(ctx, "weak-basis", "high", jur, r.agency,
                                   say("weak-repealed", ctx.lang, basis=ctx.label(basis), day=when.isoformat(), **names),
-                                  [ctx.evidence(r, ctx.label(basis))], say("weak", ctx.lang, SUGGEST))
+                                  [ctx.evidence(r, ctx.label(basis))], say("weak", ctx.lang, SUGGEST), steps=(step,))
             shaky = r.confidence == "unverified" or any(
                 (cat.entities.get(b) and cat.entities[b].confidence == "unverified") for b in r.basis)
             if shaky:
                 yield finding(ctx, "weak-basis", "low", jur, r.agency, say("weak-unverified", ctx.lang, **names),
                               [ctx.evidence(r, ", ".join(ctx.label(b) for b in r.basis))],
-                              say("weak", ctx.lang, SUGGEST))
+                              say("weak", ctx.lang, SUGGEST), steps=(step,))
 
 
 # -- 7. single-point-of-failure -------------------------------------------------------------
@@ -349,7 +411,7 @@ def single_points(ctx: Context, region: str, links: dict):
         yield finding(ctx, "single-point-of-failure", "medium", region, node,
                       say("spof-cut", ctx.lang, agency=ctx.label(node), region=region_name),
                       [{"fact": node, "text": f"{core.degree(node)} channels", "confidence": "verified", "sources": []}],
-                      say("spof-cut", ctx.lang, SUGGEST))
+                      say("spof-cut", ctx.lang, SUGGEST), cause=(node, "cut"))
     counts: dict[str, int] = defaultdict(int)
     for step in ctx.cat.step_order:
         for agency in {r.agency for r in ctx.leads(step, region)[1]}:
@@ -358,7 +420,7 @@ def single_points(ctx: Context, region: str, links: dict):
         if n > ctx.max_leads:
             yield finding(ctx, "single-point-of-failure", "low", region, agency,
                           say("spof-load", ctx.lang, agency=ctx.label(agency), n=n, region=region_name,
-                              limit=ctx.max_leads), [], say("spof-load", ctx.lang, SUGGEST))
+                              limit=ctx.max_leads), [], say("spof-load", ctx.lang, SUGGEST), cause=(agency, "load"))
 
 
 # -- running them ----------------------------------------------------------------------------
@@ -380,18 +442,23 @@ def agencies_serving(cat: Catalog, regions: set[str]) -> set[str]:
 
 
 def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, lang: str = "id",
-         max_leads: int = MAX_LEADS) -> list[dict]:
+         max_leads: int = MAX_LEADS, known=None) -> list[dict]:
     """All findings of the chosen ``kinds`` for ``regions`` and the regions inside them
-    (default: every province and regency/city).
+    (default: every province and regency/city), grouped by cause and in rank order.
+
+    ``known`` is what the data holds per region (:func:`graph.queries.coverage.peers`);
+    a what-if passes the one of the real data.
 
     >>> from datetime import date
     >>> from graph.store import load_catalog
     >>> found = gaps(load_catalog(), date(2025, 6, 1), ["https://w3id.org/mandat/id/region-tanah-bumbu"])
-    >>> {f["kind"] for f in found} <= set(KINDS)
-    True
+    >>> {f["kind"] for f in found} <= set(KINDS), [f["rank"] for f in found[:3]]
+    (True, [1, 2, 3])
     """
+    from graph.queries.coverage import peers
+
     kinds = set(kinds or KINDS)
-    ctx = Context(cat, day, lang, max_leads)
+    ctx = Context(cat, day, lang, max_leads, known or peers(cat, day))
     given = regions is not None
     scope_regions = regions_within(cat, regions) if given else None
     regions = [r for r in default_regions(cat) if scope_regions is None or r in scope_regions]
@@ -401,7 +468,7 @@ def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, 
     links = channels(ctx) if kinds & {"unlinked-handover", "single-point-of-failure"} else {}
     out: list[dict] = []
     for region in regions:
-        if "uncovered-step" in kinds:
+        if kinds & {"uncovered-step", "unknown-coverage"}:
             out += uncovered_steps(ctx, region)
         if "unlinked-handover" in kinds:
             out += unlinked_handovers(ctx, region, links)
@@ -415,10 +482,121 @@ def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, 
         out += conflicting_leads(ctx, jurisdictions)
     if "weak-basis" in kinds:
         out += weak_bases(ctx, jurisdictions)
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    out.sort(key=lambda f: (order[f["severity"]], KINDS.index(f["kind"]),
-                            (f["region"] or {}).get("label", ""), (f["subject"] or {}).get("label", "")))
+    return ranked(cat, group([f for f in out if f["kind"] in kinds], default_regions(cat), lang))
+
+
+# -- grouping and ranking -----------------------------------------------------------------------
+
+def group(findings: list[dict], region_order: list[str], lang: str) -> list[dict]:
+    """One finding per cause: ``regions`` lists where it holds (provinces first), ``region`` is
+    the first of them, the explanation names the others and the evidence is the union."""
+    place = {r: i for i, r in enumerate(region_order)}
+    by_cause: dict[str, list[dict]] = {}
+    for f in findings:
+        by_cause.setdefault(f["cause"], []).append(f)
+    return [merged(sorted(fs, key=lambda f: place.get((f["region"] or {}).get("iri"), len(place))), lang)
+            for fs in by_cause.values()]
+
+
+def merged(findings: list[dict], lang: str) -> dict:
+    """The first of ``findings`` (of one cause) standing for all of them."""
+    head = dict(findings[0])
+    regions = list({f["region"]["iri"]: f["region"] for f in findings if f["region"]}.values())
+    head["regions"] = regions
+    if len(regions) > 1:
+        head["explanation"] += " " + say("also", lang, n=len(regions) - 1,
+                                         regions=", ".join(r["label"] for r in regions[1:]))
+    head["evidence"] = list({e["fact"]: e for f in findings for e in f["evidence"]}.values())
+    head["severity"] = min((f["severity"] for f in findings), key=SEVERITIES.index)
+    return head
+
+
+def receiving_steps(cat: Catalog) -> set[str]:
+    """The steps some other step hands a case over to: from there on a person is being passed on."""
+    return {t for s in cat.step_order for t in cat.entities[s].attrs.get("hands_over_to", ())}
+
+
+def urgency(f: dict, step_place: dict) -> tuple:
+    """Sort key, most urgent first: severity with a person at risk before the same severity
+    without, then the most regions, the most steps, the kind, the step order and the labels."""
+    impact = f["impact"]
+    tier = SEVERITIES.index(f["severity"]) * 2 + (0 if impact["falls_between"] else 1)
+    first_step = min((step_place.get(s["iri"], 99) for s in impact["steps"]), default=99)
+    return (tier, -impact["regions"], -len(impact["steps"]), KINDS.index(f["kind"]), first_step,
+            (f["region"] or {}).get("label", ""), (f["subject"] or {}).get("label", ""), f["cause"])
+
+
+def ranked(cat: Catalog, findings: list[dict]) -> list[dict]:
+    """Findings with their ``impact`` completed (how many regions, whether a victim or a case can
+    fall between agencies) and ``rank`` (1 = most urgent), in rank order."""
+    receiving = receiving_steps(cat)
+    for f in findings:
+        steps = f["impact"]["steps"]
+        f["impact"] = {"steps": steps, "regions": len(f["regions"]),
+                       "falls_between": f["kind"] in PERSON_KINDS and any(s["iri"] in receiving for s in steps)}
+    place = {s: i for i, s in enumerate(cat.step_order)}
+    return [{"rank": n, **f} for n, f in enumerate(sorted(findings, key=lambda f: urgency(f, place)), 1)]
+
+
+# -- what-if and comparison ----------------------------------------------------------------------
+
+def scenario(cat: Catalog, day: date, without=(), links=()) -> Catalog:
+    """The catalog as if each agency in ``without`` were dissolved on ``day`` (its responsibilities,
+    seats and agreements gone) and each pair in ``links`` had an agreement. Nothing is written."""
+    gone = set(without)
+    entities = dict(cat.entities)
+    for iri in gone:
+        entities[iri] = replace(entities[iri], valid=Interval(entities[iri].valid.start, day))
+    agreements = [replace(a, parties=tuple(p for p in a.parties if p not in gone)) for a in cat.agreements]
+    agreements += [Agreement(iri=f"urn:mandat:what-if:{a}+{b}", parties=(a, b), agreement_type="what-if")
+                   for a, b in links]
+    return replace(cat, entities=entities, agreements=agreements,
+                   responsibilities=[r for r in cat.responsibilities if r.agency not in gone],
+                   memberships=[m for m in cat.memberships if m.member not in gone and m.organization not in gone])
+
+
+def counts(findings: list[dict]) -> dict:
+    """How many findings, per kind and per severity."""
+    by_kind = {k: sum(f["kind"] == k for f in findings) for k in KINDS}
+    by_severity = {s: sum(f["severity"] == s for f in findings) for s in SEVERITIES}
+    return {"total": len(findings), "by_kind": {k: n for k, n in by_kind.items() if n}, "by_severity": by_severity}
+
+
+def only_new(findings: list[dict], other: list[dict]) -> list[dict]:
+    """The findings holding in a region where ``other`` has none of the same cause, their
+    ``regions`` cut to those regions."""
+    seen = {(f["cause"], r["iri"]) for f in other for r in f["regions"]}
+    out = []
+    for f in findings:
+        fresh = [r for r in f["regions"] if (f["cause"], r["iri"]) not in seen]
+        if fresh or (not f["regions"] and all(f["cause"] != g["cause"] for g in other)):
+            out.append({**f, "regions": fresh})
     return out
+
+
+def compare(before: list[dict], after: list[dict]) -> dict:
+    """Counts before and after, and the findings that appeared or were resolved."""
+    return {"baseline": counts(before), "scenario": counts(after),
+            "appeared": only_new(after, before), "resolved": only_new(before, after)}
+
+
+def what_if(cat: Catalog, day: date, regions: list[str] | None, without=(), links=(), kinds=None,
+            lang: str = "id", max_leads: int = MAX_LEADS) -> dict:
+    """The findings now and as if ``without`` were dissolved and ``links`` agreed (see :func:`scenario`).
+    Coverage is read from the real data: a dissolved office is a known absence, not a hole in the data."""
+    from graph.queries.coverage import peers
+
+    known = peers(cat, day)
+    before = gaps(cat, day, regions, kinds, lang, max_leads, known)
+    after = gaps(scenario(cat, day, without, links), day, regions, kinds, lang, max_leads, known)
+    return compare(before, after)
+
+
+def between(cat: Catalog, first: date, second: date, regions: list[str] | None, kinds=None,
+            lang: str = "id", max_leads: int = MAX_LEADS) -> dict:
+    """The findings on ``first`` (baseline) and on ``second`` (scenario), compared."""
+    return compare(gaps(cat, first, regions, kinds, lang, max_leads),
+                   gaps(cat, second, regions, kinds, lang, max_leads))
 
 
 def at_or_above(findings: list[dict], severity: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.model import Catalog
-from graph.queries.chain import certainty_of, require_existing
+from graph.queries.chain import certainty_of
 from graph.queries.common import agency_ref, provenance, source_ref
 
 
@@ -67,8 +67,25 @@ def responsibilities_at(cat: Catalog, iri: str, day: date, lang: str) -> list[di
             for r in rows]
 
 
+def nearest_existing_day(valid, day: date) -> date:
+    """``day`` if the period holds it, else the period's last day (or first day).
+
+    >>> from graph.model import Interval
+    >>> nearest_existing_day(Interval(None, date(2024, 10, 21)), date(2025, 6, 1))
+    datetime.date(2024, 10, 20)
+    """
+    from datetime import timedelta
+
+    if valid.contains(day):
+        return day
+    if valid.end is not None and day >= valid.end:
+        return valid.end - timedelta(days=1)
+    return valid.start
+
+
 def show(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
-    """The card of agency ``iri`` on ``day``.
+    """The card of agency ``iri`` on ``day``; for an office that did not exist then, its
+    card on the nearest day it did (``as_of`` says which, ``asked_for`` the day asked).
 
     >>> from datetime import date
     >>> from graph.store import load_catalog
@@ -76,12 +93,13 @@ def show(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
     >>> card["parent"]["label"]
     'Kantor Wilayah Direktorat Jenderal Imigrasi Kalimantan Selatan'
     """
-    require_existing(cat, iri, day, lang)
     ent = cat.entities[iri]
+    asked, day = day, nearest_existing_day(ent.valid, day)
     line = cat.line_at(iri, day)
     card = agency_ref(cat, iri, lang)
     card.update({
         "as_of": day.isoformat(),
+        "asked_for": asked.isoformat(),
         "alt_labels": sorted({*ent.alt_labels, *ent.abbreviations}),
         "regions": [cat.ref(r, lang) for r in ent.attrs.get("regions", ())],
         "office_class": cat.label(ent.attrs["office_class"], lang) if ent.attrs.get("office_class") else None,
