@@ -155,18 +155,26 @@ def search(obj, text, limit, fmt):
 @click.argument("name")
 @question
 def show(obj, name, as_of, fmt):
-    """One agency's card at a date: parent, head, responsibilities, history links."""
-    from graph.queries.show import show as run
-    from graph.render import show_sections
+    """The card of an agency, regulation, region, TPPO step or person at a date.
+
+    An agency's card has its parent, head and responsibilities (for a
+    dissolved office: its last day, with the dissolution and successors); a
+    regulation's what it amends and the mandates resting on it; a region's
+    parent, regions and agencies; a step's handovers and responsible agencies;
+    a person's posts.
+    """
+    from graph.queries.show import card
+    from graph.render import card_sections
     from graph.resolve import ended, resolve
 
     cat = obj.catalog()
     day = day_of(cat, as_of)
-    iri = resolve(cat, name, {"agency"}, obj.lang, day)
-    if ended(cat, iri, day, obj.lang):
-        click.echo(ended(cat, iri, day, obj.lang), err=True)
-    answer = run(cat, iri, day, obj.lang)
-    emit(answer, show_sections(answer, obj.lang, fmt), fmt)
+    iri = resolve(cat, name, {"agency", "regulation", "region", "step", "person"}, obj.lang, day)
+    gone = ended(cat, iri, day, obj.lang) if cat.entities[iri].kind == "agency" else None
+    if gone:
+        click.echo(gone, err=True)
+    answer = card(cat, iri, day, obj.lang)
+    emit(answer, card_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()

@@ -41,7 +41,8 @@ ROLES = {"lead": ("utama", "lead"), "support": ("pendukung", "support")}
 EVENTS = {"created": ("dibentuk", "created"), "dissolved": ("dibubarkan", "dissolved"),
           "renamed": ("berganti nama", "renamed"), "split": ("dipecah", "split"),
           "merged": ("digabung", "merged"), "moved": ("dipindahkan", "moved"),
-          "reports-to": ("melapor kepada", "reports to"), "head": ("pimpinan", "head")}
+          "reports-to": ("melapor kepada", "reports to"), "head": ("pimpinan", "head"),
+          "reporting-line": ("garis pelaporan", "reporting line"), "responsibility": ("tanggung jawab", "responsibility")}
 DROP_FIRST = ("sources", "until", "since")   # what a narrow terminal loses first (never the status)
 
 
@@ -193,6 +194,62 @@ def diff_sections(answer: dict, lang: str, fmt: str = "table") -> list[Section]:
                             ["agency", "old_parent", "new_parent", "date", "basis", "status", "sources"], rows, fmt,
                             iris, ("change_code", "agency_iri", "old_parent_iri", "new_parent_iri")))
     return sections
+
+
+FIELDS = {"type": ("Jenis", "Type"), "number": ("Nomor", "Number"), "year": ("Tahun", "Year"),
+          "date": ("Tanggal", "Date"), "title": ("Judul", "Title"), "part_of": ("Bagian dari", "Part of"),
+          "articles": ("Pasal", "Articles"), "amends": ("Mengubah", "Amends"),
+          "amended_by": ("Diubah oleh", "Amended by"), "repeals": ("Mencabut", "Repeals"),
+          "repealed_by": ("Dicabut oleh", "Repealed by"), "notation": ("Kode Kemendagri", "Kemendagri code"),
+          "within": ("Bagian dari wilayah", "Lies in"), "regions_inside": ("Wilayah di dalamnya", "Regions inside"),
+          "order": ("Urutan", "Order"), "definition": ("Definisi", "Definition"),
+          "hands_over_to": ("Diserahkan ke", "Hands over to"), "receives_from": ("Menerima dari", "Receives from"),
+          "alt_labels": ("Nama lain", "Other names"), "sources": ("Sumber", "Sources"), "iri": ("IRI", "IRI")}
+CARD_TITLES = {"regulation": ("Kartu peraturan", "Regulation card"), "region": ("Kartu wilayah", "Region card"),
+               "step": ("Kartu tahap", "Step card"), "person": ("Kartu orang", "Person card")}
+
+
+def field_text(value, fmt: str) -> str:
+    """A card value as text: a reference by its label, a list joined, a source list short or full."""
+    if isinstance(value, dict):
+        return value.get("label", "")
+    if isinstance(value, list):
+        return names(value) if not value or "label" in value[0] else "; ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def card_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
+    """Any card: its fields, then the list it is about (mandates, agencies, responsibilities, posts)."""
+    if card["entity"] == "agency":
+        return show_sections(card, lang, fmt)
+    i = 0 if lang == "id" else 1
+    keys = [k for k in FIELDS if k in card and k not in ("sources",)]
+    rows = [[FIELDS[k][i], field_text(card[k], fmt)] for k in keys if field_text(card[k], fmt)]
+    rows += [[h("status", lang), mark(card["confidence"], lang)], [h("sources", lang), srcs(card["sources"], fmt)]]
+    out = [section(f"{CARD_TITLES[card['entity']][i]} ({card['as_of']})", lang, ["field", "value"],
+                   [r for r in rows if r[1]], fmt, [[""] for r in rows if r[1]], ("iri",))]
+    return out + list_sections(card, lang, fmt)
+
+
+def list_sections(card: dict, lang: str, fmt: str) -> list[Section]:
+    """The list part of a non-agency card."""
+    i = 0 if lang == "id" else 1
+    if card["entity"] == "regulation":
+        rows = [[m["agency"]["label"], event_text(m["what"], lang), (m["object"] or {}).get("label", ""), m["start"] or "",
+                 m["end"] or ""] for m in card["mandates"]]
+        iris = [[m["agency"]["iri"], iri_of(m["object"])] for m in card["mandates"]]
+        return [section(("Mandat yang bersandar padanya", "Mandates resting on it")[i], lang,
+                        ["agency", "event", "related", "since", "until"], rows, fmt, iris,
+                        ("agency_iri", "related_iri"))]
+    if card["entity"] == "region":
+        rows = [[a["label"], a.get("kind_label", ""), a.get("level_label", "")] for a in card["agencies"]]
+        return [section(("Instansi yang melayani", "Agencies serving it")[i], lang, ["agency", "kind", "level"],
+                        rows, fmt, [[a["iri"]] for a in card["agencies"]], ("agency_iri",))]
+    if card["entity"] == "step":
+        return who_sections([dict(r, step=None) for r in card["responsibilities"]], lang, fmt)
+    rows = [[p["post"], p["start"] or "", p["end"] or "", srcs(p["sources"], fmt)] for p in card["posts"]]
+    return [section(("Jabatan yang tercatat", "Posts on record")[i], lang, ["description", "since", "until", "sources"],
+                    rows, fmt, [[p["organization"]["iri"]] for p in card["posts"]], ("agency_iri",))]
 
 
 def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:

@@ -121,3 +121,91 @@ def show(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
 
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+# -- cards of the other kinds: regulation, region, step, person ----------------------
+
+def card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+    """The card of any named entity on ``day``; ``entity`` says which kind of card it is.
+
+    >>> from datetime import date
+    >>> from graph.store import load_catalog
+    >>> c = card(load_catalog(), "https://w3id.org/mandat/id/uu-21-2007", date(2025, 6, 1))
+    >>> c["entity"], c["number"], c["year"]
+    ('regulation', '21', '2007')
+    """
+    kind = cat.entities[iri].kind
+    build = {"agency": show, "regulation": regulation_card, "region": region_card,
+             "step": step_card, "person": person_card}[kind]
+    return {"entity": kind, **build(cat, iri, day, lang)}
+
+
+def common_fields(cat: Catalog, iri: str, day: date, lang: str) -> dict:
+    """What every card carries: iri, label, date asked, other names, sources, confidence."""
+    ent = cat.entities[iri]
+    return {"iri": iri, "label": cat.label(iri, lang), "as_of": day.isoformat(),
+            "alt_labels": sorted({*ent.alt_labels, *ent.abbreviations}),
+            "sources": [source_ref(cat, s, lang) for s in ent.sources],
+            "confidence": ent.confidence or ("verified" if ent.sources else "unverified"), "note": ent.note}
+
+
+def regulation_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+    """A regulation or article: number, dates, title, what it amends or repeals and what
+    amends or repeals it, its articles, and the mandates (responsibilities, reporting
+    lines) that rest on it or on one of its articles."""
+    attrs = cat.entities[iri].attrs
+    regs = cat.of_kind("regulation")
+    parts = {r.iri for r in regs if r.attrs.get("part_of") == iri} | {iri}
+    rests = [("responsibility", r.agency, r.step, r) for r in cat.responsibilities if parts & set(r.basis)]
+    rests += [("reporting-line", line.unit, line.parent, line) for line in cat.lines if parts & set(line.basis)]
+    return {**common_fields(cat, iri, day, lang),
+            "type": cat.label(attrs.get("type"), lang) or None, "number": attrs.get("number"),
+            "year": attrs.get("year"), "date": iso(attrs.get("date")), "title": attrs.get("title"),
+            "part_of": cat.ref(attrs.get("part_of"), lang),
+            "articles": [cat.ref(p, lang) for p in sorted(parts - {iri})],
+            "amends": [cat.ref(r, lang) for r in attrs.get("amends", ())],
+            "amended_by": [cat.ref(r.iri, lang) for r in regs if iri in r.attrs.get("amends", ())],
+            "repeals": [cat.ref(r, lang) for r in attrs.get("repeals", ())],
+            "repealed_by": [cat.ref(r.iri, lang) for r in regs if iri in r.attrs.get("repeals", ())],
+            "mandates": [{"what": what, "agency": cat.ref(agency, lang), "object": cat.ref(obj, lang),
+                          "in_force": fact.valid.contains(day), **fact.valid.as_dict()}
+                         for what, agency, obj, fact in sorted(rests, key=lambda r: (r[0], r[1], r[2] or ""))]}
+
+
+def region_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+    """A region: its code, the region it lies in, the regions inside it, and the
+    agencies that serve it on ``day``."""
+    attrs = cat.entities[iri].attrs
+    inside = sorted((e.iri for e in cat.of_kind("region") if e.attrs.get("within") == iri),
+                    key=lambda r: cat.label(r, lang))
+    serving = sorted((e.iri for e in cat.agencies() if iri in e.attrs.get("regions", ()) and e.valid.contains(day)),
+                     key=lambda a: cat.label(a, lang))
+    return {**common_fields(cat, iri, day, lang), "notation": attrs.get("notation"),
+            "within": cat.ref(attrs.get("within"), lang), "regions_inside": [cat.ref(r, lang) for r in inside],
+            "agencies": [agency_ref(cat, a, lang) for a in serving]}
+
+
+def step_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+    """A TPPO step: its place in the order, the steps it hands over to and receives from,
+    and who is responsible for it on ``day``."""
+    attrs = cat.entities[iri].attrs
+    steps = cat.of_kind("step")
+    rows = [r for r in cat.responsibilities_for(iri) if r.valid.contains(day)]
+    return {**common_fields(cat, iri, day, lang),
+            "order": cat.step_order.index(iri) + 1 if iri in cat.step_order else None,
+            "definition": attrs.get("definition", {}).get(lang),
+            "expects_regional_actor": bool(attrs.get("expects_regional")),
+            "hands_over_to": [cat.ref(s, lang) for s in attrs.get("hands_over_to", ())],
+            "receives_from": [cat.ref(s.iri, lang) for s in steps if iri in s.attrs.get("hands_over_to", ())],
+            "responsibilities": [{"agency": agency_ref(cat, r.agency, lang), "role": r.role,
+                                  "jurisdiction": cat.ref(r.jurisdiction, lang), **provenance(cat, r, lang, r.basis)}
+                                 for r in sorted(rows, key=lambda r: (r.role != "lead", cat.label(r.agency, lang)))]}
+
+
+def person_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+    """A person: every post the sources show them in, with the dates they were seen in it."""
+    posts = sorted(cat.memberships_of(iri), key=lambda m: (m.valid.start or date.min, m.organization))
+    return {**common_fields(cat, iri, day, lang),
+            "posts": [{"organization": cat.ref(m.organization, lang), "post": post_text(cat, m.role, m.organization, lang),
+                       "in_post_on_day": m.valid.contains(day), **m.valid.as_dict(),
+                       **provenance(cat, m, lang, m.basis)} for m in posts]}
