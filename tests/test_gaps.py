@@ -405,3 +405,21 @@ def test_html_report_escapes_labels_and_holds_findings_what_if_and_matrix(run, t
 def test_html_report_needs_one_region(run, tmp_path):
     result = run("--data", world(tmp_path, BASE), "gaps", "--format", "html")
     assert result.exit_code == 2 and "exactly one --region" in result.output
+
+
+def test_fail_on_with_a_what_if_looks_at_what_appeared(run, tmp_path):
+    folder = world(tmp_path, BASE)
+    assert run("--data", folder, "gaps", "--as-of", "2025-06-01", "--without", "Office A", "--fail-on", "high").exit_code == 1
+    (tmp_path / "x").mkdir()
+    unlinked = world(tmp_path / "x", BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other"))
+    assert run("--data", unlinked, "gaps", "--as-of", "2025-06-01", "--with-link", "Office A", "Office B",
+               "--fail-on", "low").exit_code == 0
+
+
+def test_what_if_csv_lists_each_change(run, tmp_path):
+    folder = world(tmp_path, BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other"))
+    lines = run("--data", folder, "gaps", "--as-of", "2025-06-01", "--with-link", "Office A", "Office B",
+                "--format", "csv").output.splitlines()
+    assert lines[0] == "change,rank,severity,kind,region_iri,region,regions,subject_iri,subject,steps,falls_between," \
+                       "explanation,suggestion,sources"
+    assert [line.split(",")[:4] for line in lines[1:]] == [["resolved", "1", "medium", "unlinked-handover"]]
