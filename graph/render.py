@@ -248,19 +248,27 @@ def whatif_sections(change: dict, lang: str, fmt: str = "table") -> list[Section
 REPORT_STYLE = """
 @page { size: A4 landscape; margin: 12mm; }
 h2 { font-size: 15px; margin: 14px 0 6px; break-after: avoid; }
-table.findings td.sev-high { background: #fbb4ae; } table.findings td.sev-medium { background: #fed9a6; }
-table.findings td.sev-low { background: #ffffcc; }
+table.findings, table.counts { table-layout: auto; margin-bottom: 8px; }
+table.counts { width: auto; }
+table.findings td:nth-child(4) { font-size: 10px; min-width: 240px; }
+tr.sev-high td:nth-child(2) { background: #fbb4ae; } tr.sev-medium td:nth-child(2) { background: #fed9a6; }
+tr.sev-low td:nth-child(2) { background: #ffffcc; }
 .small { font-size: 10px; }
 @media print { h2 { break-before: auto; } section { break-inside: auto; } }
 """
 
 
-def html_table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
-    """A table of already escaped cells."""
+def html_table(head: list[str], rows: list[list[str]], cls: str, row_classes: list[str] | None = None) -> str:
+    """A table of already escaped cells, each row with its class (if given)."""
     th = "".join(f"<th>{h}</th>" for h in head)
-    body = "".join("<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in row) + "</tr>"
-                   for row in rows)
+    body = "".join(f'<tr class="{rc}">' + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                   for row, rc in zip(rows, row_classes or [""] * len(rows)))
     return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def findings_table(head: list[str], findings: list[dict]) -> str:
+    """Findings as an HTML table, each row marked with its severity."""
+    return html_table(head, finding_rows(findings), "findings", [f'sev-{html.escape(f["severity"])}' for f in findings])
 
 
 def finding_rows(findings: list[dict]) -> list[list[str]]:
@@ -268,7 +276,7 @@ def finding_rows(findings: list[dict]) -> list[list[str]]:
     from graph.views.matrix import link
 
     esc = html.escape
-    return [[str(f["rank"]), f'<td class="sev-{esc(f["severity"])}">{esc(f["severity"])}</td>', esc(f["kind"]),
+    return [[str(f["rank"]), esc(f["severity"]), esc(f["kind"]),
              esc(", ".join(r["label"] for r in f["regions"])), esc((f["subject"] or {}).get("label", "")),
              esc(f["explanation"]), esc(f["suggestion"]),
              '<span class="small">' + "; ".join(link(src) for src in
@@ -285,13 +293,12 @@ def gaps_report(findings: list[dict], matrix_answer: dict, change: dict | None, 
     head = [gaps_say(k, lang) for k in keys] + [change_say("suggestion", lang), change_say("sources", lang)]
     parts = [f"<h1>{html.escape(heading)}</h1>",
              f'<section id="findings"><h2>{change_say("findings", lang)} ({len(findings)})</h2>'
-             f'{html_table(head, finding_rows(findings), "findings")}</section>']
+             f'{findings_table(head, findings)}</section>']
     if change is not None:
         counts = [gaps_say("kind", lang), change_say("baseline", lang), change_say("scenario", lang), "Δ"]
         parts.append(f'<section id="what-if"><h2>{change_say("what_if", lang)}</h2>'
-                     + html_table(counts, [[html.escape(c) for c in row] for row in change_counts(change)])
-                     + "".join(f'<h2>{change_say(key, lang)} ({len(change[key])})</h2>'
-                               + html_table(head, finding_rows(change[key]), "findings")
+                     + html_table(counts, [[html.escape(c) for c in row] for row in change_counts(change)], "counts")
+                     + "".join(f'<h2>{change_say(key, lang)} ({len(change[key])})</h2>' + findings_table(head, change[key])
                                for key in ("appeared", "resolved")) + "</section>")
     parts.append(f'<section id="matrix"><h2>{change_say("matrix", lang)}</h2>'
                  f'{matrix_table(matrix_answer, lang)}</section>')

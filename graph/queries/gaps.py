@@ -38,7 +38,7 @@ TEXT = {
                            "The step '{step}' in {region} is led only at national level ({agencies}), where regulation expects a regional actor."),
     "unknown": ("Data tidak memuat pelaku daerah yang biasa memimpin tahap '{step}' di {region} ({kinds}); yang tercatat hanya tingkat pusat ({agencies}). Ini lubang data, belum tentu lubang pemerintahan.",
                 "The data holds none of the regional actors that lead the step '{step}' elsewhere ({kinds}) for {region}; only national level is recorded ({agencies}). This is a hole in the data, not necessarily in government."),
-    "also": ("Sama di {n} wilayah lain: {regions}.", "The same in {n} other regions: {regions}."),
+    "also": ("Sama di {n} wilayah lain (lihat daftar wilayah).", "The same in {n} other regions (see the list of regions)."),
     "unlinked": ("Kasus berpindah dari '{step}' ({a}) ke '{next}' ({b}), tetapi keduanya tidak punya saluran koordinasi di {region}.",
                  "Cases pass from '{step}' ({a}) to '{next}' ({b}), but the two share no coordination channel in {region}."),
     "stale": ("{fact} masih menunjuk {agency}, yang pada {day} sudah tidak ada.",
@@ -504,8 +504,7 @@ def merged(findings: list[dict], lang: str) -> dict:
     regions = list({f["region"]["iri"]: f["region"] for f in findings if f["region"]}.values())
     head["regions"] = regions
     if len(regions) > 1:
-        head["explanation"] += " " + say("also", lang, n=len(regions) - 1,
-                                         regions=", ".join(r["label"] for r in regions[1:]))
+        head["explanation"] += " " + say("also", lang, n=len(regions) - 1)
     head["evidence"] = list({e["fact"]: e for f in findings for e in f["evidence"]}.values())
     head["severity"] = min((f["severity"] for f in findings), key=SEVERITIES.index)
     return head
