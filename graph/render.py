@@ -156,6 +156,7 @@ GAPS_HEAD = {"rank": ("No", "Rank"), "severity": ("Tingkat", "Severity"), "kind"
 
 
 def gaps_say(key: str, lang: str) -> str:
+    """A gaps header or phrase in ``lang``."""
     return GAPS_HEAD[key][0 if lang == "id" else 1]
 
 
@@ -215,6 +216,7 @@ CHANGE_HEAD = {"baseline": ("Sekarang", "Baseline"), "scenario": ("Skenario", "S
 
 
 def change_say(key: str, lang: str) -> str:
+    """A what-if or report header in ``lang``."""
     return CHANGE_HEAD[key][0 if lang == "id" else 1]
 
 

@@ -306,6 +306,10 @@ def test_kalimantan_selatan_findings_grouped_by_cause(run_json):
     assert (first["kind"], local(first["subject"]["iri"]), first["impact"]["regions"], first["impact"]["falls_between"]) == (
         "unlinked-handover", "uptd-ppa-kalsel", 14, True)
     assert [local(a["iri"]) for a in first["agencies"]] == ["uptd-ppa-kalsel", "kemenkes"]
+    sparse = ["court", "police-unit", "prosecution-office", "regional-department", "regional-government", "task-force"]
+    assert {local(f["subject"]["iri"]): (f["impact"]["regions"], f["lacking"]) for f in found
+            if f["kind"] == "unknown-coverage"} == {
+        "step-trial": (12, ["court"]), "step-health-rehabilitation": (12, sparse), "step-reintegration": (12, sparse)}
 
 
 def test_table_shows_the_top_20_and_counts_the_rest(run, monkeypatch):
