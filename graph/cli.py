@@ -268,20 +268,77 @@ def who_handles(obj, step, region, as_of, fmt):
 @click.option("--max-leads", default=6, show_default=True, type=click.IntRange(1, 100),
               help="An agency leading more steps than this in a region is a single point of failure.")
 @click.option("--fail-on", type=click.Choice(["high", "medium", "low"]),
-              help="Exit 1 when a finding at or above this severity exists.")
-@question
-def gaps(obj, regions, kinds, max_leads, fail_on, as_of, fmt):
-    """Coordination gaps for planners: uncovered steps, unlinked handovers, stale mandates, ..."""
-    from graph.queries.gaps import at_or_above, gaps as run
-    from graph.render import gaps_sections
+              help="Exit 1 when a finding at or above this severity exists (with a what-if or --compare: appeared).")
+@click.option("--all", "show_all", is_flag=True, help="Show every finding in the table, not only the top 20.")
+@click.option("--without", multiple=True, metavar="NAME",
+              help="What if this agency were dissolved on --as-of, its responsibilities and seats gone (repeatable).")
+@click.option("--with-link", "with_links", multiple=True, nargs=2, metavar="NAME NAME",
+              help="What if these two agencies had an agreement (repeatable).")
+@click.option("--compare", nargs=2, metavar="D1 D2", help="Findings that appeared or were resolved from D1 to D2.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file [default: stdout].")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Answer as things stood on this date [default: today].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("html",)), default="table", show_default=True,
+              help="Output format; html is a printable report for one --region.")
+@click.pass_obj
+def gaps(obj, regions, kinds, max_leads, fail_on, show_all, without, with_links, compare, output, as_of, fmt):
+    """Coordination gaps for planners, ranked: uncovered steps, holes in the data, unlinked handovers, ...
+
+    With --without / --with-link, what would change (nothing is written); with --compare, what changed.
+    """
+    from graph.errors import InputError
+    from graph.queries import gaps as q
     from graph.resolve import resolve
 
     cat = obj.catalog()
+    day = day_of(cat, as_of)
+    if compare and (without or with_links):
+        raise InputError("give --compare, or --without / --with-link, not both")
+    if fmt == "html" and len(regions) != 1:
+        raise InputError("--format html is a report on one region: give exactly one --region")
     region_iris = [resolve(cat, r, {"region"}, obj.lang) for r in regions] or None
-    answer = run(cat, day_of(cat, as_of), region_iris, kinds or None, obj.lang, max_leads)
-    emit(answer, gaps_sections(answer, obj.lang, fmt), fmt)
-    if fail_on and at_or_above(answer, fail_on):
+    settings = {"kinds": kinds or None, "lang": obj.lang, "max_leads": max_leads}
+
+    def agency(name):
+        return resolve(cat, name, {"agency"}, obj.lang, day)
+
+    change = None
+    if compare:
+        change = q.between(cat, day_of(cat, compare[0]), day_of(cat, compare[1]), region_iris, **settings)
+    elif without or with_links:
+        change = q.what_if(cat, day, region_iris, [agency(n) for n in without],
+                           [(agency(a), agency(b)) for a, b in with_links], **settings)
+    answer = q.gaps(cat, day, region_iris, **settings) if change is None or fmt == "html" else None
+    write_answer(output, lambda out: gaps_output(obj, cat, day, region_iris, answer, change, fmt, show_all, out))
+    if fail_on and q.at_or_above(answer if change is None else change["appeared"], fail_on):
         sys.exit(1)
+
+
+def write_answer(output, write) -> None:
+    """Call ``write(stream)`` on stdout, or on a file replaced in one step."""
+    if not output:
+        write(sys.stdout)
+        return
+    from graph.safeio import atomic_path
+
+    with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as stream:
+        write(stream)
+
+
+def gaps_output(obj, cat, day, region_iris, answer, change, fmt, show_all, out) -> None:
+    """The gaps answer in ``fmt``: the report, the what-if / comparison, or the ranked findings."""
+    from graph.output import emit as emit_to
+    from graph.render import gaps_report, gaps_sections, whatif_sections
+
+    if fmt == "html":
+        from graph.views.matrix import matrix
+
+        region = region_iris[0]
+        heading = f"TPPO — {cat.label(region, obj.lang)} — {day}"
+        out.write(gaps_report(answer, matrix(cat, region, day, obj.lang), change, heading, obj.lang))
+    elif change is not None:
+        emit_to(change, whatif_sections(change, obj.lang, fmt), fmt, out)
+    else:
+        emit_to(answer, gaps_sections(answer, obj.lang, fmt, show_all), fmt, out)
 
 
 @main.command()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from graph.ns import shorten
 from graph.output import Section, basis_text, mark, names, source_short, source_text
 
@@ -300,6 +302,7 @@ GAPS_HEAD = {"rank": ("No", "Rank"), "severity": ("Tingkat", "Severity"), "kind"
 
 
 def gaps_say(key: str, lang: str) -> str:
+    """A gaps header or phrase in ``lang``."""
     return GAPS_HEAD[key][0 if lang == "id" else 1]
 
 
@@ -349,6 +352,105 @@ def gaps_sections(answer: list[dict], lang: str, fmt: str = "table", show_all: b
         rows.append(["", "", "", "", "", gaps_say("more", lang).format(n=len(answer) - len(shown))])
     keys = ("rank", "severity", "kind", "region", "subject", "explanation")
     return [Section(None, [gaps_say(k, lang) for k in keys], rows), count_section(answer, lang)]
+
+
+CHANGE_HEAD = {"baseline": ("Sekarang", "Baseline"), "scenario": ("Skenario", "Scenario"),
+               "appeared": ("Muncul", "Appeared"), "resolved": ("Teratasi", "Resolved"),
+               "suggestion": ("Saran", "Suggestion"), "sources": ("Sumber", "Sources"),
+               "findings": ("Temuan menurut urutan", "Findings in rank order"),
+               "matrix": ("Tahap dan instansi", "Steps and agencies"), "what_if": ("Bagaimana jika", "What if")}
+
+
+def change_say(key: str, lang: str) -> str:
+    """A what-if or report header in ``lang``."""
+    return CHANGE_HEAD[key][0 if lang == "id" else 1]
+
+
+def change_counts(change: dict) -> list[list[str]]:
+    """Per kind (then per severity, then the total): baseline, scenario and the difference."""
+    from graph.queries.gaps import KINDS, SEVERITIES
+
+    base, after = change["baseline"], change["scenario"]
+    rows = [[k, str(base["by_kind"].get(k, 0)), str(after["by_kind"].get(k, 0)),
+             f'{after["by_kind"].get(k, 0) - base["by_kind"].get(k, 0):+d}'] for k in KINDS
+            if base["by_kind"].get(k) or after["by_kind"].get(k)]
+    rows += [[s, str(base["by_severity"][s]), str(after["by_severity"][s]),
+              f'{after["by_severity"][s] - base["by_severity"][s]:+d}'] for s in SEVERITIES]
+    return rows + [["total", str(base["total"]), str(after["total"]), f'{after["total"] - base["total"]:+d}']]
+
+
+def whatif_sections(change: dict, lang: str, fmt: str = "table") -> list[Section]:
+    """A what-if or a comparison: counts side by side, then the findings that appeared and were
+    resolved. CSV: those findings, each with its ``change``."""
+    if fmt == "csv":
+        return [Section(None, ["change", *GAPS_CSV], [[key, *row] for key in ("appeared", "resolved")
+                                                      for row in gaps_csv_rows(change[key])])]
+    head = [gaps_say("kind", lang), change_say("baseline", lang), change_say("scenario", lang), "Δ"]
+    keys = ("rank", "severity", "kind", "region", "subject", "explanation")
+    return [Section(None, head, change_counts(change))] + [
+        Section(f"{change_say(key, lang)} ({len(change[key])})", [gaps_say(k, lang) for k in keys],
+                [[str(f["rank"]), f["severity"], f["kind"], regions_text(f), (f["subject"] or {}).get("label", ""),
+                  f["explanation"]] for f in change[key]]) for key in ("appeared", "resolved")]
+
+
+REPORT_STYLE = """
+@page { size: A4 landscape; margin: 12mm; }
+h2 { font-size: 15px; margin: 14px 0 6px; break-after: avoid; }
+table.findings, table.counts { table-layout: auto; margin-bottom: 8px; }
+table.counts { width: auto; }
+table.findings td:nth-child(4) { font-size: 10px; min-width: 240px; }
+tr.sev-high td:nth-child(2) { background: #fbb4ae; } tr.sev-medium td:nth-child(2) { background: #fed9a6; }
+tr.sev-low td:nth-child(2) { background: #ffffcc; }
+.small { font-size: 10px; }
+@media print { h2 { break-before: auto; } section { break-inside: auto; } }
+"""
+
+
+def html_table(head: list[str], rows: list[list[str]], cls: str, row_classes: list[str] | None = None) -> str:
+    """A table of already escaped cells, each row with its class (if given)."""
+    th = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join(f'<tr class="{rc}">' + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                   for row, rc in zip(rows, row_classes or [""] * len(rows)))
+    return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def findings_table(head: list[str], findings: list[dict]) -> str:
+    """Findings as an HTML table, each row marked with its severity."""
+    return html_table(head, finding_rows(findings), "findings", [f'sev-{html.escape(f["severity"])}' for f in findings])
+
+
+def finding_rows(findings: list[dict]) -> list[list[str]]:
+    """Findings as escaped HTML cells, sources as links."""
+    from graph.views.matrix import link
+
+    esc = html.escape
+    return [[str(f["rank"]), esc(f["severity"]), esc(f["kind"]),
+             esc(", ".join(r["label"] for r in f["regions"])), esc((f["subject"] or {}).get("label", "")),
+             esc(f["explanation"]), esc(f["suggestion"]),
+             '<span class="small">' + "; ".join(link(src) for src in
+                                                 {s["iri"]: s for e in f["evidence"] for s in e["sources"]}.values())
+             + "</span>"] for f in findings]
+
+
+def gaps_report(findings: list[dict], matrix_answer: dict, change: dict | None, heading: str, lang: str) -> str:
+    """A printable planner's report: ranked findings, the what-if asked for, the step-by-agency matrix."""
+    from graph.views.matrix import STYLE, colours_css, matrix_table
+    from graph.views.page import document
+
+    keys = ("rank", "severity", "kind", "region", "subject", "explanation")
+    head = [gaps_say(k, lang) for k in keys] + [change_say("suggestion", lang), change_say("sources", lang)]
+    parts = [f"<h1>{html.escape(heading)}</h1>",
+             f'<section id="findings"><h2>{change_say("findings", lang)} ({len(findings)})</h2>'
+             f'{findings_table(head, findings)}</section>']
+    if change is not None:
+        counts = [gaps_say("kind", lang), change_say("baseline", lang), change_say("scenario", lang), "Δ"]
+        parts.append(f'<section id="what-if"><h2>{change_say("what_if", lang)}</h2>'
+                     + html_table(counts, [[html.escape(c) for c in row] for row in change_counts(change)], "counts")
+                     + "".join(f'<h2>{change_say(key, lang)} ({len(change[key])})</h2>' + findings_table(head, change[key])
+                               for key in ("appeared", "resolved")) + "</section>")
+    parts.append(f'<section id="matrix"><h2>{change_say("matrix", lang)}</h2>'
+                 f'{matrix_table(matrix_answer, lang)}</section>')
+    return document(heading, lang, [colours_css(), STYLE, REPORT_STYLE], "".join(parts))
 
 
 COVERAGE_HEAD = {"region": ("Wilayah", "Region"), "level": ("Tingkat", "Level"), "held": ("Ada di data", "In the data"),

@@ -6,7 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MD = "https://w3id.org/mandat/id/"
@@ -290,3 +289,140 @@ def test_dropping_an_agency_from_the_data_is_a_hole_in_the_data(run, run_json, t
     # level anywhere, are now holes in the data rather than in government.
     assert new == {("unknown-coverage", MD + step) for step in
                    ("step-passport-screening", "step-health-rehabilitation", "step-reintegration")}
+
+
+# -- ranking, grouping and the table on the shipped data ---------------------------------------------
+
+def test_kalimantan_selatan_findings_grouped_by_cause(run_json):
+    from collections import Counter
+
+    found = run_json("gaps", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01")
+    assert Counter(f["kind"] for f in found) == {
+        "unlinked-handover": 24, "weak-basis": 15, "single-point-of-failure": 5, "uncovered-step": 4,
+        "unknown-coverage": 3}
+    assert [f["rank"] for f in found] == list(range(1, 52))
+    first = found[0]      # the provincial UPTD PPA hands victims to the health ministry with no channel, in all 14
+    assert (first["kind"], local(first["subject"]["iri"]), first["impact"]["regions"], first["impact"]["falls_between"]) == (
+        "unlinked-handover", "uptd-ppa-kalsel", 14, True)
+    assert [local(a["iri"]) for a in first["agencies"]] == ["uptd-ppa-kalsel", "kemenkes"]
+    sparse = ["court", "police-unit", "prosecution-office", "regional-department", "regional-government", "task-force"]
+    assert {local(f["subject"]["iri"]): (f["impact"]["regions"], f["lacking"]) for f in found
+            if f["kind"] == "unknown-coverage"} == {
+        "step-trial": (12, ["court"]), "step-health-rehabilitation": (12, sparse), "step-reintegration": (12, sparse)}
+
+
+def test_table_shows_the_top_20_and_counts_the_rest(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    args = ("--lang", "en", "gaps", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01")
+    table = run(*args).output
+    assert "… and 31 more findings (--all for all)" in table and "\n 21 " not in table
+    everything = run(*args, "--all").output
+    assert "\n 51 " in everything and "more findings" not in everything
+
+
+# -- what-if and comparison ----------------------------------------------------------------------------
+
+def change(run, folder: str, *extra) -> dict:
+    result = run("--lang", "en", "--data", folder, "gaps", "--as-of", "2025-06-01", "--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def changed(answer: dict) -> tuple:
+    """Totals before and after, and (kind, severity, subject, regions) of what appeared and was resolved."""
+    def brief(fs):
+        return [(f["kind"], f["severity"], local(f["subject"]["iri"]), [local(r["iri"]) for r in f["regions"]]) for f in fs]
+    return answer["baseline"]["total"], answer["scenario"]["total"], brief(answer["appeared"]), brief(answer["resolved"])
+
+
+# A national ministry N also leads step one, nationally: the fallback when the provincial Office A goes.
+NATIONAL_N = """
+md:n a mandat:Ministry ; skos:prefLabel "Kementerian N"@id , "Ministry N"@en ; mandat:level mandat:National ;
+    mandat:servesRegion md:c ; dct:source md:src .
+md:rl-n a mandat:ReportingLine ; mandat:unit md:n ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-n a mandat:Responsibility ; mandat:agency md:n ; mandat:step md:s1 ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:c ; mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:agr-n a mandat:Agreement ; mandat:party md:n , md:a , md:b ; mandat:agreementType "MoU" ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+
+
+def test_without_an_agency_nobody_leads_its_step(run, tmp_path):
+    assert changed(change(run, world(tmp_path, BASE), "--without", "Office A")) == (
+        0, 1, [("uncovered-step", "high", "s1", ["p", "r"])], [])
+
+
+def test_without_an_office_its_step_falls_back_to_national_level(run, tmp_path):
+    """Not a hole in the data: the data held Office A; as if dissolved, the absence is known."""
+    assert changed(change(run, world(tmp_path, BASE + NATIONAL_N), "--without", "Office A")) == (
+        0, 1, [("uncovered-step", "medium", "s1", ["p", "r"])], [])
+
+
+def test_with_a_link_the_unlinked_handover_is_resolved(run, tmp_path):
+    folder = world(tmp_path, BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other"))
+    assert changed(change(run, folder, "--with-link", "Office A", "Office B")) == (
+        1, 0, [], [("unlinked-handover", "medium", "a", ["p", "r"])])
+
+
+def test_compare_two_dates(run, tmp_path):
+    """The agreement between A and B ends on 2024-01-01."""
+    folder = world(tmp_path, BASE.replace(
+        'mandat:agreementType "MoU" ;\n    mandat:validDuring [ a time:Interval ]',
+        'mandat:agreementType "MoU" ;\n    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2024-01-01"^^xsd:date ] ]'))
+    assert changed(change(run, folder, "--compare", "2023-06-01", "2025-06-01")) == (
+        0, 1, [("unlinked-handover", "medium", "a", ["p", "r"])], [])
+    assert changed(change(run, folder, "--compare", "2025-06-01", "2023-06-01")) == (
+        1, 0, [], [("unlinked-handover", "medium", "a", ["p", "r"])])
+
+
+def test_without_kanim_batulicin_screening_falls_back_to_the_directorate_general(run_json):
+    answer = run_json("gaps", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "--without", "Kanim Batulicin")
+    assert (answer["baseline"]["by_kind"]["uncovered-step"], answer["scenario"]["by_kind"]["uncovered-step"]) == (2, 3)
+    [screening] = [f for f in answer["appeared"] if f["kind"] == "uncovered-step"]
+    assert local(screening["subject"]["iri"]) == "step-passport-screening" and screening["severity"] == "medium"
+    assert [local(e["fact"]) for e in screening["evidence"]] == ["resp-ditjen-imigrasi-passport-screening-indonesia"]
+
+
+def test_what_if_and_compare_do_not_mix(run, tmp_path):
+    result = run("--data", world(tmp_path, BASE), "gaps", "--compare", "2023-01-01", "2025-01-01", "--without", "Office A")
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+# -- the planner's report ------------------------------------------------------------------------------
+
+def test_html_report_escapes_labels_and_holds_findings_what_if_and_matrix(run, tmp_path):
+    import re
+
+    text = BASE.replace('"Dinas A"@id , "Office A"@en', '"Dinas <A&>"@id , "Office <A&>"@en').replace(
+        "md:agr a mandat:Agreement", "md:agr a mandat:Other")
+    out = tmp_path / "report.html"
+    result = run("--data", world(tmp_path, text), "gaps", "--region", "Provinsi P", "--as-of", "2025-06-01",
+                 "--without", "Dinas B", "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<A&>" not in page and page.count("Dinas &lt;A&amp;&gt;") == 5      # findings, resolved, matrix
+    assert re.findall(r'<section id="([\w-]+)">', page) == ["findings", "what-if", "matrix"]
+    assert re.findall(r'<tr data-step="[^"]+/(s\d)"', page) == ["s1", "s2"]
+    assert "size: A4" in page and "<script" not in page
+
+
+def test_html_report_needs_one_region(run, tmp_path):
+    result = run("--data", world(tmp_path, BASE), "gaps", "--format", "html")
+    assert result.exit_code == 2 and "exactly one --region" in result.output
+
+
+def test_fail_on_with_a_what_if_looks_at_what_appeared(run, tmp_path):
+    folder = world(tmp_path, BASE)
+    assert run("--data", folder, "gaps", "--as-of", "2025-06-01", "--without", "Office A", "--fail-on", "high").exit_code == 1
+    (tmp_path / "x").mkdir()
+    unlinked = world(tmp_path / "x", BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other"))
+    assert run("--data", unlinked, "gaps", "--as-of", "2025-06-01", "--with-link", "Office A", "Office B",
+               "--fail-on", "low").exit_code == 0
+
+
+def test_what_if_csv_lists_each_change(run, tmp_path):
+    folder = world(tmp_path, BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other"))
+    lines = run("--data", folder, "gaps", "--as-of", "2025-06-01", "--with-link", "Office A", "Office B",
+                "--format", "csv").output.splitlines()
+    assert lines[0] == "change,rank,severity,kind,region_iri,region,regions,subject_iri,subject,steps,falls_between," \
+                       "explanation,suggestion,sources"
+    assert [line.split(",")[:4] for line in lines[1:]] == [["resolved", "1", "medium", "unlinked-handover"]]

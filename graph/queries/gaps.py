@@ -38,7 +38,9 @@ TEXT = {
                            "The step '{step}' in {region} is led only at national level ({agencies}), where regulation expects a regional actor."),
     "unknown": ("Data tidak memuat pelaku daerah yang biasa memimpin tahap '{step}' di {region} ({kinds}); yang tercatat hanya tingkat pusat ({agencies}). Ini lubang data, belum tentu lubang pemerintahan.",
                 "The data holds none of the regional actors that lead the step '{step}' elsewhere ({kinds}) for {region}; only national level is recorded ({agencies}). This is a hole in the data, not necessarily in government."),
-    "also": ("Sama di {n} wilayah lain: {regions}.", "The same in {n} other regions: {regions}."),
+    "unknown-sparse": ("Data hanya memuat sedikit pelaku daerah untuk {region} (tidak ada: {kinds}), sehingga tidak dapat memastikan siapa memimpin tahap '{step}'; yang tercatat hanya tingkat pusat ({agencies}). Ini lubang data, belum tentu lubang pemerintahan.",
+                       "The data holds few regional actors for {region} (none of: {kinds}), so it cannot tell who leads the step '{step}'; only national level is recorded ({agencies}). This is a hole in the data, not necessarily in government."),
+    "also": ("Sama di {n} wilayah lain (lihat daftar wilayah).", "The same in {n} other regions (see the list of regions)."),
     "unlinked": ("Kasus berpindah dari '{step}' ({a}) ke '{next}' ({b}), tetapi keduanya tidak punya saluran koordinasi di {region}.",
                  "Cases pass from '{step}' ({a}) to '{next}' ({b}), but the two share no coordination channel in {region}."),
     "stale": ("{fact} masih menunjuk {agency}, yang pada {day} sudah tidak ada.",
@@ -166,8 +168,9 @@ def uncovered_steps(ctx: Context, region: str):
                         for r in leads]
             missing = lacking(cat, ctx.known, region, step)
             if missing:
+                text = "unknown" if ctx.known.step_kinds.get((step, region_level(cat, region))) else "unknown-sparse"
                 yield finding(ctx, "unknown-coverage", "low", region, step,
-                              say("unknown", ctx.lang, agencies=agencies, kinds=", ".join(map(kind_code, missing)),
+                              say(text, ctx.lang, agencies=agencies, kinds=", ".join(map(kind_code, missing)),
                                   **names), evidence, say("unknown", ctx.lang, SUGGEST), cause=(step, jur),
                               steps=(step,), lacking=[kind_code(c) for c in missing])
             else:
@@ -242,6 +245,7 @@ def closing_links(ctx: Context, region: str, a: str, b: str) -> list[dict]:
 
 
 def is_national(cat: Catalog, iri: str) -> bool:
+    """True when the agency works at national level."""
     return cat.entities[iri].attrs.get("level") == NATIONAL
 
 
@@ -499,15 +503,17 @@ def group(findings: list[dict], region_order: list[str], lang: str) -> list[dict
 
 
 def merged(findings: list[dict], lang: str) -> dict:
-    """The first of ``findings`` (of one cause) standing for all of them."""
+    """The first of ``findings`` (of one cause) standing for all of them; ``lacking`` (of
+    unknown-coverage) becomes the kinds any of their regions lacks."""
     head = dict(findings[0])
     regions = list({f["region"]["iri"]: f["region"] for f in findings if f["region"]}.values())
     head["regions"] = regions
     if len(regions) > 1:
-        head["explanation"] += " " + say("also", lang, n=len(regions) - 1,
-                                         regions=", ".join(r["label"] for r in regions[1:]))
+        head["explanation"] += " " + say("also", lang, n=len(regions) - 1)
     head["evidence"] = list({e["fact"]: e for f in findings for e in f["evidence"]}.values())
     head["severity"] = min((f["severity"] for f in findings), key=SEVERITIES.index)
+    if "lacking" in head:
+        head["lacking"] = sorted({k for f in findings for k in f["lacking"]})
     return head
 
 

@@ -95,6 +95,16 @@ tr[data-gap] th { background: var(--gap); }
 
 def matrix_page(answer: dict, heading: str, lang: str) -> str:
     """The table as one escaped HTML document (no script at all)."""
+    return document(heading, lang, [colours_css(), STYLE], f'<h1>{html.escape(heading)}</h1>{matrix_table(answer, lang)}')
+
+
+def colours_css() -> str:
+    """The colours of the matrix as CSS variables."""
+    return ":root {" + "".join(f" --{k}: {v};" for k, v in COLOURS.items()) + " }"
+
+
+def matrix_table(answer: dict, lang: str) -> str:
+    """The legend and the table of the matrix, as escaped HTML (for this page and the gaps report)."""
     cols = answer["columns"]
     top = "".join(f'<th colspan="2" data-level="{c["level"]}">{say(c["level"], lang)}<br>'
                   f'{html.escape(c["label"])}</th>' for c in cols)
@@ -111,10 +121,9 @@ def matrix_page(answer: dict, heading: str, lang: str) -> str:
                     f'<th>{row["number"]}. {html.escape(row["step"]["label"])}{note}</th>{cells}</tr>')
     legend = legend_html([("", COLOURS["lead"], say("lead", lang)), ("", COLOURS["support"], say("support", lang)),
                           ("", COLOURS["gap"], say("gap", lang))])
-    table = (f'<table><thead><tr><th rowspan="2">{say("step", lang)}</th>{top}</tr><tr>{sub}</tr></thead>'
-             f'<tbody>{"".join(body)}</tbody></table>')
-    colours = ":root {" + "".join(f" --{k}: {v};" for k, v in COLOURS.items()) + " }"
-    return document(heading, lang, [colours, STYLE], f'<h1>{html.escape(heading)}</h1><div id="legend">{legend}</div>{table}')
+    return (f'<div id="legend">{legend}</div>'
+            f'<table><thead><tr><th rowspan="2">{say("step", lang)}</th>{top}</tr><tr>{sub}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
 
 
 def write_matrix(cat: Catalog, region: str, day: date, path: str, heading: str, lang: str) -> dict:
