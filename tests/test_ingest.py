@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -160,18 +161,19 @@ def test_html_page_is_reduced_to_text(run_json, tmp_path):
     assert not any("Bogus" in o["text"] for o in got["organizations"])
 
 
-def test_large_text_is_read_in_bounded_time(run, tmp_path):
-    """A 10 MB article (the seed repeated) is read in linear time (about 7 s here; 30 s is the alarm)."""
-    import time
-
+def test_repeated_article_gives_each_candidate_once_per_copy(run, tmp_path):
+    """A long article (the seed 200 times) gives the seed's persons 200 times: the reading is
+    linear and does not lose matches at copy boundaries. Speed is measured in
+    benchmarks/ingest_bench.py, not here."""
     body = (ARTICLES / "seed-000-batulicin.txt").read_text(encoding="utf-8")
+    one = json.loads(run("ingest", str(ARTICLES / "seed-000-batulicin.txt"), "--format", "json").output)
     path = tmp_path / "big.txt"
-    path.write_text(body * (10_000_000 // len(body)), encoding="utf-8")
-    start = time.perf_counter()
+    path.write_text(body * 200, encoding="utf-8")
     result = run("ingest", str(path), "--format", "json")
-    assert time.perf_counter() - start < 30
     assert result.exit_code == 0
-    assert len(json.loads(result.output)["persons"]) > 1000
+    got = json.loads(result.output)
+    assert len(got["persons"]) == 200 * len(one["persons"]) == 800
+    assert len(got["organizations"]) == 200 * len(one["organizations"])
 
 
 def test_too_large_file_is_refused(run, tmp_path):
@@ -255,3 +257,20 @@ def test_evaluation_set_is_well_formed():
         assert head.startswith("# source: http")
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert set(gold) == {"organizations", "persons", "events", "regulations"}
+
+
+@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13)])
+def test_dev_and_blind_sets_are_well_formed(split, count):
+    """Each article of issue 16's sets cites its source, publisher and date, and its annotation
+    names only what the text says (tests/articles/README.md gives the rules)."""
+    texts = sorted((ARTICLES / split).glob("*.txt"))
+    assert len(texts) == count
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        head = text.splitlines()[:4]
+        assert head[0].startswith("# source: http") and head[1].startswith("# publisher: ")
+        assert re.fullmatch(r"# date: \d{4}-\d{2}-\d{2}", head[2]) and head[3].startswith("# province: ")
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        assert set(gold) == {"organizations", "persons", "events", "regulations"}
+        for mention in gold["organizations"] + [p["name"] for p in gold["persons"]] + [p["post"] for p in gold["persons"]]:
+            assert mention in text, (path.name, mention)
