@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from graph.ingest import grammar as G
 from graph.ingest import patterns as P
 from graph.ingest.gazetteer import Gazetteer, fold
 from graph.ingest.text import sentences
@@ -47,7 +48,7 @@ def sentence_of(spans, start: int) -> tuple[int, int]:
     return (start, start)
 
 
-def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str | None]:
+def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> tuple[int, str | None]:
     """Drop trailing words of an office-pattern match until it names a known agency.
 
     'Kanwil Ditjen Imigrasi Kepulauan Babel Qris' ends in a person's name; its
@@ -55,7 +56,7 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     """
     cut = end
     while cut > start:
-        iri = gaz.link(text[start:cut])
+        iri = gaz.link(text[start:cut], day)
         if iri:
             return cut, iri
         space = text.rfind(" ", start, cut)
@@ -66,9 +67,21 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int,
 
 
 KIND_GUESSES = [
-    (r"^(Kantor Imigrasi|BP3MI|UPTD)", "TechnicalUnit"), (r"^(Kantor Wilayah|Kanwil)", "RegionalOffice"),
-    (r"^(Dinas|Disnakertrans|Dinsos|DP3A)", "RegionalDepartment"), (r"^(Polda|Polres|Polresta)", "PoliceUnit"),
-    (r"^(Kejati|Kejari)", "ProsecutionOffice"), (r"^(Pemerintah|Pemkab|Pemkot|Pemprov)", "RegionalGovernment"),
+    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Rudenim|Rumah Detensi|Lapas|Rutan|Sentra)\b",
+     "TechnicalUnit"),
+    (r"^(Kantor Wilayah|Kanwil|Divisi)\b", "RegionalOffice"),
+    (r"^(Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Bakesbangpol)\b",
+     "RegionalDepartment"),
+    (r"^(Polda|Polres|Polresta|Polrestabes|Polsek|Kepolisian|Ditreskrim\w*|Ditres\w+|Direktorat Reserse|Subdit|"
+     r"Unit|Polairud|Bareskrim|Baharkam|Badan Reserse)\b", "PoliceUnit"),
+    (r"^(Kejati|Kejari|Kejagung|Kejaksaan|Jaksa Agung Muda)\b", "ProsecutionOffice"),
+    (r"^(Pengadilan)\b", "Court"),
+    (r"^(Satgas|Satuan Tugas|Gugus Tugas|Tim|Timpora)\b", "TaskForce"),
+    (r"^(Kementerian Koordinator|Kemenko)\b", "CoordinatingMinistry"),
+    (r"^(Kementerian|Kemen\w+|Kemnaker|Kemlu)\b", "Ministry"),
+    (r"^(Direktorat Jenderal|Ditjen)\b", "DirectorateGeneral"),
+    (r"^(Badan|BP2MI|BNN|Bakamla|Basarnas)\b", "NonMinisterialAgency"),
+    (r"^(Pemerintah|Pemkab|Pemkot|Pemprov|Pemda)\b", "RegionalGovernment"),
 ]
 
 
@@ -77,6 +90,8 @@ def guess_kind(mention: str) -> str | None:
 
     >>> guess_kind("Kantor Imigrasi Kelas I TPI Malang")
     'https://w3id.org/mandat/ontology#TechnicalUnit'
+    >>> guess_kind("Kejaksaan Negeri Batam")
+    'https://w3id.org/mandat/ontology#ProsecutionOffice'
     """
     for pattern, kind in KIND_GUESSES:
         if re.match(pattern, mention):
@@ -106,11 +121,63 @@ def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
             return cut
 
 
-def organizations(text: str, gaz: Gazetteer, sents) -> list[dict]:
-    """Every organization mention: linked to the graph, generic, or proposed with a kind and region."""
+def office_spans(text: str, sents) -> list[tuple[int, int]]:
+    """(start, end) of every office name introduced by a head word (:data:`grammar.ORG_HEAD`)."""
+    out = []
+    for m in G.ORG_HEAD.finditer(text):
+        a, b = sentence_of(sents, m.start())
+        toks = G.tokens(text, m.start(), min(max(b, m.end()), m.start() + 300))
+        k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+        j = G.office_tail(toks, k)
+        if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
+            continue                                   # 'Divisi Imigrasi' alone names a post's unit
+        out.append((m.start(), toks[j - 1].end if j > k else m.end()))
+    return out
+
+
+SECTOR_WORDS = {"sosial", "kesehatan", "pendidikan", "tenaga", "kerja", "dan", "serta", "transmigrasi", "perdagangan",
+                "pemberdayaan", "perempuan", "perlindungan", "anak", "kependudukan", "pencatatan", "sipil", "kominfo",
+                "komunikasi", "informatika", "perindustrian", "ketenagakerjaan", "pariwisata", "perhubungan"}
+NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polres", "polresta", "polsek", "kejati",
+               "kejari", "kejaksaan negeri", "kejaksaan tinggi", "pengadilan negeri", "pengadilan", "dinas",
+               "disnaker", "disnakertrans", "dinsos", "pemkab", "pemkot", "pemprov", "rudenim", "lapas", "rutan",
+               "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
+               "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi"}
+
+
+def is_generic(mention: str) -> bool:
+    """A mention that names a kind of office, not one office: 'Kantor Imigrasi', 'Dinas Sosial', 'Polres'.
+
+    >>> [is_generic(m) for m in ("Dinas Sosial", "Dinas Kominfo Belu", "Polres", "Polri")]
+    [True, False, True, False]
+    """
+    if P.GENERIC.match(mention):
+        return True
+    words = fold(mention).split()
+    if " ".join(words) in NEEDS_PLACE:
+        return True
+    return bool(words) and words[0] == "dinas" and len(words) > 1 and all(w in SECTOR_WORDS for w in words[1:])
+
+
+def org_spans(text: str, gaz: Gazetteer, sents) -> list[tuple[int, int]]:
+    """Non-overlapping spans of known agency names and of office names introduced by a head word."""
+    return longest_first(gaz.spans(text) + office_spans(text, sents))
+
+
+def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] | None = None,
+                  raw: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Every organization mention: linked to the graph (as of ``day``), generic, or proposed with a kind
+    and region. ``cut_at`` are offsets where a person's name begins: a mention never runs into one."""
+    raw = org_spans(text, gaz, sents) if raw is None else raw
+    cuts = sorted(cut_at or [])
     spans = []
-    for start, end in longest_first(gaz.spans(text) + P.office_spans(text)):
-        end, iri = linked_prefix(text, start, end, gaz)
+    for start, end in raw:
+        i = bisect.bisect_right(cuts, start)
+        if i < len(cuts) and cuts[i] < end:
+            end = len(text[:cuts[i]].rstrip(" ,"))
+            if end <= start:
+                continue
+        end, iri = linked_prefix(text, start, end, gaz, day)
         spans.append((start, end, iri))
     known = {fold(text[a:b]) for a, b, iri in spans if clean_end(text, b)}
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
@@ -119,7 +186,9 @@ def organizations(text: str, gaz: Gazetteer, sents) -> list[dict]:
         if iri is None and not clean_end(text, end):
             end = trim_to_known(text, start, end, known)
         mention = text[start:end]
-        generic = bool(P.GENERIC.match(mention))
+        generic = is_generic(mention)
+        if iri is None and not generic:
+            iri = gaz.resolve(mention, day)
         proposed = {} if iri or generic else {"kind": guess_kind(mention), "region": gaz.region_at_end(mention)}
         out.append({"text": mention, "iri": iri, "label": gaz.cat.label(iri) if iri else mention,
                     "generic": generic, **proposed, "start": start, "end": end,
@@ -132,33 +201,128 @@ def orgs_between(orgs: list[dict], starts: list[int], start: int, end: int) -> l
     return orgs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def is_name(name: str) -> bool:
-    """A capitalised run that is a person's name, not a post, office or weekday."""
-    return name.split()[0] not in P.NOT_NAMES and not any(w in P.NOT_NAMES for w in name.split()[1:2])
+TERMINATORS = {",", ".", ";", ")", ":", "?", "!", "\"", "”"}
+BEFORE_NAME = {",", ";", ":", "(", "dan", "serta", "yakni", "yaitu", "oleh", "bersama", "Hadir", "hadir", "pula",
+               "antara", "lain", "\"", "“"}
 
 
-def persons(text: str, orgs: list[dict], sents) -> list[dict]:
-    """'<post>, <Name>' and '<post> <office> <Name> <verb>', each with the office it names."""
-    found = {}
-    for m in P.POST_COMMA.finditer(text):
-        if is_name(m.group("name")):
-            found[m.start("name")] = (m.group("name").strip(), m.group("post"), m.start(), m.end("name"))
-    for org in orgs:
-        window = max(0, org["start"] - 150)
-        lead = P.POST_LEAD.search(text, window, org["start"])
-        if not lead or "\n" in text[lead.start():org["start"]]:
-            continue
-        after = P.NAME_AFTER.match(text, org["end"])
-        if after and after.start(1) not in found and is_name(after.group(1)):
-            found[after.start(1)] = (after.group(1).strip(), text[lead.start():org["end"]], lead.start(), after.end(1))
+def ends_phrase(toks, i: int) -> bool:
+    """A name or post may end before ``toks[i]``: punctuation, a lower-case word or the window's end."""
+    return i >= len(toks) or toks[i].text in TERMINATORS or not G.is_cap(toks[i].text) and not G.is_number(toks[i].text)
+
+
+def name_before(toks, end: int) -> tuple[int, int] | None:
+    """(start, end) token indexes of a name ending at ``end`` (degrees and rank skipped), whose
+    previous token may begin a name: sentence start, punctuation, 'dan', 'yakni', a rank or title."""
+    stop = G.skip_degrees_back(toks, end)
+    for b in range(max(0, stop - 6), stop):
+        if G.name_run(toks, b) == stop:
+            before = b
+            while before > 0 and (toks[before - 1].text in G.TITLES or toks[before - 1].text in G.RANK_START
+                                  or toks[before - 1].text in G.RANK_MORE):
+                before -= 1
+            if before == 0 or toks[before - 1].text in BEFORE_NAME:
+                return b, stop
+    return None
+
+
+def persons(text: str, orgs: list[dict], sents, gaz: Gazetteer | None = None,
+            known: set[str] | None = None) -> list[dict]:
+    """Persons with their posts, in the shapes of :mod:`.grammar`, each with the office its post names."""
+    return with_offices(find_persons(text, sents, gaz, known), orgs, sents)
+
+
+def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str] | None = None) -> list[tuple]:
+    """(name, post, start, end, name start) of every person named with a post, in text order."""
+    found: dict[int, tuple[str, str, int, int]] = {}
+    known = known or set()
+
+    def add(toks, p0, p1, n0, n1):
+        post = text[toks[p0].start:toks[p1 - 1].end]
+        name = G.name_text(text, toks, n0, n1)
+        if toks[n0].start not in found and len(post) > 2:
+            found[toks[n0].start] = (name, post, min(toks[p0].start, toks[n0].start), max(toks[p1 - 1].end, toks[n1 - 1].end))
+
+    for m in G.POST_HEAD.finditer(text):
+        a, b = sentence_of(sents, m.start())
+        toks = G.tokens(text, m.start(), min(max(b, m.end()), m.start() + 400))
+        k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+        if G.STANDALONE.match(m.group()):
+            j = k
+            while j < len(toks) and G.is_abbrev(toks[j].text) and not G.is_degree(toks[j].text):
+                j += 1
+        else:
+            j = G.office_tail(toks, k, limit=20)
+        if j < len(toks) and toks[j].text == ",":           # post, [rank] Name,
+            p = G.skip_titles(toks, j + 1)
+            q = G.name_run(toks, p)
+            if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+                add(toks, 0, j, p, q)
+                continue
+        p = G.skip_titles(toks, j)
+        if p > j:                                           # post rank Name
+            q = G.name_run(toks, p)
+            if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+                add(toks, 0, j, p, q)
+                continue
+        if j > k and ends_phrase(toks, j):                  # post Name (no comma): cut where the office ends
+            cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(m.group())))
+            if cut:
+                add(toks, 0, cut, cut, j)
+                continue
+        # Name, post[,;.]: the post follows a name and a comma
+        if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):
+            back = G.tokens(text, max(a, m.start() - 160), m.start())
+            hit = name_before(back, len(back) - 1) if back and back[-1].text == "," else None
+            if hit:
+                n0, n1 = hit
+                name = G.name_text(text, back, n0, n1)
+                start = back[n0].start
+                if start not in found:
+                    found[start] = (name, text[m.start():toks[j - 1].end], start, toks[j - 1].end)
+    for m in re.finditer(r"(?<![\w-])selaku (?=[A-Z])", text):          # Name, selaku Post
+        a, b = sentence_of(sents, m.start())
+        toks = G.tokens(text, m.end(), min(max(b, m.end()), m.end() + 300))
+        j = G.office_tail(toks, 0, limit=20)
+        back = G.tokens(text, max(a, m.start() - 160), m.start())
+        if back and back[-1].text == ",":
+            back = back[:-1]
+        hit = name_before(back, len(back)) if back else None
+        if j and hit:
+            n0, n1 = hit
+            start = back[n0].start
+            if start not in found:
+                found[start] = (G.name_text(text, back, n0, n1), text[toks[0].start:toks[j - 1].end], start,
+                                toks[j - 1].end)
+    return [(*found[k], k) for k in sorted(found)]
+
+
+def with_offices(found: list[tuple], orgs: list[dict], sents) -> list[dict]:
+    """Each person with the last specific office named inside the post."""
     out, starts = [], [o["start"] for o in orgs]
-    for _, (name, post, start, end) in sorted(found.items()):
+    for name, post, start, end, _ in found:
         inside = [o for o in orgs_between(orgs, starts, start, end) if o["end"] <= end and not o["generic"]]
         org = inside[-1] if inside else None
         out.append({"name": name, "post": " ".join(post.split()), "organization": org["iri"] if org else None,
                     "organization_text": org["text"] if org else None, "start": start, "end": end,
                     "sentence": sentence_of(sents, start)})
     return out
+
+
+def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool) -> int | None:
+    """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
+    the name, found as the longest office prefix known to the graph or written elsewhere without a name."""
+    if standalone:
+        return k if G.name_run(toks, k) == j else None
+    for cut in range(j - 1, k, -1):
+        if G.name_run(toks, cut) != j or j - cut > 4:
+            continue
+        office = text[toks[0].start:toks[cut - 1].end]
+        tail = fold(office)
+        if any(tail.endswith(" " + o) or tail == o for o in known if len(o.split()) >= 2) \
+                or (gaz and any(gaz.link(text[t.start:toks[cut - 1].end]) for t in toks[1:cut])):
+            return cut
+    return None
 
 
 def events(text: str, sents, article_date: str | None, orgs: list[dict] | None = None) -> list[dict]:
@@ -215,15 +379,20 @@ def figures(text: str, sents) -> list[dict]:
 
 
 def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
-    """Every candidate in ``text``; ``meta`` may give the article's url and date."""
+    """Every candidate in ``text``; ``meta`` may give the article's url and date (ISO; the graph is
+    read as of that day when it is a full date)."""
     meta = meta or {}
     sents = sentences(text)
     gaz = Gazetteer(cat)
-    orgs = organizations(text, gaz, sents)
+    day = P.as_of(meta.get("date"))
+    raw = org_spans(text, gaz, sents)
+    known = {fold(text[a:b]) for a, b in raw if clean_end(text, b)}
+    found = find_persons(text, sents, gaz, known)
+    orgs = organizations(text, gaz, sents, day, cut_at=[f[4] for f in found], raw=raw)
     return {
         "source": {"url": meta.get("url") or meta.get("source"), "date": meta.get("date")},
         "organizations": orgs,
-        "persons": persons(text, orgs, sents),
+        "persons": with_offices(found, orgs, sents),
         "events": events(text, sents, meta.get("date"), orgs),
         "regulations": regulations(text, cat, sents),
         "figures": figures(text, sents),

@@ -47,6 +47,7 @@ class Gazetteer:
 
     def __init__(self, cat: Catalog):
         self.cat = cat
+        self._resolved: dict = {}
         self.by_fold: dict[str, set[str]] = {}
         names = set()
         for ent in cat.agencies():
@@ -63,10 +64,35 @@ class Gazetteer:
                 if len(key) > 3:
                     self.regions.setdefault(key, ent.iri)
 
-    def link(self, mention: str) -> str | None:
-        """The one agency IRI a mention names, or None."""
+    def link(self, mention: str, day=None) -> str | None:
+        """The one agency IRI a mention names (among those that exist on ``day`` when given), or None."""
         iris = self.by_fold.get(fold(mention), set())
+        if day is not None and len(iris) > 1:
+            iris = {iri for iri in iris if self.cat.exists(iri, day)}
         return next(iter(iris)) if len(iris) == 1 else None
+
+    def resolve(self, mention: str, day=None) -> str | None:
+        """The agency the project's resolver (:func:`graph.resolve.resolve`) finds for a mention the
+        gazetteer does not know, accepted only when it existed on ``day`` and its names explain every
+        word of the mention ('Kejaksaan Negeri Batam' is never taken for Kejari Pangkalpinang)."""
+        key = (mention, day)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(mention, day)
+        return self._resolved[key]
+
+    def _resolve(self, mention: str, day) -> str | None:
+        from graph.errors import NameNotFound
+        from graph.resolve import resolve
+
+        try:
+            iri = resolve(self.cat, mention, {"agency"})
+        except (NameNotFound, ValueError):
+            return None
+        ent = self.cat.entities.get(iri)
+        if ent is None or (day is not None and not self.cat.exists(iri, day)):
+            return None
+        words = {w for name in {*ent.labels.values(), *ent.alt_labels, *ent.abbreviations} for w in fold(name).split()}
+        return iri if all(w in words for w in fold(mention).split()) else None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every known agency name in ``text``."""

@@ -68,6 +68,20 @@ EVENT = re.compile(r"\b(" + "|".join(EVENT_KINDS) + r")\b", re.I)
 PLACE = re.compile(rf"\bdi ((?:{CAP})(?: {CAP}){{0,5}})")
 
 
+def as_of(text: str | None):
+    """The day an article's graph is read at: its full ISO date, else None (a year alone reads all).
+
+    >>> as_of("2024-10-21"), as_of("2025"), as_of("kemarin")
+    (datetime.date(2024, 10, 21), None, None)
+    """
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip()) if text and len(text.strip()) == 10 else None
+    except ValueError:
+        return None
+
+
 def parse_dates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO date) for 'Rabu (21/6/2023)' and '21 Juni 2023' (a range keeps its first day)."""
     out = []
