@@ -131,10 +131,13 @@ def office_spans(text: str, sents) -> list[tuple[int, int]]:
         j = G.office_tail(toks, k)
         if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
             continue                                   # 'Divisi Imigrasi' alone names a post's unit
+        if IN_TITLE.search(text, max(a, m.start() - 80), m.start()):
+            continue                                   # 'Peraturan Ketua Harian Gugus Tugas ...' is a regulation
         out.append((m.start(), toks[j - 1].end if j > k else m.end()))
     return out
 
 
+IN_TITLE = re.compile(r"\b(?:Peraturan|Keputusan|Permen\w*|Instruksi|Surat Edaran)(?: [A-Z][\w.]*)* $")
 SECTOR_WORDS = {"sosial", "kesehatan", "pendidikan", "tenaga", "kerja", "dan", "serta", "transmigrasi", "perdagangan",
                 "pemberdayaan", "perempuan", "perlindungan", "anak", "kependudukan", "pencatatan", "sipil", "kominfo",
                 "komunikasi", "informatika", "perindustrian", "ketenagakerjaan", "pariwisata", "perhubungan"}
@@ -142,7 +145,8 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "kejari", "kejaksaan negeri", "kejaksaan tinggi", "pengadilan negeri", "pengadilan", "dinas",
                "disnaker", "disnakertrans", "dinsos", "pemkab", "pemkot", "pemprov", "rudenim", "lapas", "rutan",
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
-               "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi"}
+               "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
+               "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga"}
 
 
 def is_generic(mention: str) -> bool:
@@ -221,7 +225,7 @@ def name_before(toks, end: int) -> tuple[int, int] | None:
             while before > 0 and (toks[before - 1].text in G.TITLES or toks[before - 1].text in G.RANK_START
                                   or toks[before - 1].text in G.RANK_MORE):
                 before -= 1
-            if before == 0 or toks[before - 1].text in BEFORE_NAME:
+            if before < b or before == 0 or toks[before - 1].text in BEFORE_NAME:
                 return b, stop
     return None
 
@@ -253,6 +257,12 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
                 j += 1
         else:
             j = G.office_tail(toks, k, limit=20)
+        if G.STANDALONE.match(m.group()) and j < len(toks) and toks[j].text != ",":   # Presiden RI Joko Widodo
+            p = G.skip_titles(toks, j)
+            q = G.name_run(toks, p)
+            if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+                add(toks, 0, j, p, q)
+                continue
         if j < len(toks) and toks[j].text == ",":           # post, [rank] Name,
             p = G.skip_titles(toks, j + 1)
             q = G.name_run(toks, p)
@@ -319,7 +329,7 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
             continue
         office = text[toks[0].start:toks[cut - 1].end]
         tail = fold(office)
-        if any(tail.endswith(" " + o) or tail == o for o in known if len(o.split()) >= 2) \
+        if tail.rsplit(" ", 1)[-1] in known or any(tail.endswith(" " + o) for o in known if " " in o) \
                 or (gaz and any(gaz.link(text[t.start:toks[cut - 1].end]) for t in toks[1:cut])):
             return cut
     return None
@@ -387,6 +397,7 @@ def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
     day = P.as_of(meta.get("date"))
     raw = org_spans(text, gaz, sents)
     known = {fold(text[a:b]) for a, b in raw if clean_end(text, b)}
+    known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
     found = find_persons(text, sents, gaz, known)
     orgs = organizations(text, gaz, sents, day, cut_at=[f[4] for f in found], raw=raw)
     return {

@@ -67,7 +67,9 @@ POST_HEAD = re.compile(
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
 
 ORG_HEAD = re.compile(
-    r"(?<![\w-])(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|Imigrasi(?= [A-Z0-9])|"
+    r"(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
+    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )Imigrasi(?= [A-Z0-9])|"
+    r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
     r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
@@ -77,7 +79,7 @@ ORG_HEAD = re.compile(
     r"Kemlu|Pemerintah (?:Provinsi|Kabupaten|Kota|Daerah)|Pemprov|Pemkab|Pemkot|Pemda|"
     r"Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Dukcapil|Bakesbangpol|"
     r"DPRD|DPR|DPD|Rumah Detensi Imigrasi|Rudenim|Lapas|Rutan|Kodim|Korem|Kodam|Lantamal|Lanal|Lanud|"
-    r"Bais TNI|TNI|Bakamla|BNN|BNP2TKI|Basarnas|Bea Cukai|Perkumpulan|Serikat|Yayasan|Forkopimda|"
+    r"Bais TNI|TNI|Bakamla|BNN|BNP2TKI|Basarnas|Bea Cukai|(?:Perkumpulan|Serikat|Yayasan|DPC)(?= [A-Z])|Forkopimda|"
     r"Lembaga(?= [A-Z])|Komnas|KPAI|LPSK|IOM|Bank(?= [A-Z])|Bappeda)(?![\w-])")
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
 UNIT_HEADS = {"Subdit", "Unit", "Divisi"}
@@ -167,7 +169,7 @@ def office_tail(toks: list[Tok], i: int, limit: int = 16) -> int:
                 continue
             break
         if not (is_cap(word) or is_number(word)) or word in WEEKDAYS or word in MONTHS or word in TITLES \
-                or (is_rank(toks, j) and not general_of(toks, j)) or word in {"Jl", "Jalan"}:
+                or (is_rank(toks, j) and not general_of(toks, j)) or word in {"Jl", "Jalan", "Nomor", "No", "No."}:
             break
         j += 1
     return j

@@ -91,6 +91,7 @@ def blank(line: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in line)
 
 
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}|Dr|Drs|Dra|Ir|Prof|Pol|No|Hj|Jl)\.$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])|\n\s*\n")
 
 
@@ -102,6 +103,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
+        if m.group().strip() == "" and ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue                  # 'A. Maria', 'H.M. Rahmattullah', 'Dr. Sukmo': not a sentence end
         if text[start:m.start()].strip():
             out.append(trim(text, start, m.start()))
         start = m.end()
