@@ -123,10 +123,11 @@ def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
 
 def office_spans(text: str, sents) -> list[tuple[int, int]]:
     """(start, end) of every office name introduced by a head word (:data:`grammar.ORG_HEAD`)."""
-    out = []
+    out, cache = [], G.SentenceTokens(text, sents)
     for m in G.ORG_HEAD.finditer(text):
         a, b = sentence_of(sents, m.start())
-        toks = G.tokens(text, m.start(), min(max(b, m.end()), m.start() + 300))
+        whole, i = cache.at(m.start(), (a, b))
+        toks = whole[i:i + 40]
         k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
         j = G.office_tail(toks, k)
         if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
@@ -247,9 +248,11 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
         if toks[n0].start not in found and len(post) > 2:
             found[toks[n0].start] = (name, post, min(toks[p0].start, toks[n0].start), max(toks[p1 - 1].end, toks[n1 - 1].end))
 
+    cache = G.SentenceTokens(text, sents)
     for m in G.POST_HEAD.finditer(text):
         a, b = sentence_of(sents, m.start())
-        toks = G.tokens(text, m.start(), min(max(b, m.end()), m.start() + 400))
+        whole, i = cache.at(m.start(), (a, b))
+        toks = whole[i:i + 50]
         k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
         if G.STANDALONE.match(m.group()):
             j = k
@@ -282,7 +285,7 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
                 continue
         # Name, post[,;.]: the post follows a name and a comma
         if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):
-            back = G.tokens(text, max(a, m.start() - 160), m.start())
+            back = whole[:i]
             hit = name_before(back, len(back) - 1) if back and back[-1].text == "," else None
             if hit:
                 n0, n1 = hit
@@ -292,9 +295,10 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
                     found[start] = (name, text[m.start():toks[j - 1].end], start, toks[j - 1].end)
     for m in re.finditer(r"(?<![\w-])selaku (?=[A-Z])", text):          # Name, selaku Post
         a, b = sentence_of(sents, m.start())
-        toks = G.tokens(text, m.end(), min(max(b, m.end()), m.end() + 300))
+        whole, i = cache.at(m.end(), (a, b))
+        toks = whole[i:i + 40]
         j = G.office_tail(toks, 0, limit=20)
-        back = G.tokens(text, max(a, m.start() - 160), m.start())
+        back = whole[:max(0, i - 1)]
         if back and back[-1].text == ",":
             back = back[:-1]
         hit = name_before(back, len(back)) if back else None
@@ -329,7 +333,8 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
             continue
         office = text[toks[0].start:toks[cut - 1].end]
         tail = fold(office)
-        if tail.rsplit(" ", 1)[-1] in known or any(tail.endswith(" " + o) for o in known if " " in o) \
+        words = tail.split()
+        if any(" ".join(words[n:]) in known for n in range(len(words))) \
                 or (gaz and any(gaz.link(text[t.start:toks[cut - 1].end]) for t in toks[1:cut])):
             return cut
     return None

@@ -55,6 +55,7 @@ class Gazetteer:
                 if len(name) >= MIN_NAME and name.casefold() not in GENERIC_WORDS:
                     names.add(name)
                     self.by_fold.setdefault(fold(name), set()).add(ent.iri)
+        self.words = {w for key in self.by_fold for w in key.split()}
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         self.regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
         self.regions = {}
@@ -84,6 +85,9 @@ class Gazetteer:
         from graph.errors import NameNotFound
         from graph.resolve import resolve
 
+        if not all(w in self.words for w in fold(mention).split()):
+            return None                # some word no agency name has: nothing could explain it
+
         try:
             iri = resolve(self.cat, mention, {"agency"})
         except (NameNotFound, ValueError):
@@ -98,6 +102,7 @@ class Gazetteer:
         """(start, end) of every known agency name in ``text``."""
         return [(m.start(), m.end()) for m in self.regex.finditer(text)] if self.regex else []
 
+    @lru_cache(maxsize=4096)
     def region_at_end(self, mention: str) -> str | None:
         """The region of the graph whose name ends the mention (the longest such name).
 

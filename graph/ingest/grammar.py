@@ -21,7 +21,8 @@ number of hits, not in the length of the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import bisect
+from typing import NamedTuple
 
 WEEKDAYS = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu"}
 MONTHS = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -89,11 +90,30 @@ TOKEN = re.compile(r"\((?:[A-Z][\w'’.&/-]*)(?: [A-Za-z][\w'’.&/-]*){0,6}\)|\
                    r"|[\w](?:[\w'’/&-]*[\w])?(?:\.[\w](?:[\w'’/-]*[\w])?)*\.?|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class SentenceTokens:
+    """The tokens of the sentence holding an offset, tokenised once per sentence (the last one is kept,
+    as hits come in text order)."""
+
+    def __init__(self, text: str, sents: list[tuple[int, int]]):
+        self.text, self.sents, self.key, self.toks, self.starts = text, sents, None, [], []
+
+    def at(self, offset: int, sentence: tuple[int, int]) -> tuple[list[Tok], int]:
+        """(tokens of ``sentence``, index of the first token starting at or after ``offset``)."""
+        if sentence != self.key:
+            a, b = sentence if sentence[1] > sentence[0] else (offset, min(len(self.text), offset + 400))
+            self.key, self.toks = sentence, tokens(self.text, a, b)
+            self.starts = [t.start for t in self.toks]
+        i = bisect.bisect_left(self.starts, offset)
+        if i == len(self.starts) or self.starts[i] != offset:      # inside a token: '(Satgas TPPO)'
+            a, b = self.key if self.key[1] > self.key[0] else (offset, offset + 400)
+            return self.toks[:i] + tokens(self.text, offset, max(offset, min(b, offset + 300))), i
+        return self.toks, i
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
