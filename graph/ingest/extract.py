@@ -123,19 +123,50 @@ def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
 
 def office_spans(text: str, sents) -> list[tuple[int, int]]:
     """(start, end) of every office name introduced by a head word (:data:`grammar.ORG_HEAD`)."""
-    out, cache = [], G.SentenceTokens(text, sents)
-    for m in G.ORG_HEAD.finditer(text):
-        a, b = sentence_of(sents, m.start())
-        whole, i = cache.at(m.start(), (a, b))
-        toks = whole[i:i + 40]
-        k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
-        j = G.office_tail(toks, k)
-        if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
-            continue                                   # 'Divisi Imigrasi' alone names a post's unit
-        if IN_TITLE.search(text, max(a, m.start() - 80), m.start()):
-            continue                                   # 'Peraturan Ketua Harian Gugus Tugas ...' is a regulation
-        out.append((m.start(), toks[j - 1].end if j > k else m.end()))
-    return out
+    return scan(text, sents)[0]
+
+
+def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
+    """The office name whose head word ``m`` begins ``toks``, or None."""
+    k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+    j = G.office_tail(toks, k)
+    if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
+        return None                                    # 'Divisi Imigrasi' alone names a post's unit
+    if IN_TITLE.search(text, max(a, m.start() - 80), m.start()):
+        return None                                    # 'Peraturan Ketua Harian Gugus Tugas ...' is a regulation
+    return m.start(), toks[j - 1].end if j > k else m.end()
+
+
+SELAKU = re.compile(r"(?<![\w-])selaku (?=[A-Z])")
+
+
+def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
+    """One reading of the sentences that hold a post, office or 'selaku' hit, each tokenised once:
+    (office spans, persons found so far by name offset, posts waiting for the office names to be
+    known before their name can be split off)."""
+    hits = sorted([(m.start(), 0, m) for m in G.POST_HEAD.finditer(text)]
+                  + [(m.end(), 1, m) for m in SELAKU.finditer(text)]
+                  + [(m.start(), 2, m) for m in G.ORG_HEAD.finditer(text)], key=lambda h: h[0])
+    offices, found, pending = [], {}, []
+    cache = G.SentenceTokens(text, sents)
+    n = 0
+    while n < len(hits):                                # one sentence at a time: its posts, then 'selaku', then offices
+        a, b = sentence_of(sents, hits[n][0])
+        group = []
+        while n < len(hits) and (hits[n][0] < b or b <= a and not group):
+            group.append(hits[n])
+            n += 1
+        for offset, kind, m in sorted(group, key=lambda h: (h[1], h[0])):
+            whole, i = cache.at(offset, (a, b))
+            if kind == 0:
+                post_at(text, whole, i, m, found, pending)
+            elif kind == 1:
+                selaku_at(text, whole, i, found)
+            else:
+                span = office_at(text, whole[i:i + 40], m, a)
+                if span:
+                    offices.append(span)
+    return offices, found, pending
 
 
 IN_TITLE = re.compile(r"\b(?:Peraturan|Keputusan|Permen\w*|Instruksi|Surat Edaran)(?: [A-Z][\w.]*)* $")
@@ -164,9 +195,9 @@ def is_generic(mention: str) -> bool:
     return bool(words) and words[0] == "dinas" and len(words) > 1 and all(w in SECTOR_WORDS for w in words[1:])
 
 
-def org_spans(text: str, gaz: Gazetteer, sents) -> list[tuple[int, int]]:
+def org_spans(text: str, gaz: Gazetteer, sents, offices: list | None = None) -> list[tuple[int, int]]:
     """Non-overlapping spans of known agency names and of office names introduced by a head word."""
-    return longest_first(gaz.spans(text) + office_spans(text, sents))
+    return longest_first(gaz.spans(text) + (office_spans(text, sents) if offices is None else offices))
 
 
 def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] | None = None,
@@ -237,78 +268,78 @@ def persons(text: str, orgs: list[dict], sents, gaz: Gazetteer | None = None,
     return with_offices(find_persons(text, sents, gaz, known), orgs, sents)
 
 
-def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str] | None = None) -> list[tuple]:
+def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str] | None = None,
+                 scanned: tuple | None = None) -> list[tuple]:
     """(name, post, start, end, name start) of every person named with a post, in text order."""
-    found: dict[int, tuple[str, str, int, int]] = {}
+    _, found, pending = scanned or scan(text, sents, gaz)
     known = known or set()
+    for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
+        cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)))
+        if cut:
+            add_person(text, found, toks, 0, cut, cut, j)
+    return [(*found[k], k) for k in sorted(found)]
 
-    def add(toks, p0, p1, n0, n1):
-        post = text[toks[p0].start:toks[p1 - 1].end]
-        name = G.name_text(text, toks, n0, n1)
-        if toks[n0].start not in found and len(post) > 2:
-            found[toks[n0].start] = (name, post, min(toks[p0].start, toks[n0].start), max(toks[p1 - 1].end, toks[n1 - 1].end))
 
-    cache = G.SentenceTokens(text, sents)
-    for m in G.POST_HEAD.finditer(text):
-        a, b = sentence_of(sents, m.start())
-        whole, i = cache.at(m.start(), (a, b))
-        toks = whole[i:i + 50]
-        k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
-        if G.STANDALONE.match(m.group()):
-            j = k
-            while j < len(toks) and G.is_abbrev(toks[j].text) and not G.is_degree(toks[j].text):
-                j += 1
-        else:
-            j = G.office_tail(toks, k, limit=20)
-        if G.STANDALONE.match(m.group()) and j < len(toks) and toks[j].text != ",":   # Presiden RI Joko Widodo
+def add_person(text: str, found: dict, toks, p0: int, p1: int, n0: int, n1: int) -> None:
+    post = text[toks[p0].start:toks[p1 - 1].end]
+    if toks[n0].start not in found and len(post) > 2:
+        found[toks[n0].start] = (G.name_text(text, toks, n0, n1), post, min(toks[p0].start, toks[n0].start),
+                                 max(toks[p1 - 1].end, toks[n1 - 1].end))
+
+
+def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> None:
+    """The person named around the post whose head word ``m`` is token ``i`` of its sentence."""
+    toks = whole[i:i + 50]
+    k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+    standalone = bool(G.STANDALONE.match(m.group()))
+    if standalone:
+        j = k
+        while j < len(toks) and G.is_abbrev(toks[j].text) and not G.is_degree(toks[j].text):
+            j += 1
+        if j < len(toks) and toks[j].text != ",":       # Presiden RI Joko Widodo
             p = G.skip_titles(toks, j)
             q = G.name_run(toks, p)
             if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
-                add(toks, 0, j, p, q)
-                continue
-        if j < len(toks) and toks[j].text == ",":           # post, [rank] Name,
-            p = G.skip_titles(toks, j + 1)
-            q = G.name_run(toks, p)
-            if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
-                add(toks, 0, j, p, q)
-                continue
-        p = G.skip_titles(toks, j)
-        if p > j:                                           # post rank Name
-            q = G.name_run(toks, p)
-            if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
-                add(toks, 0, j, p, q)
-                continue
-        if j > k and ends_phrase(toks, j):                  # post Name (no comma): cut where the office ends
-            cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(m.group())))
-            if cut:
-                add(toks, 0, cut, cut, j)
-                continue
-        # Name, post[,;.]: the post follows a name and a comma
-        if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):
-            back = whole[:i]
-            hit = name_before(back, len(back) - 1) if back and back[-1].text == "," else None
-            if hit:
-                n0, n1 = hit
-                name = G.name_text(text, back, n0, n1)
-                start = back[n0].start
-                if start not in found:
-                    found[start] = (name, text[m.start():toks[j - 1].end], start, toks[j - 1].end)
-    for m in re.finditer(r"(?<![\w-])selaku (?=[A-Z])", text):          # Name, selaku Post
-        a, b = sentence_of(sents, m.start())
-        whole, i = cache.at(m.end(), (a, b))
-        toks = whole[i:i + 40]
-        j = G.office_tail(toks, 0, limit=20)
-        back = whole[:max(0, i - 1)]
-        if back and back[-1].text == ",":
-            back = back[:-1]
-        hit = name_before(back, len(back)) if back else None
-        if j and hit:
+                return add_person(text, found, toks, 0, j, p, q)
+    else:
+        j = G.office_tail(toks, k, limit=20)
+    if j < len(toks) and toks[j].text == ",":           # post, [rank] Name,
+        p = G.skip_titles(toks, j + 1)
+        q = G.name_run(toks, p)
+        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+            return add_person(text, found, toks, 0, j, p, q)
+    p = G.skip_titles(toks, j)
+    if p > j:                                           # post rank Name
+        q = G.name_run(toks, p)
+        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+            return add_person(text, found, toks, 0, j, p, q)
+    if j > k and ends_phrase(toks, j):                  # post Name: decided once the offices are known
+        pending.append((m.group(), toks[:j + 1], k, j))
+    if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
+        back = whole[:i]
+        hit = name_before(back, len(back) - 1) if back and back[-1].text == "," else None
+        if hit:
             n0, n1 = hit
             start = back[n0].start
             if start not in found:
-                found[start] = (G.name_text(text, back, n0, n1), text[toks[0].start:toks[j - 1].end], start,
+                found[start] = (G.name_text(text, back, n0, n1), text[m.start():toks[j - 1].end], start,
                                 toks[j - 1].end)
-    return [(*found[k], k) for k in sorted(found)]
+
+
+def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
+    """'Name, selaku Post': token ``i`` is the post's first word."""
+    toks = whole[i:i + 40]
+    j = G.office_tail(toks, 0, limit=20)
+    back = whole[:max(0, i - 1)]
+    if back and back[-1].text == ",":
+        back = back[:-1]
+    hit = name_before(back, len(back)) if back else None
+    if j and hit:
+        n0, n1 = hit
+        start = back[n0].start
+        if start not in found:
+            found[start] = (G.name_text(text, back, n0, n1), text[toks[0].start:toks[j - 1].end], start,
+                            toks[j - 1].end)
 
 
 def with_offices(found: list[tuple], orgs: list[dict], sents) -> list[dict]:
@@ -400,10 +431,11 @@ def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
     sents = sentences(text)
     gaz = Gazetteer(cat)
     day = P.as_of(meta.get("date"))
-    raw = org_spans(text, gaz, sents)
+    scanned = scan(text, sents, gaz)
+    raw = org_spans(text, gaz, sents, scanned[0])
     known = {fold(text[a:b]) for a, b in raw if clean_end(text, b)}
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
-    found = find_persons(text, sents, gaz, known)
+    found = find_persons(text, sents, gaz, known, scanned)
     orgs = organizations(text, gaz, sents, day, cut_at=[f[4] for f in found], raw=raw)
     return {
         "source": {"url": meta.get("url") or meta.get("source"), "date": meta.get("date")},

@@ -87,7 +87,7 @@ UNIT_HEADS = {"Subdit", "Unit", "Divisi"}
 CONNECTORS = {"dan", "serta", "&"}
 
 TOKEN = re.compile(r"\((?:[A-Z][\w'’.&/-]*)(?: [A-Za-z][\w'’.&/-]*){0,6}\)|\((?:purn|Purn)\.?\)"
-                   r"|[\w](?:[\w'’/&-]*[\w])?(?:\.[\w](?:[\w'’/-]*[\w])?)*\.?|[^\w\s]")
+                   r"|\w[\w'’/&.-]*|[^\w\s]")
 
 
 class Tok(NamedTuple):
@@ -120,13 +120,20 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``text[start:end]`` with offsets in ``text``; a word keeps its final '.' only when
     it is an initial, a title or a degree ('A.', 'Dr.', 'S.H.'), not when it ends a sentence."""
     out = []
+    append = out.append
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
-        if word.endswith(".") and len(word) > 1 and not keeps_dot(word):
-            out.append(Tok(word[:-1], m.start(), m.end() - 1))
-            out.append(Tok(".", m.end() - 1, m.end()))
+        a, b = m.span()
+        if word[-1] in ".-/&'’" and len(word) > 1:
+            core = word.rstrip(".-/&'’")
+            if word[-1] == "." and word.rstrip(".") == word[:-1] and keeps_dot(word):
+                append(Tok(word, a, b))
+                continue
+            append(Tok(core, a, a + len(core)))
+            for n, char in enumerate(word[len(core):], start=a + len(core)):
+                append(Tok(char, n, n + 1))
         else:
-            out.append(Tok(word, m.start(), m.end()))
+            append(Tok(word, a, b))
     return out
 
 
