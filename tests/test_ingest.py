@@ -274,3 +274,80 @@ def test_dev_and_blind_sets_are_well_formed(split, count):
         assert set(gold) == {"organizations", "persons", "events", "regulations"}
         for mention in gold["organizations"] + [p["name"] for p in gold["persons"]] + [p["post"] for p in gold["persons"]]:
             assert mention in text, (path.name, mention)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kabid Humas Polda Jateng, Kombes Pol. Artanto, S.H., M.H., mengatakan hal itu.",
+     [("Artanto", "Kabid Humas Polda Jateng")]),
+    ("Kapolres Cianjur AKBP Rohman Yonky Dilatha menyebut ada dua tersangka.",
+     [("Rohman Yonky Dilatha", "Kapolres Cianjur")]),
+    ("Plt. Kepala Dinas Sosial Kabupaten Sukabumi, Dr. Hj. Rina Marlina, membuka acara.",
+     [("Rina Marlina", "Plt. Kepala Dinas Sosial Kabupaten Sukabumi")]),
+    ("Hadir Budi Hartono, Kepala Kejaksaan Negeri Garut; dan Sri Wahyuni, Ketua Satgas TPPO Kabupaten Garut.",
+     [("Budi Hartono", "Kepala Kejaksaan Negeri Garut"), ("Sri Wahyuni", "Ketua Satgas TPPO Kabupaten Garut")]),
+    ("Kajati Sulawesi Tengah, Bambang Hariyanto, dan Wakapolda Sulteng Brigjen Pol. Helmi Kwarta Kusuma Putra Rauf hadir.",
+     [("Bambang Hariyanto", "Kajati Sulawesi Tengah"), ("Helmi Kwarta Kusuma Putra Rauf", "Wakapolda Sulteng")]),
+    ("Bupati Kupang, Yosef Lede, selaku Ketua Gugus Tugas TPPO Kabupaten Kupang, menandatangani surat itu.",
+     [("Yosef Lede", "Bupati Kupang")]),
+    ("Camat Entikong, Yosef, meminta warga waspada.", [("Yosef", "Camat Entikong")]),
+    ("Presiden Prabowo Subianto meminta semua kementerian bergerak.", [("Prabowo Subianto", "Presiden")]),
+    ("Iptu Sari Dewi, S.Sos, selaku Kanit PPA Satreskrim Polres Bima, menjelaskan modusnya.",
+     [("Sari Dewi", "Kanit PPA Satreskrim Polres Bima")]),
+    ("Sekretaris Daerah Kabupaten Sambas, H.M. Nasir, S.Sos., M.Si., membuka rapat.",
+     [("M. Nasir", "Sekretaris Daerah Kabupaten Sambas")]),
+    ("Tersangka berinisial AS (45) ditangkap Satreskrim Polres Bima bersama JS.", []),
+])
+def test_person_and_post_shapes(sentence, expected):
+    """Post before and after the name, ranks, titles and degrees, selaku, Plt., one-word names,
+    lists of officials, posts of every agency kind; suspects by initials are no persons."""
+    from graph.ingest import extract
+    from graph.store import load_catalog
+
+    got = extract(sentence, load_catalog(), {"date": "2025-03-04"})
+    assert [(p["name"], p["post"]) for p in got["persons"]] == expected
+
+
+def test_offices_of_every_kind_are_proposed_with_their_kind(run_json, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("# date: 2025-03-04\nKejaksaan Negeri Bima, Pengadilan Negeri Mataram, Satgas TPPO Polda NTB "
+                    "dan Disnakertrans Kabupaten Lombok Timur bertemu; Dinas Sosial ikut hadir.\n", encoding="utf-8")
+    got = run_json("ingest", str(path))
+    kinds = [(o["text"], o["generic"], (o.get("kind") or "").rsplit("#", 1)[-1]) for o in got["organizations"]]
+    assert kinds == [("Kejaksaan Negeri Bima", False, "ProsecutionOffice"),
+                     ("Pengadilan Negeri Mataram", False, "Court"),
+                     ("Satgas TPPO Polda NTB", False, "TaskForce"),
+                     ("Disnakertrans Kabupaten Lombok Timur", False, "RegionalDepartment"),
+                     ("Dinas Sosial", True, "")]
+
+
+@pytest.mark.parametrize("day, iri", [("2023-05-01", None), ("2025-01-10", MD + "kemenp2mi")])
+def test_ministry_is_linked_as_of_the_article_date(run_json, tmp_path, day, iri):
+    """The Kementerian P2MI exists from 21 October 2024: before that day the mention is a new body."""
+    path = tmp_path / "a.txt"
+    path.write_text("Kementerian Pelindungan Pekerja Migran membuka posko pengaduan.\n", encoding="utf-8")
+    got = run_json("ingest", str(path), "--date", day)
+    assert [(o["text"], o["iri"]) for o in got["organizations"]] == [("Kementerian Pelindungan Pekerja Migran", iri)]
+
+
+@pytest.mark.parametrize("day", ["kemarin", "2025-02-30", "21/06/2023", "2025-13"])
+def test_date_must_be_a_real_iso_date(run, day):
+    result = run("ingest", str(ARTICLES / "seed-000-batulicin.txt"), "--date", day)
+    assert result.exit_code == 2
+    assert result.output == (f"mandat: error: --date '{day}' is not a date; write it as YYYY-MM-DD "
+                             "(or YYYY-MM, YYYY), e.g. 2024-10-21\n")
+
+
+def test_control_characters_never_reach_the_review_file(run, tmp_path):
+    filler = "Warga diminta waspada terhadap tawaran kerja. " * 1600          # past the first 64 KB
+    article = tmp_path / "c.txt"
+    article.write_text("# date: 2024-01-02\n" + filler + "\n\nKepala Kantor Imigrasi Kelas I TPI Malang, Budi\x00 "
+                       "Santoso, hadir.\x07\x1b\x7f Ia\x0b menyapa\x85 warga.\n", encoding="utf-8")
+    out = tmp_path / "review.ttl"
+    result = run("ingest", str(article), "--url", "http://x.example/a\x00b", "--format", "json", "-o", str(out))
+    assert result.exit_code == 0
+    assert [(p["name"], p["post"]) for p in json.loads(result.output)["persons"]] == [
+        ("Budi Santoso", "Kepala Kantor Imigrasi Kelas I TPI Malang")]
+    data = out.read_text(encoding="utf-8")
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", data) == []
+    assert '"Kepala Kantor Imigrasi Kelas I TPI Malang, Budi  Santoso, hadir."' in data
+    assert len(Graph().parse(data=data, format="turtle")) == 9 * 2 + 1     # an office (with its kind), a person

@@ -354,14 +354,17 @@ def with_offices(found: list[tuple], orgs: list[dict], sents) -> list[dict]:
     return out
 
 
+PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau"}
+
+
 def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool) -> int | None:
     """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
     the name, found as the longest office prefix known to the graph or written elsewhere without a name."""
     if standalone:
         return k if G.name_run(toks, k) == j else None
     for cut in range(j - 1, k, -1):
-        if G.name_run(toks, cut) != j or j - cut > 4:
-            continue
+        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1].text in PLACE_WORDS:
+            continue                                    # 'Kabupaten Kupang' is a place, not a name
         office = text[toks[0].start:toks[cut - 1].end]
         tail = fold(office)
         words = tail.split()

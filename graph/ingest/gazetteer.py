@@ -22,6 +22,7 @@ FOLD = [(r"\bkantor wilayah\b", "kanwil"), (r"\b(direktorat jenderal|dirjen)\b",
         (r"\b(provinsi|kabupaten|kota)\b", ""), (r"\btenaga kerja dan transmigrasi\b", "nakertrans"),
         (r"\bdinas nakertrans\b", "disnakertrans"), (r"\bkelas 1\b", "kelas i"), (r"\bkelas 2\b", "kelas ii")]
 MIN_NAME = 4
+NATIONAL_WORDS = {"ri", "republik", "indonesia"}      # 'Kementerian Ketenagakerjaan RI' is the ministry
 GENERIC_WORDS = {"imigrasi", "presiden", "kejaksaan", "kepolisian", "pemasyarakatan", "kementerian"}
 
 
@@ -111,7 +112,8 @@ class Gazetteer:
         from graph.errors import NameNotFound
         from graph.resolve import resolve
 
-        if not all(w in self.words for w in fold(mention).split()):
+        wanted = [w for w in fold(mention).split() if w not in NATIONAL_WORDS]
+        if not wanted or not all(w in self.words for w in wanted):
             return None                # some word no agency name has: nothing could explain it
 
         try:
@@ -122,7 +124,7 @@ class Gazetteer:
         if ent is None or (day is not None and not self.cat.exists(iri, day)):
             return None
         words = {w for name in {*ent.labels.values(), *ent.alt_labels, *ent.abbreviations} for w in fold(name).split()}
-        return iri if all(w in words for w in fold(mention).split()) else None
+        return iri if all(w in words for w in wanted) else None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every known agency name in ``text``."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from graph.model import Catalog
@@ -43,49 +44,95 @@ def to_date(text: str | None):
         return None
 
 
-def review_graph(result: dict, text: str, cat: Catalog):
-    """An rdflib Graph of every candidate with its provenance."""
-    from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+PREFIXES = {"mandat": "https://w3id.org/mandat/ontology#", "dct": "http://purl.org/dc/terms/",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+
+def clean(value: str | None) -> str | None:
+    """A metadata value without control characters (they never reach the review file)."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", value) if value else value
+
+
+def candidates(result: dict, text: str, cat: Catalog):
+    """(node, [(predicate, object), ...]) for every candidate, as rdflib terms, one candidate at a time."""
+    from rdflib import RDF, RDFS, Literal, Namespace, URIRef
     from rdflib.namespace import DCTERMS, XSD
 
-    M = Namespace("https://w3id.org/mandat/ontology#")
-    g = Graph()
-    g.bind("mandat", M)
-    g.bind("dct", DCTERMS)
-    source, day = result["source"].get("url"), result["source"].get("date")
+    M = Namespace(PREFIXES["mandat"])
+    source, day = (clean(result["source"].get(k)) for k in ("url", "date"))
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    statuses: dict = {}
 
-    def add(kind: str, n: int, label: str, item: dict, status: str, link: str | None = None):
-        node = URIRef(f"{REVIEW}{digest}/{kind}-{n}")
+    def node(kind: str, n: int, label: str, item: dict, status: str, link: str | None = None, more=()):
         a, b = item["sentence"]
-        g.add((node, RDF.type, M.Candidate))
-        g.add((node, M.candidateKind, Literal(kind)))
-        g.add((node, RDFS.label, Literal(label)))
-        g.add((node, M.reviewStatus, M[status]))
-        g.add((node, M.quote, Literal(text[a:b])))
-        g.add((node, M.charStart, Literal(item["start"], datatype=XSD.integer)))
-        g.add((node, M.charEnd, Literal(item["end"], datatype=XSD.integer)))
+        pairs = [(RDF.type, M.Candidate), (M.candidateKind, Literal(kind)), (RDFS.label, Literal(label)),
+                 (M.reviewStatus, M[status]), (M.quote, Literal(text[a:b])),
+                 (M.charStart, Literal(item["start"], datatype=XSD.integer)),
+                 (M.charEnd, Literal(item["end"], datatype=XSD.integer))]
         if link:
-            g.add((node, M.linksTo, URIRef(link)))
+            pairs.append((M.linksTo, URIRef(link)))
         if source:
-            g.add((node, DCTERMS.source, Literal(source)))
+            pairs.append((DCTERMS.source, Literal(source)))
         if day:
-            g.add((node, DCTERMS.date, Literal(day)))
-        return node
+            pairs.append((DCTERMS.date, Literal(day)))
+        return URIRef(f"{REVIEW}{digest}/{kind}-{n}"), pairs + list(more)
 
     for n, org in enumerate(result["organizations"]):
-        node = add("organization", n, org["text"], org, "Matches" if org["iri"] else "New", org["iri"])
-        if org.get("kind"):
-            g.add((node, M.proposedKind, URIRef(org["kind"])))
-        if org.get("region"):
-            g.add((node, M.servesRegion, URIRef(org["region"])))
+        more = ([(M.proposedKind, URIRef(org["kind"]))] if org.get("kind") else []) + \
+               ([(M.servesRegion, URIRef(org["region"]))] if org.get("region") else [])
+        yield node("organization", n, org["text"], org, "Matches" if org["iri"] else "New", org["iri"], more)
     for n, person in enumerate(result["persons"]):
-        add("person", n, f"{person['name']} — {person['post']}", person, person_status(cat, person, day),
-            person["organization"])
+        key = (person["name"], person["post"], person["organization"], person.get("organization_text"))
+        if key not in statuses:
+            statuses[key] = person_status(cat, person, day)
+        yield node("person", n, f"{person['name']} — {person['post']}", person, statuses[key], person["organization"])
     for n, event in enumerate(result["events"]):
-        add("event", n, f"{event['kind']} {event['date'] or ''} {event['place'] or ''}".strip(), event, "New")
+        yield node("event", n, f"{event['kind']} {event['date'] or ''} {event['place'] or ''}".strip(), event, "New")
     for n, reg in enumerate(result["regulations"]):
-        add("regulation", n, reg["text"], reg, "Matches" if reg["iri"] else "New", reg["iri"])
+        yield node("regulation", n, reg["text"], reg, "Matches" if reg["iri"] else "New", reg["iri"])
     for n, fig in enumerate(result["figures"]):
-        add("figure", n, fig["text"], fig, "New")
+        yield node("figure", n, fig["text"], fig, "New")
+
+
+def review_graph(result: dict, text: str, cat: Catalog):
+    """An rdflib Graph of every candidate with its provenance (for small answers; see :func:`write_review`)."""
+    from rdflib import Graph
+
+    g = Graph()
+    for prefix, iri in PREFIXES.items():
+        g.bind(prefix, iri)
+    for subject, pairs in candidates(result, text, cat):
+        for predicate, obj in pairs:
+            g.add((subject, predicate, obj))
     return g
+
+
+def term(value) -> str:
+    """A term in Turtle: a prefixed name when its local part is plain, else rdflib's own N3 form
+    (which escapes quotes, backslashes and line breaks of literals)."""
+    from rdflib import RDF, Literal, URIRef
+
+    if value == RDF.type:
+        return "a"
+    if isinstance(value, URIRef):
+        for prefix, base in PREFIXES.items():
+            if value.startswith(base) and re.fullmatch(r"[A-Za-z][\w-]*", value[len(base):]):
+                return f"{prefix}:{value[len(base):]}"
+    if isinstance(value, Literal) and value.datatype is not None and str(value.datatype) == PREFIXES["xsd"] + "integer":
+        return str(int(value))
+    return value.n3()
+
+
+def write_review(results: list[tuple[dict, str]], handle, cat: Catalog, header: str = "") -> int:
+    """Stream the review Turtle of each (result, text) to ``handle``, one candidate at a time, so that
+    memory does not grow with the article; returns the number of candidates written."""
+    handle.write(header)
+    for prefix, base in PREFIXES.items():
+        handle.write(f"@prefix {prefix}: <{base}> .\n")
+    count = 0
+    for result, text in results:
+        for subject, pairs in candidates(result, text, cat):
+            lines = [f"{term(p)} {term(o)}" for p, o in pairs]
+            handle.write(f"\n{term(subject)} " + " ;\n    ".join(lines) + " .\n")
+            count += 1
+    return count
