@@ -351,3 +351,19 @@ def test_control_characters_never_reach_the_review_file(run, tmp_path):
     assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", data) == []
     assert '"Kepala Kantor Imigrasi Kelas I TPI Malang, Budi  Santoso, hadir."' in data
     assert len(Graph().parse(data=data, format="turtle")) == 9 * 2 + 1     # an office (with its kind), a person
+
+
+def test_streamed_review_holds_the_triples_of_the_review_graph(run, tmp_path):
+    from rdflib.compare import isomorphic
+
+    from graph.ingest import extract, read_article
+    from graph.ingest.review import review_graph
+    from graph.store import load_catalog
+
+    path = str(ARTICLES / "seed-000-batulicin.txt")
+    out = tmp_path / "review.ttl"
+    assert run("ingest", path, "-o", str(out)).exit_code == 0
+    text, meta = read_article(path)
+    expected = review_graph(extract(text, load_catalog(), meta), text, load_catalog())
+    assert len(expected) == 135
+    assert isomorphic(Graph().parse(out), expected)

@@ -54,32 +54,27 @@ def clean(value: str | None) -> str | None:
 
 
 def candidates(result: dict, text: str, cat: Catalog):
-    """(node, [(predicate, object), ...]) for every candidate, as rdflib terms, one candidate at a time."""
-    from rdflib import RDF, RDFS, Literal, Namespace, URIRef
-    from rdflib.namespace import DCTERMS, XSD
-
-    M = Namespace(PREFIXES["mandat"])
+    """(node IRI, [(predicate, (form, value)), ...]) for every candidate, one candidate at a time.
+    A predicate is a prefixed name; form is "iri", "str" or "int". :func:`review_graph` makes rdflib
+    terms of them; :func:`write_review` writes them through rdflib's own escaping."""
     source, day = (clean(result["source"].get(k)) for k in ("url", "date"))
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     statuses: dict = {}
+    extra = ([("dct:source", ("str", source))] if source else []) + ([("dct:date", ("str", day))] if day else [])
 
     def node(kind: str, n: int, label: str, item: dict, status: str, link: str | None = None, more=()):
         a, b = item["sentence"]
-        pairs = [(RDF.type, M.Candidate), (M.candidateKind, Literal(kind)), (RDFS.label, Literal(label)),
-                 (M.reviewStatus, M[status]), (M.quote, Literal(text[a:b])),
-                 (M.charStart, Literal(item["start"], datatype=XSD.integer)),
-                 (M.charEnd, Literal(item["end"], datatype=XSD.integer))]
+        pairs = [("rdf:type", ("iri", M + "Candidate")), ("mandat:candidateKind", ("str", kind)),
+                 ("rdfs:label", ("str", label)), ("mandat:reviewStatus", ("iri", M + status)),
+                 ("mandat:quote", ("str", text[a:b])), ("mandat:charStart", ("int", item["start"])),
+                 ("mandat:charEnd", ("int", item["end"]))]
         if link:
-            pairs.append((M.linksTo, URIRef(link)))
-        if source:
-            pairs.append((DCTERMS.source, Literal(source)))
-        if day:
-            pairs.append((DCTERMS.date, Literal(day)))
-        return URIRef(f"{REVIEW}{digest}/{kind}-{n}"), pairs + list(more)
+            pairs.append(("mandat:linksTo", ("iri", link)))
+        return f"{REVIEW}{digest}/{kind}-{n}", pairs + extra + list(more)
 
     for n, org in enumerate(result["organizations"]):
-        more = ([(M.proposedKind, URIRef(org["kind"]))] if org.get("kind") else []) + \
-               ([(M.servesRegion, URIRef(org["region"]))] if org.get("region") else [])
+        more = ([("mandat:proposedKind", ("iri", org["kind"]))] if org.get("kind") else []) + \
+               ([("mandat:servesRegion", ("iri", org["region"]))] if org.get("region") else [])
         yield node("organization", n, org["text"], org, "Matches" if org["iri"] else "New", org["iri"], more)
     for n, person in enumerate(result["persons"]):
         key = (person["name"], person["post"], person["organization"], person.get("organization_text"))
@@ -94,33 +89,59 @@ def candidates(result: dict, text: str, cat: Catalog):
         yield node("figure", n, fig["text"], fig, "New")
 
 
+M = PREFIXES["mandat"]
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def expand(curie: str) -> str:
+    prefix, local = curie.split(":", 1)
+    return RDF_TYPE if curie == "rdf:type" else PREFIXES[prefix] + local
+
+
 def review_graph(result: dict, text: str, cat: Catalog):
-    """An rdflib Graph of every candidate with its provenance (for small answers; see :func:`write_review`)."""
-    from rdflib import Graph
+    """An rdflib Graph of every candidate with its provenance (the same triples :func:`write_review` writes)."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import XSD
 
     g = Graph()
     for prefix, iri in PREFIXES.items():
         g.bind(prefix, iri)
     for subject, pairs in candidates(result, text, cat):
-        for predicate, obj in pairs:
-            g.add((subject, predicate, obj))
+        for predicate, (form, value) in pairs:
+            obj = URIRef(value) if form == "iri" else Literal(value, datatype=XSD.integer) if form == "int" \
+                else Literal(value)
+            g.add((URIRef(subject), URIRef(expand(predicate)), obj))
     return g
 
 
-def term(value) -> str:
-    """A term in Turtle: a prefixed name when its local part is plain, else rdflib's own N3 form
-    (which escapes quotes, backslashes and line breaks of literals)."""
-    from rdflib import RDF, Literal, URIRef
+class Terms:
+    """Turtle text of terms, written by rdflib (which escapes quotes, backslashes and line breaks) and
+    remembered, as an article's sentences and offices repeat across its candidates."""
 
-    if value == RDF.type:
-        return "a"
-    if isinstance(value, URIRef):
+    def __init__(self):
+        self.seen: dict = {}
+
+    def __call__(self, form: str, value) -> str:
+        key = (form, value)
+        out = self.seen.get(key)
+        if out is None:
+            out = self.seen[key] = self.make(form, value)
+            if len(self.seen) > 50_000:
+                self.seen.clear()
+        return out
+
+    @staticmethod
+    def make(form: str, value) -> str:
+        from rdflib import Literal, URIRef
+
+        if form == "int":
+            return str(int(value))
+        if form == "str":
+            return Literal(value).n3()
         for prefix, base in PREFIXES.items():
             if value.startswith(base) and re.fullmatch(r"[A-Za-z][\w-]*", value[len(base):]):
                 return f"{prefix}:{value[len(base):]}"
-    if isinstance(value, Literal) and value.datatype is not None and str(value.datatype) == PREFIXES["xsd"] + "integer":
-        return str(int(value))
-    return value.n3()
+        return URIRef(value).n3()
 
 
 def write_review(results: list[tuple[dict, str]], handle, cat: Catalog, header: str = "") -> int:
@@ -129,10 +150,10 @@ def write_review(results: list[tuple[dict, str]], handle, cat: Catalog, header: 
     handle.write(header)
     for prefix, base in PREFIXES.items():
         handle.write(f"@prefix {prefix}: <{base}> .\n")
-    count = 0
+    term, count = Terms(), 0
     for result, text in results:
         for subject, pairs in candidates(result, text, cat):
-            lines = [f"{term(p)} {term(o)}" for p, o in pairs]
-            handle.write(f"\n{term(subject)} " + " ;\n    ".join(lines) + " .\n")
+            body = " ;\n    ".join(("a" if p == "rdf:type" else p) + " " + term(*o) for p, o in pairs)
+            handle.write(f"\n{term('iri', subject)} {body} .\n")
             count += 1
     return count
