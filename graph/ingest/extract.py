@@ -13,6 +13,7 @@ offsets of its mention and of its sentence.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 
 from graph.ingest import grammar as G
@@ -128,13 +129,13 @@ def office_spans(text: str, sents) -> list[tuple[int, int]]:
 
 def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     """The office name whose head word ``m`` begins ``toks``, or None."""
-    k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+    k = next((n for n, t in enumerate(toks) if t[1] >= m.end()), len(toks))
     j = G.office_tail(toks, k)
     if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
         return None                                    # 'Divisi Imigrasi' alone names a post's unit
     if IN_TITLE.search(text, max(a, m.start() - 80), m.start()):
         return None                                    # 'Peraturan Ketua Harian Gugus Tugas ...' is a regulation
-    return m.start(), toks[j - 1].end if j > k else m.end()
+    return m.start(), toks[j - 1][2] if j > k else m.end()
 
 
 SELAKU = re.compile(r"(?<![\w-])selaku (?=[A-Z])")
@@ -244,7 +245,7 @@ BEFORE_NAME = {",", ";", ":", "(", "dan", "serta", "yakni", "yaitu", "oleh", "be
 
 def ends_phrase(toks, i: int) -> bool:
     """A name or post may end before ``toks[i]``: punctuation, a lower-case word or the window's end."""
-    return i >= len(toks) or toks[i].text in TERMINATORS or not G.is_cap(toks[i].text) and not G.is_number(toks[i].text)
+    return i >= len(toks) or toks[i][0] in TERMINATORS or not G.is_cap(toks[i][0]) and not G.is_number(toks[i][0])
 
 
 def name_before(toks, end: int) -> tuple[int, int] | None:
@@ -254,10 +255,10 @@ def name_before(toks, end: int) -> tuple[int, int] | None:
     for b in range(max(0, stop - 6), stop):
         if G.name_run(toks, b) == stop:
             before = b
-            while before > 0 and (toks[before - 1].text in G.TITLES or toks[before - 1].text in G.RANK_START
-                                  or toks[before - 1].text in G.RANK_MORE):
+            while before > 0 and (toks[before - 1][0] in G.TITLES or toks[before - 1][0] in G.RANK_START
+                                  or toks[before - 1][0] in G.RANK_MORE):
                 before -= 1
-            if before < b or before == 0 or toks[before - 1].text in BEFORE_NAME:
+            if before < b or before == 0 or toks[before - 1][0] in BEFORE_NAME:
                 return b, stop
     return None
 
@@ -281,29 +282,29 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
 
 
 def add_person(text: str, found: dict, toks, p0: int, p1: int, n0: int, n1: int) -> None:
-    post = text[toks[p0].start:toks[p1 - 1].end]
-    if toks[n0].start not in found and len(post) > 2:
-        found[toks[n0].start] = (G.name_text(text, toks, n0, n1), post, min(toks[p0].start, toks[n0].start),
-                                 max(toks[p1 - 1].end, toks[n1 - 1].end))
+    post = text[toks[p0][1]:toks[p1 - 1][2]]
+    if toks[n0][1] not in found and len(post) > 2:
+        found[toks[n0][1]] = (G.name_text(text, toks, n0, n1), post, min(toks[p0][1], toks[n0][1]),
+                                 max(toks[p1 - 1][2], toks[n1 - 1][2]))
 
 
 def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> None:
     """The person named around the post whose head word ``m`` is token ``i`` of its sentence."""
     toks = whole[i:i + 50]
-    k = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+    k = next((n for n, t in enumerate(toks) if t[1] >= m.end()), len(toks))
     standalone = bool(G.STANDALONE.match(m.group()))
     if standalone:
         j = k
-        while j < len(toks) and G.is_abbrev(toks[j].text) and not G.is_degree(toks[j].text):
+        while j < len(toks) and G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]):
             j += 1
-        if j < len(toks) and toks[j].text != ",":       # Presiden RI Joko Widodo
+        if j < len(toks) and toks[j][0] != ",":       # Presiden RI Joko Widodo
             p = G.skip_titles(toks, j)
             q = G.name_run(toks, p)
             if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
                 return add_person(text, found, toks, 0, j, p, q)
     else:
-        j = G.office_tail(toks, k, limit=20)
-    if j < len(toks) and toks[j].text == ",":           # post, [rank] Name,
+        j = G.office_tail(toks, k, limit=20, connectors=G.POST_CONNECTORS)
+    if j < len(toks) and toks[j][0] == ",":           # post, [rank] Name,
         p = G.skip_titles(toks, j + 1)
         q = G.name_run(toks, p)
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
@@ -317,13 +318,13 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         pending.append((m.group(), toks[:j + 1], k, j))
     if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
         back = whole[:i]
-        hit = name_before(back, len(back) - 1) if back and back[-1].text == "," else None
+        hit = name_before(back, len(back) - 1) if back and back[-1][0] == "," else None
         if hit:
             n0, n1 = hit
-            start = back[n0].start
+            start = back[n0][1]
             if start not in found:
-                found[start] = (G.name_text(text, back, n0, n1), text[m.start():toks[j - 1].end], start,
-                                toks[j - 1].end)
+                found[start] = (G.name_text(text, back, n0, n1), text[m.start():toks[j - 1][2]], start,
+                                toks[j - 1][2])
 
 
 def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
@@ -331,15 +332,15 @@ def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
     toks = whole[i:i + 40]
     j = G.office_tail(toks, 0, limit=20)
     back = whole[:max(0, i - 1)]
-    if back and back[-1].text == ",":
+    if back and back[-1][0] == ",":
         back = back[:-1]
     hit = name_before(back, len(back)) if back else None
     if j and hit:
         n0, n1 = hit
-        start = back[n0].start
+        start = back[n0][1]
         if start not in found:
-            found[start] = (G.name_text(text, back, n0, n1), text[toks[0].start:toks[j - 1].end], start,
-                            toks[j - 1].end)
+            found[start] = (G.name_text(text, back, n0, n1), text[toks[0][1]:toks[j - 1][2]], start,
+                            toks[j - 1][2])
 
 
 def with_offices(found: list[tuple], orgs: list[dict], sents) -> list[dict]:
@@ -354,6 +355,14 @@ def with_offices(found: list[tuple], orgs: list[dict], sents) -> list[dict]:
     return out
 
 
+def ends_in_province(toks, cut: int) -> bool:
+    """True when the tokens before ``cut`` end with a province's name or short form ('NTB', 'Jawa Timur')."""
+    if toks[cut - 1][0] in G.PROVINCES:
+        return True
+    before = " ".join(t[0] for t in toks[max(0, cut - 4):cut])
+    return any(before.endswith(name) for name in G.PROVINCE_NAMES)
+
+
 PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau"}
 
 
@@ -363,13 +372,13 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
     if standalone:
         return k if G.name_run(toks, k) == j else None
     for cut in range(j - 1, k, -1):
-        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1].text in PLACE_WORDS:
+        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS:
             continue                                    # 'Kabupaten Kupang' is a place, not a name
-        office = text[toks[0].start:toks[cut - 1].end]
+        office = text[toks[0][1]:toks[cut - 1][2]]
         tail = fold(office)
         words = tail.split()
-        if any(" ".join(words[n:]) in known for n in range(len(words))) \
-                or (gaz and any(gaz.link(text[t.start:toks[cut - 1].end]) for t in toks[1:cut])):
+        if any(" ".join(words[n:]) in known for n in range(len(words))) or ends_in_province(toks, cut) \
+                or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])):
             return cut
     return None
 
@@ -430,7 +439,16 @@ def figures(text: str, sents) -> list[dict]:
 def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
     """Every candidate in ``text``; ``meta`` may give the article's url and date (ISO; the graph is
     read as of that day when it is a full date)."""
-    meta = meta or {}
+    enabled = gc.isenabled()
+    gc.disable()            # millions of small tuples, no cycles: the collector's passes would grow with the heap
+    try:
+        return _extract(text, cat, meta or {})
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(text: str, cat: Catalog, meta: dict) -> dict:
     sents = sentences(text)
     gaz = Gazetteer(cat)
     day = P.as_of(meta.get("date"))

@@ -14,7 +14,7 @@ abbreviations and ``dan``/``serta`` before another capitalised word.
 Everything here works on a short window of text after a regex hit, so the cost is linear in the
 number of hits, not in the length of the article.
 
->>> [t.text for t in tokens("Kombes Pol. Yusuf Sutejo, S.H., M.H. (Kabid)", 0, 44)]
+>>> [t[0] for t in tokens("Kombes Pol. Yusuf Sutejo, S.H., M.H. (Kabid)", 0, 44)]
 ['Kombes', 'Pol.', 'Yusuf', 'Sutejo', ',', 'S.H.', ',', 'M.H.', '(Kabid)']
 """
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import bisect
-from typing import NamedTuple
+from functools import lru_cache
 
 WEEKDAYS = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu"}
 MONTHS = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -48,7 +48,8 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "Tersangka", "Terdakwa", "Pelaku", "Baca", "Juga", "Foto", "Editor", "Penulis", "Laporan", "Wartawan",
              "Sumber", "Selanjutnya", "Lalu", "Tak", "Tidak", "Bahkan", "Sedangkan", "Atas", "Agar", "Bagi", "Tim",
              "Presiden", "Gubernur", "Menteri", "Bupati", "Wali", "Camat", "Lurah", "Satgas", "Sekda", "Republik",
-             "RI", "NKRI", "Pemerintah"} | WEEKDAYS | MONTHS
+             "RI", "NKRI", "Pemerintah", "Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya",
+             "Raya", "Jaya", "Besar", "Kota", "Kabupaten", "Provinsi", "Kepulauan", "Pulau"} | WEEKDAYS | MONTHS
 
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
@@ -59,16 +60,16 @@ POST_WORDS = (
     r"Dirreskrimum|Dirreskrimsus|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
     r"Danramil|Dandim|Danrem|Danlanal|Danlantamal|Pangdam|Kalapas|Karutan|Kadisnaker\w*|Kadinsos|"
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
-    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+"
+    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal"
 )
 POST_HEAD = re.compile(
-    r"(?<![\w-])(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
+    r"(?=[A-Z])(?<![\w-])(?<!Kanwil )(?<!Kantor )(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
 
 ORG_HEAD = re.compile(
-    r"(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
+    r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
     r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )Imigrasi(?= [A-Z0-9])|"
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
@@ -81,19 +82,40 @@ ORG_HEAD = re.compile(
     r"Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Dukcapil|Bakesbangpol|"
     r"DPRD|DPR|DPD|Rumah Detensi Imigrasi|Rudenim|Lapas|Rutan|Kodim|Korem|Kodam|Lantamal|Lanal|Lanud|"
     r"Bais TNI|TNI|Bakamla|BNN|BNP2TKI|Basarnas|Bea Cukai|(?:Perkumpulan|Serikat|Yayasan|DPC)(?= [A-Z])|Forkopimda|"
-    r"Lembaga(?= [A-Z])|Komnas|KPAI|LPSK|IOM|Bank(?= [A-Z])|Bappeda)(?![\w-])")
+    r"Lembaga(?= [A-Z])|Komnas|KPAI|LPSK|IOM|Bank(?= [A-Z])|Bappeda|KBRI|KJRI|KP2MI|Konsulat Jenderal|"
+    r"Kedutaan Besar|Mahkamah(?= [A-Z])|Ombudsman|Satpol PP|Komisi(?= [A-Z])|Pemerintah Desa)(?![\w-])")
+# Provinces and their usual short forms: after an office word they end the office ("Kepala BP3MI NTB Ponco").
+PROVINCES = {
+    "Aceh", "Sumut", "Sumbar", "Riau", "Kepri", "Jambi", "Sumsel", "Babel", "Bengkulu", "Lampung", "Banten", "DKI",
+    "Jakarta", "Jabar", "Jateng", "DIY", "Jatim", "Bali", "NTB", "NTT", "Kalbar", "Kalteng", "Kalsel", "Kaltim",
+    "Kaltara", "Sulut", "Gorontalo", "Sulteng", "Sulbar", "Sulsel", "Sultra", "Maluku", "Malut", "Papua", "Pabar",
+    "Yogyakarta", "Jogja"}
+PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepulauan Riau", "Bangka Belitung",
+                  "Kepulauan Bangka Belitung", "Jawa Barat", "Jawa Tengah", "Jawa Timur", "Nusa Tenggara Barat",
+                  "Nusa Tenggara Timur", "Kalimantan Barat", "Kalimantan Tengah", "Kalimantan Selatan",
+                  "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara", "Sulawesi Tengah", "Sulawesi Barat",
+                  "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku Utara", "Papua Barat", "Papua Tengah",
+                  "Papua Selatan", "Papua Pegunungan", "Papua Barat Daya", "DI Yogyakarta", "DKI Jakarta",
+                  "Sumatra Utara", "Sumatra Barat", "Sumatra Selatan")
+NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
 UNIT_HEADS = {"Subdit", "Unit", "Divisi"}
 CONNECTORS = {"dan", "serta", "&"}
+POST_CONNECTORS = CONNECTORS | {"untuk"}        # 'Duta Besar RI untuk Malaysia'
 
+NUMBER_RE = re.compile(r"\d[\w/-]*|[IVX]{1,4}")
+DEGREE_RE = re.compile(r"(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:[A-Z][A-Za-z]{0,4}\.?)?")
+TWO_DIGITS = re.compile(r"\d{2}")
+PLAIN_RE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
+INITIAL_RE = re.compile(r"[A-Z]\.?")
+SHORT_CAPS_RE = re.compile(r"[A-Z]{2,3}")
+HAJI_RE = re.compile(r"H\.(?:[A-Z]\.)+")
+INITIALS_RE = re.compile(r"[A-Z]\.?|H\.(?:[A-Z]\.)+")
 TOKEN = re.compile(r"\((?:[A-Z][\w'’.&/-]*)(?: [A-Za-z][\w'’.&/-]*){0,6}\)|\((?:purn|Purn)\.?\)"
                    r"|\w[\w'’/&.-]*|[^\w\s]")
 
 
-class Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
+Tok = tuple          # (text, start, end): plain tuples, as an article has millions of them
 
 
 class SentenceTokens:
@@ -101,18 +123,18 @@ class SentenceTokens:
     as hits come in text order)."""
 
     def __init__(self, text: str, sents: list[tuple[int, int]]):
-        self.text, self.sents, self.key, self.toks, self.starts = text, sents, None, [], []
+        self.article, self.sents, self.key, self.toks, self.starts = text, sents, None, [], []
 
     def at(self, offset: int, sentence: tuple[int, int]) -> tuple[list[Tok], int]:
         """(tokens of ``sentence``, index of the first token starting at or after ``offset``)."""
         if sentence != self.key:
-            a, b = sentence if sentence[1] > sentence[0] else (offset, min(len(self.text), offset + 400))
-            self.key, self.toks = sentence, tokens(self.text, a, b)
-            self.starts = [t.start for t in self.toks]
+            a, b = sentence if sentence[1] > sentence[0] else (offset, min(len(self.article), offset + 400))
+            self.key, self.toks = sentence, tokens(self.article, a, b)
+            self.starts = [t[1] for t in self.toks]
         i = bisect.bisect_left(self.starts, offset)
         if i == len(self.starts) or self.starts[i] != offset:      # inside a token: '(Satgas TPPO)'
             a, b = self.key if self.key[1] > self.key[0] else (offset, offset + 400)
-            return self.toks[:i] + tokens(self.text, offset, max(offset, min(b, offset + 300))), i
+            return self.toks[:i] + tokens(self.article, offset, max(offset, min(b, offset + 300))), i
         return self.toks, i
 
 
@@ -127,13 +149,13 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         if word[-1] in ".-/&'’" and len(word) > 1:
             core = word.rstrip(".-/&'’")
             if word[-1] == "." and word.rstrip(".") == word[:-1] and keeps_dot(word):
-                append(Tok(word, a, b))
+                append((word, a, b))
                 continue
-            append(Tok(core, a, a + len(core)))
+            append((core, a, a + len(core)))
             for n, char in enumerate(word[len(core):], start=a + len(core)):
-                append(Tok(char, n, n + 1))
+                append((char, n, n + 1))
         else:
-            append(Tok(word, a, b))
+            append((word, a, b))
     return out
 
 
@@ -152,39 +174,39 @@ def is_abbrev(word: str) -> bool:
 
 def is_number(word: str) -> bool:
     """A number, a Roman numeral or a code: '2', 'IV', '0403/OKU', '1605/Belu'."""
-    return bool(re.fullmatch(r"\d[\w/-]*|[IVX]{1,4}", word))
+    return NUMBER_RE.fullmatch(word) is not None
 
 
 def is_degree(word: str) -> bool:
     """An academic degree written after a name: 'S.H.', 'M.Si', 'S.STP.', 'SH'."""
-    return (bool(re.fullmatch(r"(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:[A-Z][A-Za-z]{0,4}\.?)?", word)) and len(word) > 2) \
+    return (DEGREE_RE.fullmatch(word) is not None and len(word) > 2) \
         or word.rstrip(".") in DEGREE_WORDS
 
 
 def is_rank(toks: list[Tok], i: int) -> int:
     """How many tokens from ``i`` make a rank ('Kombes Pol.', 'Brigadir Jenderal Polisi'); 0 if none."""
-    if i >= len(toks) or toks[i].text not in RANK_START:
+    if i >= len(toks) or toks[i][0] not in RANK_START:
         return 0
     j = i + 1
-    while j < len(toks) and (toks[j].text in RANK_MORE or (toks[j].text.startswith("(") and is_rank_bracket(toks[j]))):
+    while j < len(toks) and (toks[j][0] in RANK_MORE or (toks[j][0].startswith("(") and is_rank_bracket(toks[j]))):
         j += 1
     return j - i
 
 
 def is_rank_bracket(tok: Tok) -> bool:
-    inner = tok.text[1:-1].split()
+    inner = tok[0][1:-1].split()
     return bool(inner) and inner[0] in RANK_START | {"Purn", "purn", "Purn."}
 
 
-def office_tail(toks: list[Tok], i: int, limit: int = 16) -> int:
+def office_tail(toks: list[Tok], i: int, limit: int = 16, connectors: set[str] = CONNECTORS) -> int:
     """The index after the office words that start at ``i``: capitalised words, abbreviations,
     numbers, bracketed abbreviations, and 'dan'/'serta' between capitalised words (not before
     another office or post). Stops at a rank, a title, a weekday, a month or punctuation."""
     j = i
     while j < len(toks) and j - i < limit:
-        word = toks[j].text
-        if word in CONNECTORS:
-            nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        word = toks[j][0]
+        if word in connectors:
+            nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
             if j > i and is_cap(nxt) and not starts_office(toks, j + 1) and not starts_post(toks, j + 1) \
                     and nxt not in RANK_START and not is_bracket(nxt):
                 j += 1
@@ -204,7 +226,7 @@ def office_tail(toks: list[Tok], i: int, limit: int = 16) -> int:
 
 def general_of(toks: list[Tok], j: int) -> bool:
     """'Jenderal' in 'Direktorat Jenderal', 'Sekretaris Jenderal': part of the name, not a rank."""
-    return toks[j].text == "Jenderal" and j > 0 and toks[j - 1].text in {
+    return toks[j][0] == "Jenderal" and j > 0 and toks[j - 1][0] in {
         "Direktorat", "Direktur", "Inspektorat", "Inspektur", "Sekretariat", "Sekretaris"}
 
 
@@ -215,15 +237,22 @@ def is_bracket(word: str) -> bool:
 def bracket_is_name_part(word: str) -> bool:
     """'(Polres)', '(PPPA)', '(Kasi Inteldakim)': an abbreviation in brackets inside a name; not a date."""
     inner = word[1:-1]
-    return bool(inner) and inner[0].isupper() and not re.search(r"\d{2}", inner) and inner.split()[0] not in WEEKDAYS
+    return bool(inner) and inner[0].isupper() and not TWO_DIGITS.search(inner) and inner.split()[0] not in WEEKDAYS
 
 
 def starts_office(toks: list[Tok], i: int) -> bool:
-    return i < len(toks) and bool(ORG_HEAD.match(" ".join(t.text for t in toks[i:i + 4])))
+    return i < len(toks) and toks[i][0][:1].isupper() and heads_at(tuple(t[0] for t in toks[i:i + 4]))[0]
 
 
 def starts_post(toks: list[Tok], i: int) -> bool:
-    return i < len(toks) and bool(POST_HEAD.match(" ".join(t.text for t in toks[i:i + 4])))
+    return i < len(toks) and toks[i][0][:1].isupper() and heads_at(tuple(t[0] for t in toks[i:i + 4]))[1]
+
+
+@lru_cache(maxsize=65536)
+def heads_at(words: tuple[str, ...]) -> tuple[bool, bool]:
+    """(an office name begins here, a post begins here) for the next words of a sentence."""
+    joined = " ".join(words)
+    return ORG_HEAD.match(joined) is not None, POST_HEAD.match(joined) is not None
 
 
 def name_run(toks: list[Tok], i: int) -> int:
@@ -234,18 +263,21 @@ def name_run(toks: list[Tok], i: int) -> int:
     """
     j = i
     while j < len(toks) and j - i < 6:
-        word = toks[j].text
-        plain = re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*", word) is not None
-        initial = re.fullmatch(r"[A-Z]\.?", word) is not None
-        tail = j > i and re.fullmatch(r"[A-Z]{2,3}", word) is not None and not is_degree(word)
-        haji = j == i and re.fullmatch(r"H\.(?:[A-Z]\.)+", word) is not None       # 'H.M. Rahmattullah'
+        word = toks[j][0]
+        plain = PLAIN_RE.fullmatch(word) is not None
+        initial = INITIAL_RE.fullmatch(word) is not None
+        tail = j > i and SHORT_CAPS_RE.fullmatch(word) is not None and not is_degree(word)
+        haji = j == i and HAJI_RE.fullmatch(word) is not None       # 'H.M. Rahmattullah'
+        if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
+            j += 1
+            continue
         if not (plain or initial or tail or haji) or word in STOP_CAPS or word in RANK_START or word in TITLES \
                 or starts_post(toks, j) or starts_office(toks, j):
             break
         j += 1
         if tail:
             break
-    if j > i and all(re.fullmatch(r"[A-Z]\.?|H\.(?:[A-Z]\.)+", t.text) for t in toks[i:j]):
+    if j > i and all(INITIALS_RE.fullmatch(t[0]) for t in toks[i:j]):
         return i                                # initials alone (suspects: 'JS', 'A.') are no name
     return j
 
@@ -256,9 +288,9 @@ def skip_titles(toks: list[Tok], i: int) -> int:
         n = is_rank(toks, i)
         if n:
             i += n
-        elif toks[i].text in TITLES:
+        elif toks[i][0] in TITLES:
             i += 1
-        elif re.fullmatch(r"H\.(?:[A-Z]\.)+", toks[i].text):   # 'H.M.' = Haji M.
+        elif HAJI_RE.fullmatch(toks[i][0]):   # 'H.M.' = Haji M.
             break
         else:
             break
@@ -268,7 +300,7 @@ def skip_titles(toks: list[Tok], i: int) -> int:
 def skip_degrees(toks: list[Tok], i: int) -> int:
     """Skip ', S.H., M.H.' after a name; returns the index after the last degree."""
     j = i
-    while j + 1 < len(toks) and toks[j].text == "," and is_degree(toks[j + 1].text):
+    while j + 1 < len(toks) and toks[j][0] == "," and is_degree(toks[j + 1][0]):
         j += 2
     return j
 
@@ -276,14 +308,14 @@ def skip_degrees(toks: list[Tok], i: int) -> int:
 def skip_degrees_back(toks: list[Tok], end: int) -> int:
     """The index where ', S.H., M.H.' before ``end`` begins (``end`` when there are none)."""
     j = end
-    while j >= 2 and is_degree(toks[j - 1].text) and toks[j - 2].text == ",":
+    while j >= 2 and is_degree(toks[j - 1][0]) and toks[j - 2][0] == ",":
         j -= 2
     return j
 
 
 def name_text(text: str, toks: list[Tok], i: int, j: int) -> str:
     """The name's text with a leading 'H.' of 'H.M. Rahmattullah' dropped (a title, not an initial)."""
-    words = [t.text for t in toks[i:j]]
-    if words and re.fullmatch(r"H\.(?:[A-Z]\.)+", words[0]):
+    words = [t[0] for t in toks[i:j]]
+    if words and HAJI_RE.fullmatch(words[0]):
         words[0] = ". ".join(words[0][2:].rstrip(".").split(".")) + "."
     return " ".join(words)
