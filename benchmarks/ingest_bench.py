@@ -33,12 +33,17 @@ print(f"{done.returncode} {seconds:.2f} {usage.ru_maxrss / 1024:.0f} {cpu:.2f} {
 """
 
 
-def article(mb: float, folder: Path) -> Path:
+def article(mb: float, folder: Path, vary: bool) -> Path:
+    """The seed and the dev articles, repeated to ``mb`` MB; with ``vary`` every sentence of every copy
+    carries the copy's number, so no sentence repeats and nothing read once is reused."""
     seed = (ARTICLES / "seed-000-batulicin.txt").read_text(encoding="utf-8")
     extra = "".join(p.read_text(encoding="utf-8").split("\n", 5)[5] for p in sorted((ARTICLES / "dev").glob("*.txt")))
     body = seed + "\n\n" + extra
-    path = folder / f"article-{mb:g}mb.txt"
-    path.write_text(body * max(1, int(mb * 1_000_000 // len(body.encode("utf-8")))), encoding="utf-8")
+    copies = max(1, int(mb * 1_000_000 // len(body.encode("utf-8"))))
+    path = folder / f"article-{mb:g}mb{'-varied' if vary else ''}.txt"
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(copies):
+            out.write(body.replace(". ", f" ({n}). ") if vary else body)
     return path
 
 
@@ -51,9 +56,10 @@ def run(args: list[str]) -> tuple[int, float, float, float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10)
+    parser.add_argument("--vary", action="store_true", help="no sentence repeats (the worst case)")
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = article(opts.mb, Path(tmp))
+        path = article(opts.mb, Path(tmp), opts.vary)
         size = path.stat().st_size / 1_000_000
         print(f"article: {size:.1f} MB ({path.name})\n")
         print("| run | exit | wall s | CPU s | peak MB |\n|---|---|---|---|---|")

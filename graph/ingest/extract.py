@@ -150,6 +150,7 @@ def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, li
                   + [(m.start(), 2, m) for m in G.ORG_HEAD.finditer(text)], key=lambda h: h[0])
     offices, found, pending = [], {}, []
     cache = G.SentenceTokens(text, sents)
+    memo: dict[str, tuple] = {}                         # a sentence repeated (captions, boilerplate) is read once
     n = 0
     while n < len(hits):                                # one sentence at a time: its posts, then 'selaku', then offices
         a, b = sentence_of(sents, hits[n][0])
@@ -157,17 +158,41 @@ def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, li
         while n < len(hits) and (hits[n][0] < b or b <= a and not group):
             group.append(hits[n])
             n += 1
-        for offset, kind, m in sorted(group, key=lambda h: (h[1], h[0])):
-            whole, i = cache.at(offset, (a, b))
-            if kind == 0:
-                post_at(text, whole, i, m, found, pending)
-            elif kind == 1:
-                selaku_at(text, whole, i, found)
-            else:
-                span = office_at(text, whole[i:i + 40], m, a)
-                if span:
-                    offices.append(span)
+        key = text[a:b] if b > a else None
+        if key is not None and key in memo:
+            here = shifted(memo[key], a)
+        else:
+            here = read_sentence(text, cache, a, b, group)
+            if key is not None and len(memo) < 20_000:
+                memo[key] = shifted(here, -a)
+        offices += here[0]
+        found.update(here[1])
+        pending += here[2]
     return offices, found, pending
+
+
+def read_sentence(text: str, cache, a: int, b: int, group: list) -> tuple[list, dict, list]:
+    """(office spans, persons by name offset, pending posts) of one sentence's hits."""
+    offices, found, pending = [], {}, []
+    for offset, kind, m in sorted(group, key=lambda h: (h[1], h[0])):
+        whole, i = cache.at(offset, (a, b))
+        if kind == 0:
+            post_at(text, whole, i, m, found, pending)
+        elif kind == 1:
+            selaku_at(text, whole, i, found)
+        else:
+            span = office_at(text, whole[i:i + 40], m, a)
+            if span:
+                offices.append(span)
+    return offices, found, pending
+
+
+def shifted(read: tuple[list, dict, list], by: int) -> tuple[list, dict, list]:
+    """A sentence's reading with every offset moved by ``by``."""
+    offices, found, pending = read
+    return ([(s + by, e + by) for s, e in offices],
+            {k + by: (name, post, start + by, end + by) for k, (name, post, start, end) in found.items()},
+            [(head, [(w, s + by, e + by) for w, s, e in toks], k, j) for head, toks, k, j in pending])
 
 
 IN_TITLE = re.compile(r"\b(?:Peraturan|Keputusan|Permen\w*|Instruksi|Surat Edaran)(?: [A-Z][\w.]*)* $")

@@ -112,7 +112,10 @@ SHORT_CAPS_RE = re.compile(r"[A-Z]{2,3}")
 HAJI_RE = re.compile(r"H\.(?:[A-Z]\.)+")
 INITIALS_RE = re.compile(r"[A-Z]\.?|H\.(?:[A-Z]\.)+")
 TOKEN = re.compile(r"\((?:[A-Z][\w'’.&/-]*)(?: [A-Za-z][\w'’.&/-]*){0,6}\)|\((?:purn|Purn)\.?\)"
-                   r"|\w[\w'’/&.-]*|[^\w\s]")
+                   r"|(?:Dr|Drs|Dra|Ir|Prof|Pol|Hj|dr|No|Plt|Plh|Pj|Pjs)\.(?!\w)"   # titles keep their dot
+                   r"|(?:[A-Za-z]{1,5}\.){2,}(?!\w)"                                 # 'S.H.', 'H.M.', 'S.STP.'
+                   r"|[A-Z]\.(?!\w)"                                                 # an initial: 'A.'
+                   r"|\w(?:[\w'’/&.-]*\w)?|[^\w\s]")
 
 
 Tok = tuple          # (text, start, end): plain tuples, as an article has millions of them
@@ -139,28 +142,9 @@ class SentenceTokens:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    """The tokens of ``text[start:end]`` with offsets in ``text``; a word keeps its final '.' only when
+    """The tokens of ``text[start:end]`` as (text, start, end); a word keeps its final '.' only when
     it is an initial, a title or a degree ('A.', 'Dr.', 'S.H.'), not when it ends a sentence."""
-    out = []
-    append = out.append
-    for m in TOKEN.finditer(text, start, end):
-        word = m.group()
-        a, b = m.span()
-        if word[-1] in ".-/&'’" and len(word) > 1:
-            core = word.rstrip(".-/&'’")
-            if word[-1] == "." and word.rstrip(".") == word[:-1] and keeps_dot(word):
-                append((word, a, b))
-                continue
-            append((core, a, a + len(core)))
-            for n, char in enumerate(word[len(core):], start=a + len(core)):
-                append((char, n, n + 1))
-        else:
-            append((word, a, b))
-    return out
-
-
-def keeps_dot(word: str) -> bool:
-    return (len(word) == 2 and word[0].isupper()) or "." in word[:-1] or word in TITLES or word in RANK_MORE
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
 
 
 def is_cap(word: str) -> bool:
