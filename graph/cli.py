@@ -428,8 +428,10 @@ def ingest(obj, files, review_file, url, day, fmt, output):
     answer = answers[0] if len(answers) == 1 else answers
     if fmt == "ttl":
         write_review(read, click.get_text_stream("stdout"), cat)
-    elif fmt == "json":
-        emit(answer, [], "json")
+    elif fmt == "json":            # one write: json.dump's many small writes cost seconds on a long article
+        import json
+
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2, default=str))
     else:
         for result in answers:
             emit(result, [Section("Instansi / organizations", ["text", "iri"],

@@ -119,29 +119,28 @@ class Terms:
     remembered, as an article's sentences and offices repeat across its candidates."""
 
     def __init__(self):
-        self.seen: dict = {}
+        from rdflib import Literal, URIRef
+
+        self.literal, self.uri, self.seen = Literal, URIRef, {}
 
     def __call__(self, form: str, value) -> str:
+        if form == "int":
+            return str(int(value))
         key = (form, value)
         out = self.seen.get(key)
         if out is None:
-            out = self.seen[key] = self.make(form, value)
-            if len(self.seen) > 50_000:
+            if len(self.seen) > 100_000:
                 self.seen.clear()
+            out = self.seen[key] = self.make(form, value)
         return out
 
-    @staticmethod
-    def make(form: str, value) -> str:
-        from rdflib import Literal, URIRef
-
-        if form == "int":
-            return str(int(value))
+    def make(self, form: str, value) -> str:
         if form == "str":
-            return Literal(value).n3()
+            return self.literal(value).n3()
         for prefix, base in PREFIXES.items():
             if value.startswith(base) and re.fullmatch(r"[A-Za-z][\w-]*", value[len(base):]):
                 return f"{prefix}:{value[len(base):]}"
-        return URIRef(value).n3()
+        return self.uri(value).n3()
 
 
 def write_review(results: list[tuple[dict, str]], handle, cat: Catalog, header: str = "") -> int:
@@ -150,10 +149,12 @@ def write_review(results: list[tuple[dict, str]], handle, cat: Catalog, header: 
     handle.write(header)
     for prefix, base in PREFIXES.items():
         handle.write(f"@prefix {prefix}: <{base}> .\n")
+    from rdflib import URIRef
+
     term, count = Terms(), 0
     for result, text in results:
         for subject, pairs in candidates(result, text, cat):
             body = " ;\n    ".join(("a" if p == "rdf:type" else p) + " " + term(*o) for p, o in pairs)
-            handle.write(f"\n{term('iri', subject)} {body} .\n")
+            handle.write(f"\n<{URIRef(subject)}> {body} .\n")
             count += 1
     return count
