@@ -232,29 +232,37 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     and region. ``cut_at`` are offsets where a person's name begins: a mention never runs into one."""
     raw = org_spans(text, gaz, sents) if raw is None else raw
     cuts = sorted(cut_at or [])
-    spans = []
+    spans, linked, read = [], {}, {}
     for start, end in raw:
         i = bisect.bisect_right(cuts, start)
         if i < len(cuts) and cuts[i] < end:
-            end = len(text[:cuts[i]].rstrip(" ,"))
+            end = cuts[i]
+            while end > start and text[end - 1] in " ,":
+                end -= 1
             if end <= start:
                 continue
-        end, iri = linked_prefix(text, start, end, gaz, day)
-        spans.append((start, end, iri))
+        key = text[start:end]
+        if key not in linked:
+            linked[key] = linked_prefix(key, 0, len(key), gaz, day)
+        cut, iri = linked[key]
+        spans.append((start, start + cut, iri))
     known = {fold(text[a:b]) for a, b, iri in spans if clean_end(text, b)}
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
     out = []
     for start, end, iri in spans:
-        if iri is None and not clean_end(text, end):
-            end = trim_to_known(text, start, end, known)
-        mention = text[start:end]
-        generic = is_generic(mention)
-        if iri is None and not generic:
-            iri = gaz.resolve(mention, day)
-        proposed = {} if iri or generic else {"kind": guess_kind(mention), "region": gaz.region_at_end(mention)}
-        out.append({"text": mention, "iri": iri, "label": gaz.cat.label(iri) if iri else mention,
-                    "generic": generic, **proposed, "start": start, "end": end,
-                    "sentence": sentence_of(sents, start)})
+        key = (text[start:end], text[end:end + 2], iri)     # the same words read the same way
+        if key not in read:
+            mention, cut = key[0], len(key[0])
+            if iri is None and not clean_end(key[0] + key[1], cut):
+                cut = trim_to_known(mention, 0, cut, known)
+                mention = mention[:cut]
+            generic = is_generic(mention)
+            found = iri if iri or generic else gaz.resolve(mention, day)
+            proposed = {} if found or generic else {"kind": guess_kind(mention), "region": gaz.region_at_end(mention)}
+            read[key] = (cut, {"text": mention, "iri": found, "label": gaz.cat.label(found) if found else mention,
+                               "generic": generic, **proposed})
+        cut, item = read[key]
+        out.append({**item, "start": start, "end": start + cut, "sentence": sentence_of(sents, start)})
     return out
 
 
@@ -420,13 +428,13 @@ def events(text: str, sents, article_date: str | None, orgs: list[dict] | None =
             kind = P.EVENT_KINDS[m.group(1).lower()]
             event = by_kind.setdefault(kind, {"kind": kind, "date": None, "place": None, "organizations": [],
                                               "start": a + m.start(), "end": a + m.end(), "sentence": (a, b)})
-            dates = P.parse_dates(sentence)
-            if dates and not event["date"]:
+            dates = P.parse_dates(sentence) if not event["date"] else None
+            if dates:
                 event["date"], event["sentence"] = dates[0][2], (a, b)
             elif not event["date"] and P.WEEKDAY.search(sentence) and article_date:
                 event["date"] = article_date
-            place = P.PLACE.search(sentence)
-            if place and not event["place"]:
+            place = P.PLACE.search(sentence) if not event["place"] else None
+            if place:
                 event["place"] = place.group(1).rstrip(".,")
             for org in orgs_between(orgs, starts, a, b):
                 name = org["iri"] or org["text"]
