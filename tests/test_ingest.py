@@ -295,6 +295,12 @@ def test_dev_and_blind_sets_are_well_formed(split, count):
      [("Sari Dewi", "Kanit PPA Satreskrim Polres Bima")]),
     ("Sekretaris Daerah Kabupaten Sambas, H.M. Nasir, S.Sos., M.Si., membuka rapat.",
      [("M. Nasir", "Sekretaris Daerah Kabupaten Sambas")]),
+    ("Hadir pula perwakilan Dinas Sosial Kabupaten Bima, Nur Aini, dalam rapat itu.",
+     [("Nur Aini", "perwakilan Dinas Sosial Kabupaten Bima")]),
+    ("Direktur Tindak Pidana Umum pada Kejaksaan Agung, Sugeng Riyanta, memberi arahan.",
+     [("Sugeng Riyanta", "Direktur Tindak Pidana Umum pada Kejaksaan Agung")]),
+    ("Kepala Bidang Penempatan Disnaker Kota Batam, Jaya Kusuma, hadir.",
+     [("Jaya Kusuma", "Kepala Bidang Penempatan Disnaker Kota Batam")]),
     ("Tersangka berinisial AS (45) ditangkap Satreskrim Polres Bima bersama JS.", []),
 ])
 def test_person_and_post_shapes(sentence, expected):
@@ -318,6 +324,13 @@ def test_offices_of_every_kind_are_proposed_with_their_kind(run_json, tmp_path):
                      ("Satgas TPPO Polda NTB", False, "TaskForce"),
                      ("Disnakertrans Kabupaten Lombok Timur", False, "RegionalDepartment"),
                      ("Dinas Sosial", True, "")]
+
+
+def test_office_with_its_abbreviation_in_brackets_is_one_linked_mention(run_json, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kejaksaan Agung (Kejagung) RI memantau perkara itu.\n", encoding="utf-8")
+    got = run_json("ingest", str(path), "--date", "2025-03-04")
+    assert [(o["text"], o["iri"]) for o in got["organizations"]] == [("Kejaksaan Agung (Kejagung) RI", MD + "kejagung")]
 
 
 @pytest.mark.parametrize("day, iri", [("2023-05-01", None), ("2025-01-10", MD + "kemenp2mi")])

@@ -49,12 +49,20 @@ def sentence_of(spans, start: int) -> tuple[int, int]:
     return (start, start)
 
 
+BRACKETS = re.compile(r" ?\([^()]*\)")
+NATIONAL_END = re.compile(r" (?:RI|Republik Indonesia)$")
+
+
 def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> tuple[int, str | None]:
     """Drop trailing words of an office-pattern match until it names a known agency.
 
     'Kanwil Ditjen Imigrasi Kepulauan Babel Qris' ends in a person's name; its
     prefix 'Kanwil Ditjen Imigrasi Kepulauan Babel' is the office.
     """
+    whole = BRACKETS.sub(" ", text[start:end])                 # 'Kejaksaan Agung (Kejagung) RI'
+    iri = gaz.link(NATIONAL_END.sub("", whole), day) if whole != text[start:end] or NATIONAL_END.search(whole) else None
+    if iri:
+        return end, iri
     cut = end
     while cut > start:
         iri = gaz.link(text[start:cut], day)
@@ -405,7 +413,8 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
     if standalone:
         return k if G.name_run(toks, k) == j else None
     for cut in range(j - 1, k, -1):
-        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS:
+        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS \
+                or toks[cut][0] in G.PLACE_ENDS:
             continue                                    # 'Kabupaten Kupang' is a place, not a name
         office = text[toks[0][1]:toks[cut - 1][2]]
         tail = fold(office)

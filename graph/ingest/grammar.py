@@ -48,8 +48,10 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "Tersangka", "Terdakwa", "Pelaku", "Baca", "Juga", "Foto", "Editor", "Penulis", "Laporan", "Wartawan",
              "Sumber", "Selanjutnya", "Lalu", "Tak", "Tidak", "Bahkan", "Sedangkan", "Atas", "Agar", "Bagi", "Tim",
              "Presiden", "Gubernur", "Menteri", "Bupati", "Wali", "Camat", "Lurah", "Satgas", "Sekda", "Republik",
-             "RI", "NKRI", "Pemerintah", "Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya",
-             "Raya", "Jaya", "Besar", "Kota", "Kabupaten", "Provinsi", "Kepulauan", "Pulau"} | WEEKDAYS | MONTHS
+             "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau"} | WEEKDAYS | MONTHS
+# Words that end a place's name ('Maluku Utara', 'Jakarta Raya'): never the start of a name split off an office.
+PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
+              "Baru", "Laut", "Darat", "Pusat", "Kepulauan"}
 
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
@@ -60,10 +62,11 @@ POST_WORDS = (
     r"Dirreskrimum|Dirreskrimsus|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
     r"Danramil|Dandim|Danrem|Danlanal|Danlantamal|Pangdam|Kalapas|Karutan|Kadisnaker\w*|Kadinsos|"
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
-    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal"
+    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
+    r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir"
 )
 POST_HEAD = re.compile(
-    r"(?=[A-Z])(?<![\w-])(?<!Kanwil )(?<!Kantor )(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
+    r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
@@ -101,7 +104,7 @@ NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
 UNIT_HEADS = {"Subdit", "Unit", "Divisi"}
 CONNECTORS = {"dan", "serta", "&"}
-POST_CONNECTORS = CONNECTORS | {"untuk"}        # 'Duta Besar RI untuk Malaysia'
+POST_CONNECTORS = CONNECTORS | {"untuk", "pada"}   # 'Duta Besar RI untuk Malaysia', 'Direktur X pada Jampidum'
 
 NUMBER_RE = re.compile(r"\d[\w/-]*|[IVX]{1,4}")
 DEGREE_RE = re.compile(r"(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:[A-Z][A-Za-z]{0,4}\.?)?")
@@ -191,13 +194,14 @@ def office_tail(toks: list[Tok], i: int, limit: int = 16, connectors: set[str] =
         word = toks[j][0]
         if word in connectors:
             nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
-            if j > i and is_cap(nxt) and not starts_office(toks, j + 1) and not starts_post(toks, j + 1) \
-                    and nxt not in RANK_START and not is_bracket(nxt):
+            into_office = word in {"pada", "untuk"}            # 'Direktur X pada Jaksa Agung Muda ...'
+            if j > i and is_cap(nxt) and (into_office or not starts_office(toks, j + 1)) \
+                    and not starts_post(toks, j + 1) and nxt not in RANK_START and not is_bracket(nxt):
                 j += 1
                 continue
             break
         if is_bracket(word):
-            if j > i and bracket_is_name_part(word):
+            if bracket_is_name_part(word):
                 j += 1
                 continue
             break

@@ -71,7 +71,8 @@ def main(argv: list[str]) -> None:
         raise SystemExit("--show blind needs --blind")
     for split in splits:
         paths = sorted((HERE / split).glob("*.json"))
-        label = "BLIND" if split == "blind" else "development"
+        label = ("blind split: blind only at its first measurement (README), not since"
+                 if split == "blind" else "development")
         print(table(f"{split}/ ({len(paths)} articles, {label})", score(paths, cat, show=shown == split)))
 
 
