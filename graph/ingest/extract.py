@@ -431,10 +431,15 @@ def events(text: str, sents, article_date: str | None, orgs: list[dict] | None =
     by_kind: dict[str, dict] = {}
     orgs = orgs or []
     starts = [o["start"] for o in orgs]
-    for a, b in sents:
+    seen_in: dict[str, tuple[int, int]] = {}
+    for hit in P.EVENT.finditer(text):                  # one pass over the text, then each hit's sentence
+        a, b = sentence_of(sents, hit.start())
+        if b <= a or seen_in.get(P.EVENT_KINDS[hit.group(1).lower()]) == (a, b):
+            continue
         sentence = text[a:b]
-        for m in P.EVENT.finditer(sentence):
+        for m in P.EVENT.finditer(sentence, hit.start() - a, hit.end() - a):
             kind = P.EVENT_KINDS[m.group(1).lower()]
+            seen_in[kind] = (a, b)
             event = by_kind.setdefault(kind, {"kind": kind, "date": None, "place": None, "organizations": [],
                                               "start": a + m.start(), "end": a + m.end(), "sentence": (a, b)})
             dates = P.parse_dates(sentence) if not event["date"] else None

@@ -24,7 +24,7 @@ REG_TYPES = {
     "permenimipas": "permenimipas", "pma": "pma",
 }
 REGULATION = re.compile(
-    r"\b(Peraturan Presiden|Perpres|Undang-Undang|UU|Peraturan Pemerintah|PP|Permenkumham|Permenimipas|PMA)"
+    r"(?=[PpUu])\b(Peraturan Presiden|Perpres|Undang-Undang|UU|Peraturan Pemerintah|PP|Permenkumham|Permenimipas|PMA)"
     r"\s*(?:Republik Indonesia\s*)?(?:Nomor|No\.?)?\s*(\d{1,4})\s*(?:Tahun|/)\s*(\d{4})", re.I)
 
 CAP = r"[A-Z][\w'.-]*"
@@ -60,11 +60,11 @@ POST_COMMA = re.compile(rf"(?P<post>{POST_WORDS}(?:\s+(?:{CAP}|dan|Non|\d+)){{0,
                         rf"(?P<name>{NAME})(?=\s*[,.)]|\s+(?:dan|yang)\b)")
 POST_LEAD = re.compile(rf"{POST_WORDS}(?:\s+(?:{CAP}|dan|Non|\d+)){{0,10}}\s+$")
 NAME_AFTER = re.compile(rf"\s*,?\s*{RANK}({NAME})(?=\s*[,.]|\s+[a-z])")
-FIGURE = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})*|\d+)\s+(kasus|tersangka|orang|korban|laporan polisi|paspor)\b", re.I)
+FIGURE = re.compile(r"(?=\d)\b(\d{1,3}(?:[.,]\d{3})*|\d+)\s+(kasus|tersangka|orang|korban|laporan polisi|paspor)\b", re.I)
 EVENT_KINDS = {"sosialisasi": "sosialisasi", "diskusi panel": "diskusi panel", "rapat koordinasi": "rapat koordinasi",
                "rakor": "rapat koordinasi", "operasi": "operasi", "penandatanganan": "penandatanganan",
                "rapat": "rapat"}
-EVENT = re.compile(r"\b(" + "|".join(EVENT_KINDS) + r")\b", re.I)
+EVENT = re.compile(r"(?=[sdropSDROP])\b(" + "|".join(EVENT_KINDS) + r")\b", re.I)
 PLACE = re.compile(rf"\bdi ((?:{CAP})(?: {CAP}){{0,5}})")
 
 
