@@ -1,7 +1,7 @@
 """Candidate facts from an article: organizations, persons with posts, events, regulations, figures.
 
 Organizations come from the gazetteer of the graph (:mod:`.gazetteer`) plus
-office-name patterns (:mod:`.patterns`). Every candidate keeps the character
+office names from head words, and persons from the grammar of posts (:mod:`.grammar`). Every candidate keeps the character
 offsets of its mention and of its sentence.
 
 >>> from graph.store import load_catalog

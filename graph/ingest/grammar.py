@@ -66,7 +66,8 @@ POST_WORDS = (
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir"
 )
 POST_HEAD = re.compile(
-    r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
+    r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
+    r"(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")

@@ -93,7 +93,8 @@ def blank(line: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in line)
 
 
-ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}|Dr|Drs|Dra|Ir|Prof|Pol|No|Hj|Jl|Plt|Plh|Pj|Pjs|Kec|Kab|Prov|Sdr|Sdri)\.$")
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}"
+                          r"|Dr|Drs|Dra|Ir|Prof|Pol|No|Hj|Jl|Plt|Plh|Pj|Pjs|Kec|Kab|Prov|Sdr|Sdri)\.$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])|\n\s*\n")
 
 
