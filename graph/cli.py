@@ -521,14 +521,14 @@ def ingest(obj, files, review_file, url, day, fmt, output):
         return
     if not files:
         raise InputError("give one or more article FILES, or --apply REVIEW.ttl")
-    from pathlib import Path
-
-    from graph.ingest.review import review_graph
+    if day and not real_day(day):
+        raise InputError(f"--date '{day}' is not a date; write it as YYYY-MM-DD (or YYYY-MM, YYYY), e.g. 2024-10-21")
+    from graph.ingest.review import HEADER, write_review
     from graph.output import Section
     from graph.safeio import atomic_path
 
     cat = obj.catalog()
-    graphs, answers = [], []
+    read, answers = [], []
     for path in files:
         text, meta = read_article(path)
         meta.update({k: v for k, v in (("url", url), ("date", day)) if v})
@@ -537,20 +537,17 @@ def ingest(obj, files, review_file, url, day, fmt, output):
             click.echo(f"warning: {path}: nothing found (is it an Indonesian article?)", err=True)
         answers.append(public(result))
         if fmt == "ttl" or output:
-            graphs.append(review_graph(result, text, cat))
-    review = graphs[0] if graphs else None
-    for g in graphs[1:]:
-        review += g
+            read.append((result, text))
     if output:
-        from graph.ingest.review import HEADER
-
-        with atomic_path(output) as tmp:
-            Path(tmp).write_text(HEADER + review.serialize(format="turtle"), encoding="utf-8")
+        with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+            write_review(read, handle, cat, HEADER)
     answer = answers[0] if len(answers) == 1 else answers
     if fmt == "ttl":
-        click.echo(review.serialize(format="turtle"))
-    elif fmt == "json":
-        emit(answer, [], "json")
+        write_review(read, click.get_text_stream("stdout"), cat)
+    elif fmt == "json":            # one write: json.dump's many small writes cost seconds on a long article
+        import json
+
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2, default=str))
     else:
         for result in answers:
             emit(result, [Section("Instansi / organizations", ["text", "iri"],
@@ -563,6 +560,21 @@ def ingest(obj, files, review_file, url, day, fmt, output):
                                   [[r["text"], r["iri"] or ""] for r in result["regulations"]]),
                           Section("Angka / figures", ["value", "counts"],
                                   [[str(f["value"]), f["counts"]] for f in result["figures"]])], "table")
+
+
+def real_day(text: str) -> bool:
+    """True for a calendar date written YYYY, YYYY-MM or YYYY-MM-DD (2025-02-30 is not one)."""
+    import re
+    from datetime import date
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return False
+    year, month, dayn = (text.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(year), int(month), int(dayn))
+    except ValueError:
+        return False
+    return True
 
 
 def public(result: dict) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -160,18 +161,19 @@ def test_html_page_is_reduced_to_text(run_json, tmp_path):
     assert not any("Bogus" in o["text"] for o in got["organizations"])
 
 
-def test_large_text_is_read_in_bounded_time(run, tmp_path):
-    """A 10 MB article (the seed repeated) is read in linear time (about 7 s here; 30 s is the alarm)."""
-    import time
-
+def test_repeated_article_gives_each_candidate_once_per_copy(run, tmp_path):
+    """A long article (the seed 200 times) gives the seed's persons 200 times: the reading is
+    linear and does not lose matches at copy boundaries. Speed is measured in
+    benchmarks/ingest_bench.py, not here."""
     body = (ARTICLES / "seed-000-batulicin.txt").read_text(encoding="utf-8")
+    one = json.loads(run("ingest", str(ARTICLES / "seed-000-batulicin.txt"), "--format", "json").output)
     path = tmp_path / "big.txt"
-    path.write_text(body * (10_000_000 // len(body)), encoding="utf-8")
-    start = time.perf_counter()
+    path.write_text(body * 200, encoding="utf-8")
     result = run("ingest", str(path), "--format", "json")
-    assert time.perf_counter() - start < 30
     assert result.exit_code == 0
-    assert len(json.loads(result.output)["persons"]) > 1000
+    got = json.loads(result.output)
+    assert len(got["persons"]) == 200 * len(one["persons"]) == 800
+    assert len(got["organizations"]) == 200 * len(one["organizations"])
 
 
 def test_too_large_file_is_refused(run, tmp_path):
@@ -255,3 +257,126 @@ def test_evaluation_set_is_well_formed():
         assert head.startswith("# source: http")
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert set(gold) == {"organizations", "persons", "events", "regulations"}
+
+
+@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13)])
+def test_dev_and_blind_sets_are_well_formed(split, count):
+    """Each article of issue 16's sets cites its source, publisher and date, and its annotation
+    names only what the text says (tests/articles/README.md gives the rules)."""
+    texts = sorted((ARTICLES / split).glob("*.txt"))
+    assert len(texts) == count
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        head = text.splitlines()[:4]
+        assert head[0].startswith("# source: http") and head[1].startswith("# publisher: ")
+        assert re.fullmatch(r"# date: \d{4}-\d{2}-\d{2}", head[2]) and head[3].startswith("# province: ")
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        assert set(gold) == {"organizations", "persons", "events", "regulations"}
+        for mention in gold["organizations"] + [p["name"] for p in gold["persons"]] + [p["post"] for p in gold["persons"]]:
+            assert mention in text, (path.name, mention)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kabid Humas Polda Jateng, Kombes Pol. Artanto, S.H., M.H., mengatakan hal itu.",
+     [("Artanto", "Kabid Humas Polda Jateng")]),
+    ("Kapolres Cianjur AKBP Rohman Yonky Dilatha menyebut ada dua tersangka.",
+     [("Rohman Yonky Dilatha", "Kapolres Cianjur")]),
+    ("Plt. Kepala Dinas Sosial Kabupaten Sukabumi, Dr. Hj. Rina Marlina, membuka acara.",
+     [("Rina Marlina", "Plt. Kepala Dinas Sosial Kabupaten Sukabumi")]),
+    ("Hadir Budi Hartono, Kepala Kejaksaan Negeri Garut; dan Sri Wahyuni, Ketua Satgas TPPO Kabupaten Garut.",
+     [("Budi Hartono", "Kepala Kejaksaan Negeri Garut"), ("Sri Wahyuni", "Ketua Satgas TPPO Kabupaten Garut")]),
+    ("Kajati Sulawesi Tengah, Bambang Hariyanto, dan Wakapolda Sulteng Brigjen Pol. Helmi Kwarta Kusuma Putra Rauf hadir.",
+     [("Bambang Hariyanto", "Kajati Sulawesi Tengah"), ("Helmi Kwarta Kusuma Putra Rauf", "Wakapolda Sulteng")]),
+    ("Bupati Kupang, Yosef Lede, selaku Ketua Gugus Tugas TPPO Kabupaten Kupang, menandatangani surat itu.",
+     [("Yosef Lede", "Bupati Kupang")]),
+    ("Camat Entikong, Yosef, meminta warga waspada.", [("Yosef", "Camat Entikong")]),
+    ("Presiden Prabowo Subianto meminta semua kementerian bergerak.", [("Prabowo Subianto", "Presiden")]),
+    ("Iptu Sari Dewi, S.Sos, selaku Kanit PPA Satreskrim Polres Bima, menjelaskan modusnya.",
+     [("Sari Dewi", "Kanit PPA Satreskrim Polres Bima")]),
+    ("Sekretaris Daerah Kabupaten Sambas, H.M. Nasir, S.Sos., M.Si., membuka rapat.",
+     [("M. Nasir", "Sekretaris Daerah Kabupaten Sambas")]),
+    ("Hadir pula perwakilan Dinas Sosial Kabupaten Bima, Nur Aini, dalam rapat itu.",
+     [("Nur Aini", "perwakilan Dinas Sosial Kabupaten Bima")]),
+    ("Direktur Tindak Pidana Umum pada Kejaksaan Agung, Sugeng Riyanta, memberi arahan.",
+     [("Sugeng Riyanta", "Direktur Tindak Pidana Umum pada Kejaksaan Agung")]),
+    ("Kepala Bidang Penempatan Disnaker Kota Batam, Jaya Kusuma, hadir.",
+     [("Jaya Kusuma", "Kepala Bidang Penempatan Disnaker Kota Batam")]),
+    ("Tersangka berinisial AS (45) ditangkap Satreskrim Polres Bima bersama JS.", []),
+])
+def test_person_and_post_shapes(sentence, expected):
+    """Post before and after the name, ranks, titles and degrees, selaku, Plt., one-word names,
+    lists of officials, posts of every agency kind; suspects by initials are no persons."""
+    from graph.ingest import extract
+    from graph.store import load_catalog
+
+    got = extract(sentence, load_catalog(), {"date": "2025-03-04"})
+    assert [(p["name"], p["post"]) for p in got["persons"]] == expected
+
+
+def test_offices_of_every_kind_are_proposed_with_their_kind(run_json, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("# date: 2025-03-04\nKejaksaan Negeri Bima, Pengadilan Negeri Mataram, Satgas TPPO Polda NTB "
+                    "dan Disnakertrans Kabupaten Lombok Timur bertemu; Dinas Sosial ikut hadir.\n", encoding="utf-8")
+    got = run_json("ingest", str(path))
+    kinds = [(o["text"], o["generic"], (o.get("kind") or "").rsplit("#", 1)[-1]) for o in got["organizations"]]
+    assert kinds == [("Kejaksaan Negeri Bima", False, "ProsecutionOffice"),
+                     ("Pengadilan Negeri Mataram", False, "Court"),
+                     ("Satgas TPPO Polda NTB", False, "TaskForce"),
+                     ("Disnakertrans Kabupaten Lombok Timur", False, "RegionalDepartment"),
+                     ("Dinas Sosial", True, "")]
+
+
+def test_office_with_its_abbreviation_in_brackets_is_one_linked_mention(run_json, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kejaksaan Agung (Kejagung) RI memantau perkara itu.\n", encoding="utf-8")
+    got = run_json("ingest", str(path), "--date", "2025-03-04")
+    assert [(o["text"], o["iri"]) for o in got["organizations"]] == [("Kejaksaan Agung (Kejagung) RI", MD + "kejagung")]
+
+
+@pytest.mark.parametrize("day, iri", [("2023-05-01", None), ("2025-01-10", MD + "kemenp2mi")])
+def test_ministry_is_linked_as_of_the_article_date(run_json, tmp_path, day, iri):
+    """The Kementerian P2MI exists from 21 October 2024: before that day the mention is a new body."""
+    path = tmp_path / "a.txt"
+    path.write_text("Kementerian Pelindungan Pekerja Migran membuka posko pengaduan.\n", encoding="utf-8")
+    got = run_json("ingest", str(path), "--date", day)
+    assert [(o["text"], o["iri"]) for o in got["organizations"]] == [("Kementerian Pelindungan Pekerja Migran", iri)]
+
+
+@pytest.mark.parametrize("day", ["kemarin", "2025-02-30", "21/06/2023", "2025-13"])
+def test_date_must_be_a_real_iso_date(run, day):
+    result = run("ingest", str(ARTICLES / "seed-000-batulicin.txt"), "--date", day)
+    assert result.exit_code == 2
+    assert result.output == (f"mandat: error: --date '{day}' is not a date; write it as YYYY-MM-DD "
+                             "(or YYYY-MM, YYYY), e.g. 2024-10-21\n")
+
+
+def test_control_characters_never_reach_the_review_file(run, tmp_path):
+    filler = "Warga diminta waspada terhadap tawaran kerja. " * 1600          # past the first 64 KB
+    article = tmp_path / "c.txt"
+    article.write_text("# date: 2024-01-02\n" + filler + "\n\nKepala Kantor Imigrasi Kelas I TPI Malang, Budi\x00 "
+                       "Santoso, hadir.\x07\x1b\x7f Ia\x0b menyapa\x85 warga.\n", encoding="utf-8")
+    out = tmp_path / "review.ttl"
+    result = run("ingest", str(article), "--url", "http://x.example/a\x00b", "--format", "json", "-o", str(out))
+    assert result.exit_code == 0
+    assert [(p["name"], p["post"]) for p in json.loads(result.output)["persons"]] == [
+        ("Budi Santoso", "Kepala Kantor Imigrasi Kelas I TPI Malang")]
+    data = out.read_text(encoding="utf-8")
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", data) == []
+    assert '"Kepala Kantor Imigrasi Kelas I TPI Malang, Budi  Santoso, hadir."' in data
+    assert len(Graph().parse(data=data, format="turtle")) == 9 * 2 + 1     # an office (with its kind), a person
+
+
+def test_streamed_review_holds_the_triples_of_the_review_graph(run, tmp_path):
+    from rdflib.compare import isomorphic
+
+    from graph.ingest import extract, read_article
+    from graph.ingest.review import review_graph
+    from graph.store import load_catalog
+
+    path = str(ARTICLES / "seed-000-batulicin.txt")
+    out = tmp_path / "review.ttl"
+    assert run("ingest", path, "-o", str(out)).exit_code == 0
+    text, meta = read_article(path)
+    expected = review_graph(extract(text, load_catalog(), meta), text, load_catalog())
+    assert len(expected) == 135
+    assert isomorphic(Graph().parse(out), expected)

@@ -1,7 +1,7 @@
 """Candidate facts from an article: organizations, persons with posts, events, regulations, figures.
 
 Organizations come from the gazetteer of the graph (:mod:`.gazetteer`) plus
-office-name patterns (:mod:`.patterns`). Every candidate keeps the character
+office names from head words, and persons from the grammar of posts (:mod:`.grammar`). Every candidate keeps the character
 offsets of its mention and of its sentence.
 
 >>> from graph.store import load_catalog
@@ -13,8 +13,10 @@ offsets of its mention and of its sentence.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 
+from graph.ingest import grammar as G
 from graph.ingest import patterns as P
 from graph.ingest.gazetteer import Gazetteer, fold
 from graph.ingest.text import sentences
@@ -47,15 +49,23 @@ def sentence_of(spans, start: int) -> tuple[int, int]:
     return (start, start)
 
 
-def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str | None]:
+BRACKETS = re.compile(r" ?\([^()]*\)")
+NATIONAL_END = re.compile(r" (?:RI|Republik Indonesia)$")
+
+
+def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> tuple[int, str | None]:
     """Drop trailing words of an office-pattern match until it names a known agency.
 
     'Kanwil Ditjen Imigrasi Kepulauan Babel Qris' ends in a person's name; its
     prefix 'Kanwil Ditjen Imigrasi Kepulauan Babel' is the office.
     """
+    whole = BRACKETS.sub(" ", text[start:end])                 # 'Kejaksaan Agung (Kejagung) RI'
+    iri = gaz.link(NATIONAL_END.sub("", whole), day) if whole != text[start:end] or NATIONAL_END.search(whole) else None
+    if iri:
+        return end, iri
     cut = end
     while cut > start:
-        iri = gaz.link(text[start:cut])
+        iri = gaz.link(text[start:cut], day)
         if iri:
             return cut, iri
         space = text.rfind(" ", start, cut)
@@ -66,9 +76,21 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int,
 
 
 KIND_GUESSES = [
-    (r"^(Kantor Imigrasi|BP3MI|UPTD)", "TechnicalUnit"), (r"^(Kantor Wilayah|Kanwil)", "RegionalOffice"),
-    (r"^(Dinas|Disnakertrans|Dinsos|DP3A)", "RegionalDepartment"), (r"^(Polda|Polres|Polresta)", "PoliceUnit"),
-    (r"^(Kejati|Kejari)", "ProsecutionOffice"), (r"^(Pemerintah|Pemkab|Pemkot|Pemprov)", "RegionalGovernment"),
+    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Rudenim|Rumah Detensi|Lapas|Rutan|Sentra)\b",
+     "TechnicalUnit"),
+    (r"^(Kantor Wilayah|Kanwil|Divisi)\b", "RegionalOffice"),
+    (r"^(Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Bakesbangpol)\b",
+     "RegionalDepartment"),
+    (r"^(Polda|Polres|Polresta|Polrestabes|Polsek|Kepolisian|Ditreskrim\w*|Ditres\w+|Direktorat Reserse|Subdit|"
+     r"Unit|Polairud|Bareskrim|Baharkam|Badan Reserse)\b", "PoliceUnit"),
+    (r"^(Kejati|Kejari|Kejagung|Kejaksaan|Jaksa Agung Muda)\b", "ProsecutionOffice"),
+    (r"^(Pengadilan)\b", "Court"),
+    (r"^(Satgas|Satuan Tugas|Gugus Tugas|Tim|Timpora)\b", "TaskForce"),
+    (r"^(Kementerian Koordinator|Kemenko)\b", "CoordinatingMinistry"),
+    (r"^(Kementerian|Kemen\w+|Kemnaker|Kemlu)\b", "Ministry"),
+    (r"^(Direktorat Jenderal|Ditjen)\b", "DirectorateGeneral"),
+    (r"^(Badan|BP2MI|BNN|Bakamla|Basarnas)\b", "NonMinisterialAgency"),
+    (r"^(Pemerintah|Pemkab|Pemkot|Pemprov|Pemda)\b", "RegionalGovernment"),
 ]
 
 
@@ -77,6 +99,8 @@ def guess_kind(mention: str) -> str | None:
 
     >>> guess_kind("Kantor Imigrasi Kelas I TPI Malang")
     'https://w3id.org/mandat/ontology#TechnicalUnit'
+    >>> guess_kind("Kejaksaan Negeri Batam")
+    'https://w3id.org/mandat/ontology#ProsecutionOffice'
     """
     for pattern, kind in KIND_GUESSES:
         if re.match(pattern, mention):
@@ -106,24 +130,147 @@ def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
             return cut
 
 
-def organizations(text: str, gaz: Gazetteer, sents) -> list[dict]:
-    """Every organization mention: linked to the graph, generic, or proposed with a kind and region."""
-    spans = []
-    for start, end in longest_first(gaz.spans(text) + P.office_spans(text)):
-        end, iri = linked_prefix(text, start, end, gaz)
-        spans.append((start, end, iri))
+def office_spans(text: str, sents) -> list[tuple[int, int]]:
+    """(start, end) of every office name introduced by a head word (:data:`grammar.ORG_HEAD`)."""
+    return scan(text, sents)[0]
+
+
+def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
+    """The office name whose head word ``m`` begins ``toks``, or None."""
+    k = next((n for n, t in enumerate(toks) if t[1] >= m.end()), len(toks))
+    j = G.office_tail(toks, k)
+    if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
+        return None                                    # 'Divisi Imigrasi' alone names a post's unit
+    if IN_TITLE.search(text, max(a, m.start() - 80), m.start()):
+        return None                                    # 'Peraturan Ketua Harian Gugus Tugas ...' is a regulation
+    return m.start(), toks[j - 1][2] if j > k else m.end()
+
+
+SELAKU = re.compile(r"(?<![\w-])selaku (?=[A-Z])")
+
+
+def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
+    """One reading of the sentences that hold a post, office or 'selaku' hit, each tokenised once:
+    (office spans, persons found so far by name offset, posts waiting for the office names to be
+    known before their name can be split off)."""
+    hits = sorted([(m.start(), 0, m) for m in G.POST_HEAD.finditer(text)]
+                  + [(m.end(), 1, m) for m in SELAKU.finditer(text)]
+                  + [(m.start(), 2, m) for m in G.ORG_HEAD.finditer(text)], key=lambda h: h[0])
+    offices, found, pending = [], {}, []
+    cache = G.SentenceTokens(text, sents)
+    memo: dict[str, tuple] = {}                         # a sentence repeated (captions, boilerplate) is read once
+    n = 0
+    while n < len(hits):                                # one sentence at a time: its posts, then 'selaku', then offices
+        a, b = sentence_of(sents, hits[n][0])
+        group = []
+        while n < len(hits) and (hits[n][0] < b or b <= a and not group):
+            group.append(hits[n])
+            n += 1
+        key = text[a:b] if b > a else None
+        if key is not None and key in memo:
+            here = shifted(memo[key], a)
+        else:
+            here = read_sentence(text, cache, a, b, group)
+            if key is not None and len(memo) < 20_000:
+                memo[key] = shifted(here, -a)
+        offices += here[0]
+        found.update(here[1])
+        pending += here[2]
+    return offices, found, pending
+
+
+def read_sentence(text: str, cache, a: int, b: int, group: list) -> tuple[list, dict, list]:
+    """(office spans, persons by name offset, pending posts) of one sentence's hits."""
+    offices, found, pending = [], {}, []
+    for offset, kind, m in sorted(group, key=lambda h: (h[1], h[0])):
+        whole, i = cache.at(offset, (a, b))
+        if kind == 0:
+            post_at(text, whole, i, m, found, pending)
+        elif kind == 1:
+            selaku_at(text, whole, i, found)
+        else:
+            span = office_at(text, whole[i:i + 40], m, a)
+            if span:
+                offices.append(span)
+    return offices, found, pending
+
+
+def shifted(read: tuple[list, dict, list], by: int) -> tuple[list, dict, list]:
+    """A sentence's reading with every offset moved by ``by``."""
+    offices, found, pending = read
+    return ([(s + by, e + by) for s, e in offices],
+            {k + by: (name, post, start + by, end + by) for k, (name, post, start, end) in found.items()},
+            [(head, [(w, s + by, e + by) for w, s, e in toks], k, j) for head, toks, k, j in pending])
+
+
+IN_TITLE = re.compile(r"\b(?:Peraturan|Keputusan|Permen\w*|Instruksi|Surat Edaran)(?: [A-Z][\w.]*)* $")
+SECTOR_WORDS = {"sosial", "kesehatan", "pendidikan", "tenaga", "kerja", "dan", "serta", "transmigrasi", "perdagangan",
+                "pemberdayaan", "perempuan", "perlindungan", "anak", "kependudukan", "pencatatan", "sipil", "kominfo",
+                "komunikasi", "informatika", "perindustrian", "ketenagakerjaan", "pariwisata", "perhubungan"}
+NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polres", "polresta", "polsek", "kejati",
+               "kejari", "kejaksaan negeri", "kejaksaan tinggi", "pengadilan negeri", "pengadilan", "dinas",
+               "disnaker", "disnakertrans", "dinsos", "pemkab", "pemkot", "pemprov", "rudenim", "lapas", "rutan",
+               "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
+               "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
+               "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga"}
+
+
+def is_generic(mention: str) -> bool:
+    """A mention that names a kind of office, not one office: 'Kantor Imigrasi', 'Dinas Sosial', 'Polres'.
+
+    >>> [is_generic(m) for m in ("Dinas Sosial", "Dinas Kominfo Belu", "Polres", "Polri")]
+    [True, False, True, False]
+    """
+    if P.GENERIC.match(mention):
+        return True
+    words = fold(mention).split()
+    if " ".join(words) in NEEDS_PLACE:
+        return True
+    return bool(words) and words[0] == "dinas" and len(words) > 1 and all(w in SECTOR_WORDS for w in words[1:])
+
+
+def org_spans(text: str, gaz: Gazetteer, sents, offices: list | None = None) -> list[tuple[int, int]]:
+    """Non-overlapping spans of known agency names and of office names introduced by a head word."""
+    return longest_first(gaz.spans(text) + (office_spans(text, sents) if offices is None else offices))
+
+
+def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] | None = None,
+                  raw: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Every organization mention: linked to the graph (as of ``day``), generic, or proposed with a kind
+    and region. ``cut_at`` are offsets where a person's name begins: a mention never runs into one."""
+    raw = org_spans(text, gaz, sents) if raw is None else raw
+    cuts = sorted(cut_at or [])
+    spans, linked, read = [], {}, {}
+    for start, end in raw:
+        i = bisect.bisect_right(cuts, start)
+        if i < len(cuts) and cuts[i] < end:
+            end = cuts[i]
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+            if end <= start:
+                continue
+        key = text[start:end]
+        if key not in linked:
+            linked[key] = linked_prefix(key, 0, len(key), gaz, day)
+        cut, iri = linked[key]
+        spans.append((start, start + cut, iri))
     known = {fold(text[a:b]) for a, b, iri in spans if clean_end(text, b)}
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
     out = []
     for start, end, iri in spans:
-        if iri is None and not clean_end(text, end):
-            end = trim_to_known(text, start, end, known)
-        mention = text[start:end]
-        generic = bool(P.GENERIC.match(mention))
-        proposed = {} if iri or generic else {"kind": guess_kind(mention), "region": gaz.region_at_end(mention)}
-        out.append({"text": mention, "iri": iri, "label": gaz.cat.label(iri) if iri else mention,
-                    "generic": generic, **proposed, "start": start, "end": end,
-                    "sentence": sentence_of(sents, start)})
+        key = (text[start:end], text[end:end + 2], iri)     # the same words read the same way
+        if key not in read:
+            mention, cut = key[0], len(key[0])
+            if iri is None and not clean_end(key[0] + key[1], cut):
+                cut = trim_to_known(mention, 0, cut, known)
+                mention = mention[:cut]
+            generic = is_generic(mention)
+            found = iri if iri or generic else gaz.resolve(mention, day)
+            proposed = {} if found or generic else {"kind": guess_kind(mention), "region": gaz.region_at_end(mention)}
+            read[key] = (cut, {"text": mention, "iri": found, "label": gaz.cat.label(found) if found else mention,
+                               "generic": generic, **proposed})
+        cut, item = read[key]
+        out.append({**item, "start": start, "end": start + cut, "sentence": sentence_of(sents, start)})
     return out
 
 
@@ -132,27 +279,115 @@ def orgs_between(orgs: list[dict], starts: list[int], start: int, end: int) -> l
     return orgs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def is_name(name: str) -> bool:
-    """A capitalised run that is a person's name, not a post, office or weekday."""
-    return name.split()[0] not in P.NOT_NAMES and not any(w in P.NOT_NAMES for w in name.split()[1:2])
+TERMINATORS = {",", ".", ";", ")", ":", "?", "!", "\"", "”"}
+BEFORE_NAME = {",", ";", ":", "(", "dan", "serta", "yakni", "yaitu", "oleh", "bersama", "Hadir", "hadir", "pula",
+               "antara", "lain", "\"", "“"}
 
 
-def persons(text: str, orgs: list[dict], sents) -> list[dict]:
-    """'<post>, <Name>' and '<post> <office> <Name> <verb>', each with the office it names."""
-    found = {}
-    for m in P.POST_COMMA.finditer(text):
-        if is_name(m.group("name")):
-            found[m.start("name")] = (m.group("name").strip(), m.group("post"), m.start(), m.end("name"))
-    for org in orgs:
-        window = max(0, org["start"] - 150)
-        lead = P.POST_LEAD.search(text, window, org["start"])
-        if not lead or "\n" in text[lead.start():org["start"]]:
-            continue
-        after = P.NAME_AFTER.match(text, org["end"])
-        if after and after.start(1) not in found and is_name(after.group(1)):
-            found[after.start(1)] = (after.group(1).strip(), text[lead.start():org["end"]], lead.start(), after.end(1))
+def ends_phrase(toks, i: int) -> bool:
+    """A name or post may end before ``toks[i]``: punctuation, a lower-case word or the window's end."""
+    return i >= len(toks) or toks[i][0] in TERMINATORS or not G.is_cap(toks[i][0]) and not G.is_number(toks[i][0])
+
+
+def name_before(toks, end: int) -> tuple[int, int] | None:
+    """(start, end) token indexes of a name ending at ``end`` (degrees and rank skipped), whose
+    previous token may begin a name: sentence start, punctuation, 'dan', 'yakni', a rank or title."""
+    stop = G.skip_degrees_back(toks, end)
+    for b in range(max(0, stop - 6), stop):
+        if G.name_run(toks, b) == stop:
+            before = b
+            while before > 0 and (toks[before - 1][0] in G.TITLES or toks[before - 1][0] in G.RANK_START
+                                  or toks[before - 1][0] in G.RANK_MORE):
+                before -= 1
+            if before < b or before == 0 or toks[before - 1][0] in BEFORE_NAME:
+                return b, stop
+    return None
+
+
+def persons(text: str, orgs: list[dict], sents, gaz: Gazetteer | None = None,
+            known: set[str] | None = None) -> list[dict]:
+    """Persons with their posts, in the shapes of :mod:`.grammar`, each with the office its post names."""
+    return with_offices(find_persons(text, sents, gaz, known), orgs, sents)
+
+
+def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str] | None = None,
+                 scanned: tuple | None = None) -> list[tuple]:
+    """(name, post, start, end, name start) of every person named with a post, in text order."""
+    _, found, pending = scanned or scan(text, sents, gaz)
+    known = known or set()
+    for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
+        cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)))
+        if cut:
+            add_person(text, found, toks, 0, cut, cut, j)
+    return [(*found[k], k) for k in sorted(found)]
+
+
+def add_person(text: str, found: dict, toks, p0: int, p1: int, n0: int, n1: int) -> None:
+    post = text[toks[p0][1]:toks[p1 - 1][2]]
+    if toks[n0][1] not in found and len(post) > 2:
+        found[toks[n0][1]] = (G.name_text(text, toks, n0, n1), post, min(toks[p0][1], toks[n0][1]),
+                                 max(toks[p1 - 1][2], toks[n1 - 1][2]))
+
+
+def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> None:
+    """The person named around the post whose head word ``m`` is token ``i`` of its sentence."""
+    toks = whole[i:i + 50]
+    k = next((n for n, t in enumerate(toks) if t[1] >= m.end()), len(toks))
+    standalone = bool(G.STANDALONE.match(m.group()))
+    if standalone:
+        j = k
+        while j < len(toks) and G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]):
+            j += 1
+        if j < len(toks) and toks[j][0] != ",":       # Presiden RI Joko Widodo
+            p = G.skip_titles(toks, j)
+            q = G.name_run(toks, p)
+            if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+                return add_person(text, found, toks, 0, j, p, q)
+    else:
+        j = G.office_tail(toks, k, limit=20, connectors=G.POST_CONNECTORS)
+    if j < len(toks) and toks[j][0] == ",":           # post, [rank] Name,
+        p = G.skip_titles(toks, j + 1)
+        q = G.name_run(toks, p)
+        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+            return add_person(text, found, toks, 0, j, p, q)
+    p = G.skip_titles(toks, j)
+    if p > j:                                           # post rank Name
+        q = G.name_run(toks, p)
+        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+            return add_person(text, found, toks, 0, j, p, q)
+    if j > k and ends_phrase(toks, j):                  # post Name: decided once the offices are known
+        pending.append((m.group(), toks[:j + 1], k, j))
+    if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
+        back = whole[:i]
+        hit = name_before(back, len(back) - 1) if back and back[-1][0] == "," else None
+        if hit:
+            n0, n1 = hit
+            start = back[n0][1]
+            if start not in found:
+                found[start] = (G.name_text(text, back, n0, n1), text[m.start():toks[j - 1][2]], start,
+                                toks[j - 1][2])
+
+
+def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
+    """'Name, selaku Post': token ``i`` is the post's first word."""
+    toks = whole[i:i + 40]
+    j = G.office_tail(toks, 0, limit=20)
+    back = whole[:max(0, i - 1)]
+    if back and back[-1][0] == ",":
+        back = back[:-1]
+    hit = name_before(back, len(back)) if back else None
+    if j and hit:
+        n0, n1 = hit
+        start = back[n0][1]
+        if start not in found:
+            found[start] = (G.name_text(text, back, n0, n1), text[toks[0][1]:toks[j - 1][2]], start,
+                            toks[j - 1][2])
+
+
+def with_offices(found: list[tuple], orgs: list[dict], sents) -> list[dict]:
+    """Each person with the last specific office named inside the post."""
     out, starts = [], [o["start"] for o in orgs]
-    for _, (name, post, start, end) in sorted(found.items()):
+    for name, post, start, end, _ in found:
         inside = [o for o in orgs_between(orgs, starts, start, end) if o["end"] <= end and not o["generic"]]
         org = inside[-1] if inside else None
         out.append({"name": name, "post": " ".join(post.split()), "organization": org["iri"] if org else None,
@@ -161,25 +396,59 @@ def persons(text: str, orgs: list[dict], sents) -> list[dict]:
     return out
 
 
+def ends_in_province(toks, cut: int) -> bool:
+    """True when the tokens before ``cut`` end with a province's name or short form ('NTB', 'Jawa Timur')."""
+    if toks[cut - 1][0] in G.PROVINCES:
+        return True
+    before = " ".join(t[0] for t in toks[max(0, cut - 4):cut])
+    return any(before.endswith(name) for name in G.PROVINCE_NAMES)
+
+
+PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau"}
+
+
+def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool) -> int | None:
+    """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
+    the name, found as the longest office prefix known to the graph or written elsewhere without a name."""
+    if standalone:
+        return k if G.name_run(toks, k) == j else None
+    for cut in range(j - 1, k, -1):
+        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS \
+                or toks[cut][0] in G.PLACE_ENDS:
+            continue                                    # 'Kabupaten Kupang' is a place, not a name
+        office = text[toks[0][1]:toks[cut - 1][2]]
+        tail = fold(office)
+        words = tail.split()
+        if any(" ".join(words[n:]) in known for n in range(len(words))) or ends_in_province(toks, cut) \
+                or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])):
+            return cut
+    return None
+
+
 def events(text: str, sents, article_date: str | None, orgs: list[dict] | None = None) -> list[dict]:
     """One event per kind named, with the first date and place found in its sentences and the
     organizations named in those sentences; a weekday without a date takes the article's date."""
     by_kind: dict[str, dict] = {}
     orgs = orgs or []
     starts = [o["start"] for o in orgs]
-    for a, b in sents:
+    seen_in: dict[str, tuple[int, int]] = {}
+    for hit in P.EVENT.finditer(text):                  # one pass over the text, then each hit's sentence
+        a, b = sentence_of(sents, hit.start())
+        if b <= a or seen_in.get(P.EVENT_KINDS[hit.group(1).lower()]) == (a, b):
+            continue
         sentence = text[a:b]
-        for m in P.EVENT.finditer(sentence):
+        for m in P.EVENT.finditer(sentence, hit.start() - a, hit.end() - a):
             kind = P.EVENT_KINDS[m.group(1).lower()]
+            seen_in[kind] = (a, b)
             event = by_kind.setdefault(kind, {"kind": kind, "date": None, "place": None, "organizations": [],
                                               "start": a + m.start(), "end": a + m.end(), "sentence": (a, b)})
-            dates = P.parse_dates(sentence)
-            if dates and not event["date"]:
+            dates = P.parse_dates(sentence) if not event["date"] else None
+            if dates:
                 event["date"], event["sentence"] = dates[0][2], (a, b)
             elif not event["date"] and P.WEEKDAY.search(sentence) and article_date:
                 event["date"] = article_date
-            place = P.PLACE.search(sentence)
-            if place and not event["place"]:
+            place = P.PLACE.search(sentence) if not event["place"] else None
+            if place:
                 event["place"] = place.group(1).rstrip(".,")
             for org in orgs_between(orgs, starts, a, b):
                 name = org["iri"] or org["text"]
@@ -215,15 +484,31 @@ def figures(text: str, sents) -> list[dict]:
 
 
 def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
-    """Every candidate in ``text``; ``meta`` may give the article's url and date."""
-    meta = meta or {}
+    """Every candidate in ``text``; ``meta`` may give the article's url and date (ISO; the graph is
+    read as of that day when it is a full date)."""
+    enabled = gc.isenabled()
+    gc.disable()            # millions of small tuples, no cycles: the collector's passes would grow with the heap
+    try:
+        return _extract(text, cat, meta or {})
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(text: str, cat: Catalog, meta: dict) -> dict:
     sents = sentences(text)
     gaz = Gazetteer(cat)
-    orgs = organizations(text, gaz, sents)
+    day = P.as_of(meta.get("date"))
+    scanned = scan(text, sents, gaz)
+    raw = org_spans(text, gaz, sents, scanned[0])
+    known = {fold(text[a:b]) for a, b in raw if clean_end(text, b)}
+    known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
+    found = find_persons(text, sents, gaz, known, scanned)
+    orgs = organizations(text, gaz, sents, day, cut_at=[f[4] for f in found], raw=raw)
     return {
         "source": {"url": meta.get("url") or meta.get("source"), "date": meta.get("date")},
         "organizations": orgs,
-        "persons": persons(text, orgs, sents),
+        "persons": with_offices(found, orgs, sents),
         "events": events(text, sents, meta.get("date"), orgs),
         "regulations": regulations(text, cat, sents),
         "figures": figures(text, sents),

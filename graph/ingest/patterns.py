@@ -1,4 +1,5 @@
-"""Patterns of Indonesian official writing: dates, regulations, offices, posts, figures.
+"""Patterns of Indonesian official writing: dates, regulations, events, figures (offices and posts
+are read by :mod:`.grammar`).
 
 >>> parse_dates("dibuka Rabu (21/6/2023) di Batulicin")[0][2]
 '2023-06-21'
@@ -24,48 +25,31 @@ REG_TYPES = {
     "permenimipas": "permenimipas", "pma": "pma",
 }
 REGULATION = re.compile(
-    r"\b(Peraturan Presiden|Perpres|Undang-Undang|UU|Peraturan Pemerintah|PP|Permenkumham|Permenimipas|PMA)"
+    r"(?=[PpUu])\b(Peraturan Presiden|Perpres|Undang-Undang|UU|Peraturan Pemerintah|PP|Permenkumham|Permenimipas|PMA)"
     r"\s*(?:Republik Indonesia\s*)?(?:Nomor|No\.?)?\s*(\d{1,4})\s*(?:Tahun|/)\s*(\d{4})", re.I)
 
 CAP = r"[A-Z][\w'.-]*"
-NAME = rf"(?:{CAP}|[A-Z])(?:\s+(?:{CAP}|[A-Z]\.?)){{0,5}}"
-PLACE_WORDS = rf"(?: {CAP}){{1,3}}"
-OFFICE_PATTERNS = [re.compile(p) for p in (
-    rf"\bKantor Imigrasi(?: Kelas (?:I|II|III|1|2|3))?(?: Khusus)?(?: (?:TPI|Non TPI))?(?: {CAP}){{1,2}}",
-    r"\bKantor Wilayah (?:Direktorat Jenderal Imigrasi|Ditjen Imigrasi|Kementerian Hukum dan HAM|Kemenkumham|"
-    rf"Kemenkum HAM)(?: Provinsi)?{PLACE_WORDS}",
-    rf"\bKanwil (?:Ditjen Imigrasi|Dirjen Imigrasi|Direktorat Jenderal Imigrasi|Kemenkumham|Kemenkum HAM|Kemenag)(?: {CAP}){{0,3}}",
-    rf"\bDinas(?: {CAP}| dan){{1,6}} (?:Kabupaten|Kota|Provinsi){PLACE_WORDS}",
-    rf"\bDinas(?: (?:{CAP}|dan)){{1,6}}",
-    rf"\b(?:Disnakertrans|Disnaker|Dinsos|DP3A|Disdukcapil|Bakesbangpol) (?:Kabupaten|Kota|Provinsi)?(?: ?{CAP}){{1,3}}",
-    rf"\b(?:(?:Satreskrim|Satresnarkoba|Satpolairud|Satintelkam|Ditreskrimum|Ditreskrimsus|Ditpolairud|Polsek)"
-    rf"(?: {CAP}){{0,2}} )?(?:Polda|Polres|Polresta|Polsek|Kejati|Kejari|BP3MI){PLACE_WORDS}",
-    rf"\bKantor Kementerian Agama(?: (?:Kabupaten|Kota))?{PLACE_WORDS}",
-    r"\b(?:Kodim|Korem|Lantamal|Lanal|Lanud) [\dIVX]+(?:/[A-Z][\w-]*)?",
-    rf"\bSatgas TPPO(?: {CAP}){{0,3}}",
-    r"\b(?:Bais TNI|TNI|Bakamla(?: RI)?|BNN|BIN|Dukcapil|Kepolisian|Basarnas|Bea Cukai|"
-    r"Tim Pengawasan Orang Asing|Timpora|Bakesbangpol|Disnaker)\b",
-    rf"\bBank (?:{CAP})",
-    r"\bKantor Imigrasi\b",
-)]
 GENERIC = re.compile(r"^(Kantor Imigrasi|Kanwil (?:Kemenkum HAM|Kemenkumham|Direktorat Jenderal Imigrasi|Ditjen Imigrasi))$")
-POST_WORDS = (r"(?:Plt\.? )?(?:Kepala|Kakanwil|Kakanim|Kadiv|Kapolda|Kapolres|Kapolresta|Kapolsek|Kajati|Kajari|"
-              r"Camat|Bupati|Wali Kota|Walikota|Gubernur|Menteri|Direktur|Dirreskrimum|Komandan|Ketua|Sekretaris)")
-NOT_NAMES = {"Danramil", "Dandim", "Camat", "Kapolsek", "Kapolres", "Kapolda", "Lurah", "Kades", "Bupati", "Wakil",
-             "Kepala", "Ketua", "Sekretaris", "Direktur", "Komandan", "Gubernur", "Menteri", "Pemerintah", "Kantor",
-             "Polri", "TNI", "Kanwil", "Imigrasi", "Dinas", "Kasat", "Kasi", "Kabid", "Rabu", "Kamis", "Jumat",
-             "Senin", "Selasa", "Sabtu", "Minggu"}
-RANK = r"(?:(?:Kombes|AKBP|AKP|Irjen|Brigjen|Kompol|Jenderal)(?: Pol(?:\.|isi)?)? |(?:Dr|Drs|Ir|H)\.? )?"
-POST_COMMA = re.compile(rf"(?P<post>{POST_WORDS}(?:\s+(?:{CAP}|dan|Non|\d+)){{0,14}}),\s+{RANK}(?!{POST_WORDS}\b)"
-                        rf"(?P<name>{NAME})(?=\s*[,.)]|\s+(?:dan|yang)\b)")
-POST_LEAD = re.compile(rf"{POST_WORDS}(?:\s+(?:{CAP}|dan|Non|\d+)){{0,10}}\s+$")
-NAME_AFTER = re.compile(rf"\s*,?\s*{RANK}({NAME})(?=\s*[,.]|\s+[a-z])")
-FIGURE = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})*|\d+)\s+(kasus|tersangka|orang|korban|laporan polisi|paspor)\b", re.I)
+FIGURE = re.compile(r"(?=\d)\b(\d{1,3}(?:[.,]\d{3})*|\d+)\s+(kasus|tersangka|orang|korban|laporan polisi|paspor)\b", re.I)
 EVENT_KINDS = {"sosialisasi": "sosialisasi", "diskusi panel": "diskusi panel", "rapat koordinasi": "rapat koordinasi",
                "rakor": "rapat koordinasi", "operasi": "operasi", "penandatanganan": "penandatanganan",
                "rapat": "rapat"}
-EVENT = re.compile(r"\b(" + "|".join(EVENT_KINDS) + r")\b", re.I)
+EVENT = re.compile(r"(?=[sdropSDROP])\b(" + "|".join(EVENT_KINDS) + r")\b", re.I)
 PLACE = re.compile(rf"\bdi ((?:{CAP})(?: {CAP}){{0,5}})")
+
+
+def as_of(text: str | None):
+    """The day an article's graph is read at: its full ISO date, else None (a year alone reads all).
+
+    >>> as_of("2024-10-21"), as_of("2025"), as_of("kemarin")
+    (datetime.date(2024, 10, 21), None, None)
+    """
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip()) if text and len(text.strip()) == 10 else None
+    except ValueError:
+        return None
 
 
 def parse_dates(text: str) -> list[tuple[int, int, str]]:
@@ -86,8 +70,3 @@ def parse_regulations(text: str) -> list[tuple[int, int, str, str, str]]:
     """(start, end, type, number, year) of each regulation cited."""
     return [(m.start(), m.end(), REG_TYPES[m.group(1).lower()], m.group(2), m.group(3))
             for m in REGULATION.finditer(text)]
-
-
-def office_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that look like office names."""
-    return [(m.start(), m.end()) for pattern in OFFICE_PATTERNS for m in pattern.finditer(text)]

@@ -9,6 +9,7 @@ from pathlib import Path
 from graph.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 META = re.compile(r"^#\s*(source|date|url)\s*:\s*(.+)$", re.I)
 
 
@@ -68,6 +69,7 @@ def read_article(path: str) -> tuple[str, dict]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(f"{path}: is not UTF-8 text (byte {err.start}); convert it to UTF-8") from None
+    text = CONTROL.sub(" ", text)     # NUL and other control characters become spaces: offsets stay
     if re.search(r"<(html|body|p|div)\b", text[:5000], re.I):
         text = html_to_text(text)
     meta, lines, started = {}, [], False
@@ -91,6 +93,8 @@ def blank(line: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in line)
 
 
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}"
+                          r"|Dr|Drs|Dra|Ir|Prof|Pol|No|Hj|Jl|Plt|Plh|Pj|Pjs|Kec|Kab|Prov|Sdr|Sdri)\.$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])|\n\s*\n")
 
 
@@ -102,6 +106,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
+        if m.group().strip() == "" and ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue                  # 'A. Maria', 'H.M. Rahmattullah', 'Dr. Sukmo': not a sentence end
         if text[start:m.start()].strip():
             out.append(trim(text, start, m.start()))
         start = m.end()
