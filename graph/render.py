@@ -155,9 +155,10 @@ def steps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Se
 def history_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = [[e["date"] or "", event_text(e["kind"], lang), e["description"], bases(e["regulation"], fmt),
              mark(e["confidence"], lang), srcs(e["sources"], fmt)] for e in answer]
-    iris = [[e["kind"], iri_of(e.get("unit")), iri_of(e.get("from")), iri_of(e.get("to"))] for e in answer]
+    iris = [[e["kind"], iri_of(e.get("unit")), " ".join(map(iri_of, e.get("from", []))),
+             " ".join(map(iri_of, e.get("to", [])))] for e in answer]
     return [section(None, lang, ["date", "event", "description", "basis", "status", "sources"], rows, fmt,
-                    iris, ("event_code", "unit_iri", "from_iri", "to_iri"))]
+                    iris, ("event_code", "unit_iri", "from_iris", "to_iris"))]
 
 
 def search_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:

@@ -112,8 +112,20 @@ def test_diff_under_keeps_only_that_subtree(ask):
 def test_history_lists_lines_and_head_in_date_order(ask):
     items = ask("history", "Kantor Contoh")
     assert [(i["date"], i["kind"]) for i in items] == [
-        (None, "reports-to"), ("2023-01-01", "head"), ("2025-02-01", "reports-to")]
+        (None, "reports-to"), ("2023-01-01", "head"), ("2025-02-01", "moved")]
     assert "Ani Contoh" in items[1]["description"]
+
+
+def test_history_move_names_the_office_that_moved_with_from_and_to(ask):
+    moved = ask("history", "Kantor Contoh")[2]
+    assert (moved["unit"]["iri"], iris(moved["from"]), iris(moved["to"])) == (MD + "ko", ["kw-lama"], ["kw-baru"])
+    assert moved["description"] == "Kantor Contoh Kabupaten Satu: Kantor Wilayah Lama Provinsi P → " \
+                                   "Kantor Wilayah Baru Provinsi P"
+
+
+def test_history_of_a_renamed_office_carries_from_and_to(ask):
+    renamed = [i for i in ask("history", "Kanwil Baru P") if i["kind"] == "renamed"]
+    assert [(iris(i["from"]), iris(i["to"]), i["date"]) for i in renamed] == [(["kw-lama"], ["kw-baru"], "2025-02-01")]
 
 
 def test_show_card_of_an_office(ask):

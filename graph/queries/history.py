@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph.model import Catalog
 from graph.queries.common import provenance
 from graph.queries.show import is_head_role, iso
@@ -11,17 +13,21 @@ def history(cat: Catalog, iri: str, lang: str = "id") -> list[dict]:
     """Every dated change of ``iri``, oldest first.
 
     Kinds: the change events (``created``, ``dissolved``, ``renamed``,
-    ``split``, ``merged``, ``moved``), ``reports-to`` (a reporting line that
-    starts), ``head`` (a head of office first attested). Each item has
-    ``date``, ``kind``, ``description``, ``regulation`` (list), ``sources``.
+    ``split``, ``merged``), ``reports-to`` (the first reporting line),
+    ``moved`` (a later line to another parent), ``head`` (a head of office
+    first attested). Each item has ``date``, ``kind``, ``description``,
+    ``unit``, ``from`` and ``to`` (references, as ``diff`` gives them),
+    ``regulation`` (list), ``sources``.
 
     >>> from graph.store import load_catalog
-    >>> kinds = [e["kind"] for e in history(load_catalog(), "https://w3id.org/mandat/id/kanim-batulicin")]
-    >>> "moved" in kinds
-    True
+    >>> moves = [e for e in history(load_catalog(), "https://w3id.org/mandat/id/kanim-batulicin")
+    ...          if e["kind"] == "moved"]
+    >>> [(m["from"][0]["iri"][27:], m["to"][0]["iri"][27:]) for m in moves]
+    [('kanwil-kemenkumham-kalsel', 'kanwil-ditjenim-kalsel')]
     """
     items = [event_item(cat, ev, iri, lang) for ev in cat.events_of(iri)]
-    items += [line_item(cat, line, lang) for line in cat.lines_of(iri)]
+    lines = sorted(cat.lines_of(iri), key=lambda line: line.valid.start or date.min)
+    items += [line_item(cat, line, before, lang) for before, line in zip([None, *lines], lines)]
     items += [head_item(cat, m, lang) for m in cat.memberships_in(iri)
               if m.is_tenure and is_head_role(cat, m.role)]
     items.sort(key=lambda e: (e["date"] or "0000", KIND_ORDER.get(e["kind"], 9)))
@@ -33,27 +39,28 @@ KIND_ORDER = {"dissolved": 0, "split": 0, "merged": 0, "renamed": 0, "created": 
 
 
 def event_item(cat: Catalog, ev, iri: str, lang: str) -> dict:
-    label = cat.label
-    if ev.kind == "moved":
-        text = (f"{label(iri, lang)}: {label(ev.from_parent, lang)} → {label(ev.to_parent, lang)}"
-                if ev.from_parent and ev.to_parent else label(iri, lang))
-    else:
-        before = ", ".join(label(o, lang) for o in ev.originals)
-        after = ", ".join(label(r, lang) for r in ev.results)
-        text = f"{before} → {after}" if before and after else (after or before)
+    """A change of identity: the organizations before (``from``) and after (``to``)."""
+    before = ", ".join(cat.label(o, lang) for o in ev.originals)
+    after = ", ".join(cat.label(r, lang) for r in ev.results)
     prov = provenance(cat, ev, lang, ev.basis)
-    return {"date": iso(ev.day), "kind": ev.kind, "description": text,
-            "regulation": prov.pop("legal_basis"), **prov}
+    return {"date": iso(ev.day), "kind": ev.kind,
+            "description": f"{before} → {after}" if before and after else (after or before),
+            "unit": cat.ref(iri, lang), "from": [cat.ref(o, lang) for o in ev.originals],
+            "to": [cat.ref(r, lang) for r in ev.results], "regulation": prov.pop("legal_basis"), **prov}
 
 
-def line_item(cat: Catalog, line, lang: str) -> dict:
+def line_item(cat: Catalog, line, before, lang: str) -> dict:
+    """A reporting line that starts: the first (``reports-to``), or a move from the parent before."""
     prov = provenance(cat, line, lang, line.basis)
-    words = {"id": "melapor kepada", "en": "reports to"}[lang]
-    word = {"id": "s.d.", "en": "until"}[lang]
-    until = f" ({word} {line.valid.as_dict()['end']})" if line.valid.end else ""
-    return {"date": line.valid.as_dict()["start"], "kind": "reports-to",
-            "description": f"{words} {cat.label(line.parent, lang)}{until}",
-            "regulation": prov.pop("legal_basis"), **prov}
+    until = f" ({ {'id': 's.d.', 'en': 'until'}[lang]} {line.valid.as_dict()['end']})" if line.valid.end else ""
+    moved = before is not None and before.parent != line.parent
+    if moved:
+        text = f"{cat.label(line.unit, lang)}: {cat.label(before.parent, lang)} → {cat.label(line.parent, lang)}{until}"
+    else:
+        text = f"{ {'id': 'melapor kepada', 'en': 'reports to'}[lang]} {cat.label(line.parent, lang)}{until}"
+    return {"date": line.valid.as_dict()["start"], "kind": "moved" if moved else "reports-to", "description": text,
+            "unit": cat.ref(line.unit, lang), "from": [cat.ref(before.parent, lang)] if moved else [],
+            "to": [cat.ref(line.parent, lang)], "regulation": prov.pop("legal_basis"), **prov}
 
 
 def head_item(cat: Catalog, m, lang: str) -> dict:
