@@ -100,9 +100,9 @@ def test_diff_under_limits_to_subtree(run_json):
 
 def test_history_batulicin_has_the_move_with_its_regulation(run_json):
     answer = run_json("history", "Kanim Batulicin")
-    assert not [e for e in answer if e["kind"] == "moved"]   # a move is a reporting-line change, not an event
-    moves = [e for e in answer if e["kind"] == "reports-to" and e["date"]]
-    assert moves and moves[0]["date"] == "2024-11-05..2025-05-05"   # a bracket, not 21 Oct 2024 (issue 13)
+    moves = [e for e in answer if e["kind"] == "moved"]      # read off the reporting lines, not a ChangeEvent
+    assert [(m["date"], m["from"][0]["iri"], m["to"][0]["iri"]) for m in moves] == [
+        ("2024-11-05..2025-05-05", MD + "kanwil-kemenkumham-kalsel", MD + "kanwil-ditjenim-kalsel")]  # a bracket
     assert MD + "perpres-157-2024" in iris(moves[0]["regulation"])
     assert [e["date"] for e in answer if e["date"]] == sorted(e["date"] for e in answer if e["date"])
     assert any(e["kind"] == "head" for e in answer)
