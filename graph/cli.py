@@ -36,7 +36,35 @@ class Context:
         return load_catalog(self.data, store if store.kind != "memory" else None)
 
 
-class MandatGroup(click.Group):
+def set_global(attr: str):
+    """A callback that puts a global option given after the subcommand into the Context."""
+    def callback(ctx, param, value):
+        if value not in (None, ()):
+            setattr(ctx.find_object(Context), attr, value)
+    return callback
+
+
+GLOBAL_OPTIONS = (
+    click.Option(["--data"], multiple=True, metavar="DIR", expose_value=False, callback=set_global("data"),
+                 help="Global option (also before the command): folder of Turtle files instead of the shipped data."),
+    click.Option(["--lang"], type=click.Choice(["id", "en"]), expose_value=False, callback=set_global("lang"),
+                 help="Global option (also before the command): language of labels [default: id]."),
+    click.Option(["--store", "store_spec"], metavar="STORE", expose_value=False, callback=set_global("store_spec"),
+                 help="Global option (also before the command): memory, oxigraph:PATH or sparql:URL."),
+)
+
+
+class GlobalOptionsGroup(click.Group):
+    """Gives every command the global options, so they work after the command name too."""
+
+    def add_command(self, cmd, name=None):
+        if not isinstance(cmd, click.Group):
+            taken = {opt for p in cmd.params for opt in p.opts}
+            cmd.params.extend(o for o in GLOBAL_OPTIONS if not set(o.opts) & taken)
+        super().add_command(cmd, name)
+
+
+class MandatGroup(GlobalOptionsGroup):
     """Turns every MandatError into one line on stderr and its exit code."""
 
     def invoke(self, ctx):
@@ -125,16 +153,22 @@ def emit(answer, sections, fmt):
               help="Language of labels in the output.")
 @click.option("--store", "store_spec", metavar="STORE", envvar="MANDAT_STORE",
               help="memory (default), oxigraph:PATH or sparql:URL. Also $MANDAT_STORE.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+              help="Output format for the command that follows (each command also takes --format).")
 @click.version_option(__version__, "-V", "--version", prog_name="mandat")
 @click.pass_context
-def main(ctx, data, lang, store_spec):
+def main(ctx, data, lang, store_spec, fmt):
     """mandat: who holds which TPPO mandate in Indonesian government, and since when.
 
     NAME, STEP and REGION accept an IRI (md:kanim-batulicin), a label in
     Indonesian or English, an abbreviation (Kanim Batulicin, Kemenkumham,
-    Kalsel) or a near miss.
+    Kalsel) or a near miss. The global options --data, --lang, --store and
+    --format may stand before the command or after it.
     """
     ctx.obj = Context(data, lang, store_spec)
+    if fmt:
+        ctx.default_map = {name: {"fmt": fmt} for name, cmd in main.commands.items()
+                           if any(p.name == "fmt" for p in cmd.params)}
 
 
 @main.command()
@@ -422,12 +456,11 @@ def export(obj, fmt, output):
 @click.pass_obj
 def stats(obj, fmt):
     """What the dataset covers: counts per kind, and how many facts are weak or unverified."""
-    from graph.output import Section
     from graph.queries.stats import stats as run
+    from graph.render import stats_sections
 
-    answer = run(obj.catalog())
-    emit(answer, [Section(None, ["what", "count", "weak", "unverified"],
-                          [[r["what"], str(r["count"]), str(r["weak"]), str(r["unverified"])] for r in answer])], fmt)
+    answer = run(obj.catalog(), obj.lang)
+    emit(answer, stats_sections(answer, obj.lang, fmt), fmt)
 
 
 @main.command()
@@ -585,7 +618,7 @@ def public(result: dict) -> dict:
             ("organizations", "persons", "events", "regulations", "figures")}}
 
 
-@main.group()
+@main.group(cls=GlobalOptionsGroup)
 def view():
     """Interactive HTML views (offline, one file): org, diff, process, coordination, matrix."""
 

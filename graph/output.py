@@ -41,6 +41,7 @@ class Section:
     keys: list[str] | None = None
     optional: tuple[str, ...] = ()
     note: str | None = None                # printed under the table (CSV and JSON carry it as data)
+    code: str | None = None                # the section's name in CSV, the same in every language
 
 
 def emit(answer, sections: list[Section], fmt: str, out=None) -> None:
@@ -67,7 +68,7 @@ def write_csv(sections: list[Section], out) -> None:
     for sec in sections:
         for row in sec.rows:
             cells = dict(zip(sec.keys or sec.columns, row))
-            writer.writerow([sec.title or "", *(cells.get(k, "") for k in header)])
+            writer.writerow([sec.code or sec.title or "", *(cells.get(k, "") for k in header)])
 
 
 def write_table(sections: list[Section], out) -> None:

@@ -61,7 +61,7 @@ def cols(lang: str, *keys: str) -> list[str]:
 
 
 def section(heading: str | None, lang: str, keys: list[str], rows: list[list[str]], fmt: str,
-            iris: list[list[str]] | None = None, iri_keys: tuple[str, ...] = ()) -> Section:
+            iris: list[list[str]] | None = None, iri_keys: tuple[str, ...] = (), code: str | None = None) -> Section:
     """A Section with headers in ``lang`` and English codes as CSV headers; in CSV each
     row ends with the IRIs of what it names (``iri_keys``).
 
@@ -70,8 +70,8 @@ def section(heading: str | None, lang: str, keys: list[str], rows: list[list[str
     """
     if fmt == "csv" and iris is not None:
         return Section(heading, cols(lang, *keys) + list(iri_keys),
-                       [row + extra for row, extra in zip(rows, iris)], keys + list(iri_keys))
-    return Section(heading, cols(lang, *keys), rows, keys, DROP_FIRST)
+                       [row + extra for row, extra in zip(rows, iris)], keys + list(iri_keys), code=code)
+    return Section(heading, cols(lang, *keys), rows, keys, DROP_FIRST, code=code)
 
 
 def role_text(role: str, lang: str) -> str:
@@ -92,6 +92,34 @@ def iri_of(ref) -> str:
 
 
 UNCERTAIN = ("≈ tidak pasti", "≈ uncertain")
+
+
+def mark_cell(confidence: str | None, lang: str, fmt: str) -> str:
+    """A confidence: its code in CSV (verified, weak, unverified), its mark in a table."""
+    return (confidence or "verified") if fmt == "csv" else mark(confidence, lang)
+
+
+def role_cell(role: str, lang: str, fmt: str) -> str:
+    """lead / support in CSV, the word in ``lang`` in a table."""
+    return role if fmt == "csv" else role_text(role, lang)
+
+
+def event_cell(kind: str, lang: str, fmt: str) -> str:
+    """An event code in CSV, its word in ``lang`` in a table."""
+    return kind if fmt == "csv" else event_text(kind, lang)
+
+
+def kind_cell(ref: dict, fmt: str, what: str = "kind") -> str:
+    """An agency's kind (or level) as a code in CSV, as its label in a table."""
+    return (ref.get(what) or "") if fmt == "csv" else ref.get(f"{what}_label", "")
+
+
+def status_cell(entry: dict, lang: str, fmt: str) -> str:
+    """The status of a chain row: codes in CSV ("verified", "weak; uncertain"), words in a table."""
+    if fmt != "csv":
+        return status_text(entry, lang)
+    return "; ".join(x for x in (entry.get("confidence") or "verified",
+                                 "uncertain" if entry.get("certainty") == "uncertain" else "") if x)
 
 
 def status_text(entry: dict, lang: str) -> str:
@@ -124,8 +152,8 @@ def uncertain_note(answer: list[dict], lang: str) -> str | None:
 
 
 def chain_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
-    rows = [[e["label"], e.get("kind_label", ""), bases(e.get("legal_basis"), fmt),
-             e.get("since") or "", e.get("until") or "", status_text(e, lang),
+    rows = [[e["label"], kind_cell(e, fmt), bases(e.get("legal_basis"), fmt),
+             e.get("since") or "", e.get("until") or "", status_cell(e, lang, fmt),
              srcs(e.get("sources"), fmt)] for e in answer]
     iris = [[e["iri"], iri_of(e.get("reports_to")), e.get("certainty", ""),
              " ".join(iri_of(p) for p in e.get("possible_parents", []))] for e in answer]
@@ -136,8 +164,8 @@ def chain_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Se
 
 
 def who_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
-    rows = [[r["agency"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
-             bases(r["legal_basis"], fmt), mark(r["confidence"], lang), srcs(r["sources"], fmt)]
+    rows = [[r["agency"]["label"], role_cell(r["role"], lang, fmt), (r["jurisdiction"] or {}).get("label", ""),
+             bases(r["legal_basis"], fmt), mark_cell(r["confidence"], lang, fmt), srcs(r["sources"], fmt)]
             for r in answer]
     iris = [[r["agency"]["iri"], iri_of(r["jurisdiction"]), r["role"]] for r in answer]
     return [section(None, lang, ["agency", "role", "jurisdiction", "basis", "status", "sources"], rows, fmt,
@@ -153,8 +181,8 @@ def steps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Se
 
 
 def history_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
-    rows = [[e["date"] or "", event_text(e["kind"], lang), e["description"], bases(e["regulation"], fmt),
-             mark(e["confidence"], lang), srcs(e["sources"], fmt)] for e in answer]
+    rows = [[e["date"] or "", event_cell(e["kind"], lang, fmt), e["description"], bases(e["regulation"], fmt),
+             mark_cell(e["confidence"], lang, fmt), srcs(e["sources"], fmt)] for e in answer]
     iris = [[e["kind"], iri_of(e.get("unit")), " ".join(map(iri_of, e.get("from", []))),
              " ".join(map(iri_of, e.get("to", [])))] for e in answer]
     return [section(None, lang, ["date", "event", "description", "basis", "status", "sources"], rows, fmt,
@@ -167,7 +195,7 @@ def search_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[S
         label = r["label"]
         if r.get("posts"):
             label += " (" + "; ".join(p["post"] for p in r["posts"]) + ")"
-        rows.append([label, r["kind"], r["matched"], f"{r['score']:.0f}", mark(r["confidence"], lang),
+        rows.append([label, r["kind"], r["matched"], f"{r['score']:.0f}", mark_cell(r["confidence"], lang, fmt),
                      r["iri"] if fmt == "csv" else shorten(r["iri"])])
     return [section(None, lang, ["label", "kind", "matched", "score", "status", "iri"], rows, fmt)]
 
@@ -175,27 +203,27 @@ def search_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[S
 def diff_sections(answer: dict, lang: str, fmt: str = "table") -> list[Section]:
     sections = []
     for key in ("created", "dissolved"):
-        rows = [[e["agency"]["label"], e.get("date") or "", event_text(e.get("change", ""), lang),
-                 names(e.get("related")), bases(e.get("legal_basis"), fmt), mark(e.get("confidence"), lang),
+        rows = [[e["agency"]["label"], e.get("date") or "", event_cell(e.get("change", ""), lang, fmt),
+                 names(e.get("related")), bases(e.get("legal_basis"), fmt), mark_cell(e.get("confidence"), lang, fmt),
                  srcs(e.get("sources"), fmt)] for e in answer[key]]
         iris = [[key, e["agency"]["iri"], " ".join(iri_of(r) for r in e.get("related") or [])] for e in answer[key]]
         sections.append(section(f"{title(key, lang)} ({len(rows)})", lang,
                                 ["agency", "date", "change", "related", "basis", "status", "sources"], rows, fmt,
-                                iris, ("change_code", "agency_iri", "related_iris")))
+                                iris, ("change_code", "agency_iri", "related_iris"), code=key))
     rows = [[names(e["old"]), names(e["new"]), e["date"], bases(e["legal_basis"], fmt),
-             mark(e["confidence"], lang), srcs(e["sources"], fmt)] for e in answer["renamed"]]
+             mark_cell(e["confidence"], lang, fmt), srcs(e["sources"], fmt)] for e in answer["renamed"]]
     iris = [["renamed", " ".join(iri_of(r) for r in e["old"]), " ".join(iri_of(r) for r in e["new"])]
             for e in answer["renamed"]]
     sections.append(section(f"{title('renamed', lang)} ({len(rows)})", lang,
                             ["agency", "related", "date", "basis", "status", "sources"], rows, fmt,
-                            iris, ("change_code", "agency_iri", "related_iris")))
+                            iris, ("change_code", "agency_iri", "related_iris"), code="renamed"))
     rows = [[e["unit"]["label"], (e["old_parent"] or {}).get("label", ""), (e["new_parent"] or {}).get("label", ""),
-             e.get("date") or "", bases(e["legal_basis"], fmt), mark(e["confidence"], lang), srcs(e["sources"], fmt)]
+             e.get("date") or "", bases(e["legal_basis"], fmt), mark_cell(e["confidence"], lang, fmt), srcs(e["sources"], fmt)]
             for e in answer["moved"]]
     iris = [["moved", e["unit"]["iri"], iri_of(e["old_parent"]), iri_of(e["new_parent"])] for e in answer["moved"]]
     sections.append(section(f"{title('moved', lang)} ({len(rows)})", lang,
                             ["agency", "old_parent", "new_parent", "date", "basis", "status", "sources"], rows, fmt,
-                            iris, ("change_code", "agency_iri", "old_parent_iri", "new_parent_iri")))
+                            iris, ("change_code", "agency_iri", "old_parent_iri", "new_parent_iri"), code="moved"))
     return sections
 
 
@@ -227,10 +255,11 @@ def card_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
         return show_sections(card, lang, fmt)
     i = 0 if lang == "id" else 1
     keys = [k for k in FIELDS if k in card and k not in ("sources",)]
-    rows = [[FIELDS[k][i], field_text(card[k], fmt)] for k in keys if field_text(card[k], fmt)]
-    rows += [[h("status", lang), mark(card["confidence"], lang)], [h("sources", lang), srcs(card["sources"], fmt)]]
+    rows = [[k if fmt == "csv" else FIELDS[k][i], field_text(card[k], fmt)] for k in keys if field_text(card[k], fmt)]
+    rows += [["status" if fmt == "csv" else h("status", lang), mark_cell(card["confidence"], lang, fmt)],
+             ["sources" if fmt == "csv" else h("sources", lang), srcs(card["sources"], fmt)]]
     out = [section(f"{CARD_TITLES[card['entity']][i]} ({card['as_of']})", lang, ["field", "value"],
-                   [r for r in rows if r[1]], fmt, [[""] for r in rows if r[1]], ("iri",))]
+                   [r for r in rows if r[1]], fmt, code="card")]
     return out + list_sections(card, lang, fmt)
 
 
@@ -238,21 +267,21 @@ def list_sections(card: dict, lang: str, fmt: str) -> list[Section]:
     """The list part of a non-agency card."""
     i = 0 if lang == "id" else 1
     if card["entity"] == "regulation":
-        rows = [[m["agency"]["label"], event_text(m["what"], lang), (m["object"] or {}).get("label", ""), m["start"] or "",
+        rows = [[m["agency"]["label"], event_cell(m["what"], lang, fmt), (m["object"] or {}).get("label", ""), m["start"] or "",
                  m["end"] or ""] for m in card["mandates"]]
         iris = [[m["agency"]["iri"], iri_of(m["object"])] for m in card["mandates"]]
         return [section(("Mandat yang bersandar padanya", "Mandates resting on it")[i], lang,
                         ["agency", "event", "related", "since", "until"], rows, fmt, iris,
-                        ("agency_iri", "related_iri"))]
+                        ("agency_iri", "related_iri"), code="mandates")]
     if card["entity"] == "region":
-        rows = [[a["label"], a.get("kind_label", ""), a.get("level_label", "")] for a in card["agencies"]]
+        rows = [[a["label"], kind_cell(a, fmt), kind_cell(a, fmt, "level")] for a in card["agencies"]]
         return [section(("Instansi yang melayani", "Agencies serving it")[i], lang, ["agency", "kind", "level"],
-                        rows, fmt, [[a["iri"]] for a in card["agencies"]], ("agency_iri",))]
+                        rows, fmt, [[a["iri"]] for a in card["agencies"]], ("agency_iri",), code="agencies")]
     if card["entity"] == "step":
         return who_sections([dict(r, step=None) for r in card["responsibilities"]], lang, fmt)
     rows = [[p["post"], p["start"] or "", p["end"] or "", srcs(p["sources"], fmt)] for p in card["posts"]]
     return [section(("Jabatan yang tercatat", "Posts on record")[i], lang, ["description", "since", "until", "sources"],
-                    rows, fmt, [[p["organization"]["iri"]] for p in card["posts"]], ("agency_iri",))]
+                    rows, fmt, [[p["organization"]["iri"]] for p in card["posts"]], ("agency_iri",), code="posts")]
 
 
 def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
@@ -263,37 +292,37 @@ def show_sections(card: dict, lang: str, fmt: str = "table") -> list[Section]:
         if head.get("last_attested"):
             head_text += " [terakhir tercatat]" if lang == "id" else " [last attested]"
     line = card.get("reporting_line") or {}
+    i = 0 if lang == "id" else 1
     fields = [
-        ("Nama" if lang == "id" else "Name", card["label"]),
-        (h("kind", lang), card.get("kind_label", "")),
-        (h("level", lang), card.get("level_label", "")),
-        ("Kelas kantor" if lang == "id" else "Office class", card.get("office_class") or ""),
-        ("Wilayah" if lang == "id" else "Region", names(card["regions"])),
-        ("Induk" if lang == "id" else "Parent", (card.get("parent") or {}).get("label", "")
+        ("name", ("Nama", "Name")[i], card["label"]),
+        ("kind", h("kind", lang), kind_cell(card, fmt)),
+        ("level", h("level", lang), kind_cell(card, fmt, "level")),
+        ("office_class", ("Kelas kantor", "Office class")[i], card.get("office_class") or ""),
+        ("regions", ("Wilayah", "Region")[i], names(card["regions"])),
+        ("parent", ("Induk", "Parent")[i], (card.get("parent") or {}).get("label", "")
          if card.get("certainty") != "uncertain" else
-         f"{UNCERTAIN[0 if lang == 'id' else 1]}: {names(card['possible_parents'])}"),
-        (h("basis", lang), bases(line.get("legal_basis"), fmt)),
-        ("Pimpinan" if lang == "id" else "Head", head_text),
-        ("Unit di bawahnya" if lang == "id" else "Units under it", names(card["children"])),
-        ("Pendahulu" if lang == "id" else "Predecessors",
+         f"{UNCERTAIN[i]}: {names(card['possible_parents'])}"),
+        ("basis", h("basis", lang), bases(line.get("legal_basis"), fmt)),
+        ("head", ("Pimpinan", "Head")[i], head_text),
+        ("children", ("Unit di bawahnya", "Units under it")[i], names(card["children"])),
+        ("predecessors", ("Pendahulu", "Predecessors")[i],
          "; ".join(f"{p['label']} ({event_text(p['change'], lang)} {p['date'] or ''})" for p in card["predecessors"])),
-        ("Penerus" if lang == "id" else "Successors",
+        ("successors", ("Penerus", "Successors")[i],
          "; ".join(f"{p['label']} ({event_text(p['change'], lang)} {p['date'] or ''})" for p in card["successors"])),
-        (h("alt", lang), "; ".join(card["alt_labels"])),
-        (h("status", lang), mark(card["confidence"], lang)),
-        (h("sources", lang), srcs(card["sources"], fmt)),
-        ("IRI", card["iri"]),
+        ("alt_labels", h("alt", lang), "; ".join(card["alt_labels"])),
+        ("status", h("status", lang), mark_cell(card["confidence"], lang, fmt)),
+        ("sources", h("sources", lang), srcs(card["sources"], fmt)),
+        ("iri", "IRI", card["iri"]),
     ]
-    rows = [[k, v] for k, v in fields if v]
-    resp = [[r["step"]["label"], role_text(r["role"], lang), (r["jurisdiction"] or {}).get("label", ""),
-             bases(r["legal_basis"], fmt), mark(r["confidence"], lang), srcs(r["sources"], fmt)]
+    rows = [[key if fmt == "csv" else label, v] for key, label, v in fields if v]
+    resp = [[r["step"]["label"], role_cell(r["role"], lang, fmt), (r["jurisdiction"] or {}).get("label", ""),
+             bases(r["legal_basis"], fmt), mark_cell(r["confidence"], lang, fmt), srcs(r["sources"], fmt)]
             for r in card["responsibilities"]]
     iris = [[r["step"]["iri"], iri_of(r["jurisdiction"]), r["role"]] for r in card["responsibilities"]]
-    return [section(f"{title('card', lang)} ({card['as_of']})", lang, ["field", "value"], rows, fmt,
-                    [[""] for _ in rows], ("iri",)),
+    return [section(f"{title('card', lang)} ({card['as_of']})", lang, ["field", "value"], rows, fmt, code="card"),
             section(title("responsibilities", lang), lang,
                     ["step", "role", "jurisdiction", "basis", "status", "sources"], resp, fmt,
-                    iris, ("step_iri", "jurisdiction_iri", "role_code"))]
+                    iris, ("step_iri", "jurisdiction_iri", "role_code"), code="responsibilities")]
 
 
 GAPS_HEAD = {"rank": ("No", "Rank"), "severity": ("Tingkat", "Severity"), "kind": ("Jenis", "Kind"),
@@ -337,6 +366,16 @@ def count_section(answer: list[dict], lang: str) -> Section:
              str(sum(f["kind"] == kind for f in answer))] for kind in KINDS if any(f["kind"] == kind for f in answer)]
     rows.append(["total", *(str(sum(f["severity"] == s for f in answer)) for s in SEVERITIES), str(len(answer))])
     return Section(gaps_say("counts", lang), [gaps_say("kind", lang), *SEVERITIES, "Σ"], rows)
+
+
+def stats_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
+    """Counts per kind of node or fact: the code in CSV, the words of ``lang`` in a table."""
+    i = 0 if lang == "id" else 1
+    head = [("Apa", "What")[i], ("Jumlah", "Count")[i], ("Sumber lemah", "Weak")[i],
+            ("Belum terverifikasi", "Unverified")[i]]
+    rows = [[r["what"] if fmt == "csv" else r["label"], str(r["count"]), str(r["weak"]), str(r["unverified"])]
+            for r in answer]
+    return [Section(None, head, rows, ["what", "count", "weak", "unverified"])]
 
 
 def gaps_sections(answer: list[dict], lang: str, fmt: str = "table", show_all: bool = False) -> list[Section]:

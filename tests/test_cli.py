@@ -151,8 +151,32 @@ def test_unverified_marker_in_json_table_and_csv(run, run_json):
     assert flagged, "the data marks the health-rehabilitation lead as unverified"
     table = run("who-handles", "health rehabilitation", "--as-of", "2025-06-01").output
     assert "belum terverifikasi" in table
-    data = run("who-handles", "health rehabilitation", "--as-of", "2025-06-01", "--format", "csv").output
-    assert any("belum terverifikasi" in line for line in data.splitlines()[1:])
+    import csv
+
+    data = list(csv.DictReader(run("who-handles", "health rehabilitation", "--as-of", "2025-06-01",
+                                   "--format", "csv").output.splitlines()))
+    assert [r["agency_iri"] for r in data if r["status"] == "unverified"] == [r["agency"]["iri"] for r in flagged]
+
+
+def test_csv_is_the_same_in_both_languages_but_for_labels(run):
+    import csv
+
+    def rows(lang):
+        out = run("--lang", lang, "who-handles", "Penyidikan", "--region", "Tanah Bumbu", "--as-of", "2025-06-01",
+                  "--format", "csv").output
+        return list(csv.DictReader(out.splitlines()))
+    ids, ens = rows("id"), rows("en")
+    assert list(ids[0]) == list(ens[0]) == ["agency", "role", "jurisdiction", "basis", "status", "sources",
+                                            "agency_iri", "jurisdiction_iri", "role_code"]
+    codes = ["role", "status", "agency_iri", "jurisdiction_iri"]
+    assert [[r[k] for k in codes] for r in ids] == [[r[k] for k in codes] for r in ens]
+    assert {r["role"] for r in ids} == {"lead", "support"}
+
+
+def test_global_options_work_after_the_command(run):
+    before = run("--lang", "en", "--format", "json", "chain", "Kanim Batulicin", "--as-of", "2025-06-01").output
+    after = run("chain", "Kanim Batulicin", "--as-of", "2025-06-01", "--lang", "en", "--format", "json").output
+    assert before == after and '"label": "Batulicin Class II Immigration Office (with checkpoint)"' in after
 
 
 # -- bad input -----------------------------------------------------------------------

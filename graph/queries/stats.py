@@ -14,8 +14,18 @@ def confidence_of(fact) -> str:
     return fact.confidence or ("verified" if fact.sources else "unverified")
 
 
-def stats(cat: Catalog) -> list[dict]:
+LABELS = {"agencies": "instansi", "regions": "wilayah", "regulations and articles": "peraturan dan pasal",
+          "TPPO steps": "tahap TPPO", "people": "orang", "source documents": "dokumen sumber",
+          "reporting lines": "garis pelaporan", "restructuring events": "peristiwa restrukturisasi",
+          "responsibilities": "tanggung jawab", "tenures": "masa jabatan", "task-force seats": "kursi gugus tugas",
+          "agreements": "perjanjian", "reported events and figures": "kegiatan dan angka yang diberitakan",
+          "total": "jumlah"}
+
+
+def stats(cat: Catalog, lang: str = "id") -> list[dict]:
     """One row per kind of node or fact: how many, how many weak, how many unverified.
+
+    ``what`` is a stable English code; ``label`` says it in ``lang``.
 
     >>> from graph.store import load_catalog
     >>> rows = {r["what"]: r for r in stats(load_catalog())}
@@ -40,10 +50,10 @@ def stats(cat: Catalog) -> list[dict]:
     rows = []
     for what, items in groups.items():
         counts = Counter(confidence_of(i) for i in items)
-        rows.append({"what": what, "count": len(items), "weak": counts["weak"],
-                     "unverified": counts["unverified"]})
+        rows.append({"what": what, "label": LABELS[what] if lang == "id" else what, "count": len(items),
+                     "weak": counts["weak"], "unverified": counts["unverified"]})
     total = Counter()
     for row in rows:
         total.update({k: row[k] for k in ("count", "weak", "unverified")})
-    rows.append({"what": "total", **total})
+    rows.append({"what": "total", "label": LABELS["total"] if lang == "id" else "total", **total})
     return rows
