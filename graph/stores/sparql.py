@@ -22,7 +22,7 @@ from graph.errors import InputError, env_seconds
 
 GRAPH = "https://w3id.org/mandat/graph"
 GENID = "https://w3id.org/mandat/.well-known/genid/"
-CHUNK = 5000
+CHUNK = 1000   # triples per INSERT DATA: Virtuoso's SPARQL compiler runs out of memory near 5000
 MATERIALISE = f"""PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX mandat: <https://w3id.org/mandat/ontology#>
 INSERT {{ GRAPH <{GRAPH}> {{ ?unit org:subOrganizationOf ?parent }} }}
