@@ -378,6 +378,27 @@ def stats_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Se
     return [Section(None, head, rows, ["what", "count", "weak", "unverified"])]
 
 
+SEVERITY_WORDS = {"high": "tinggi", "medium": "sedang", "low": "rendah"}
+GAP_KIND_WORDS = {"uncovered-step": "tahap tanpa pemimpin", "unknown-coverage": "data belum lengkap",
+                  "unlinked-handover": "serah terima tanpa saluran", "stale-mandate": "mandat usang",
+                  "orphan-unit": "unit tanpa induk", "conflicting-leads": "pemimpin ganda",
+                  "weak-basis": "dasar hukum lemah", "single-point-of-failure": "titik rawan tunggal"}
+
+
+def severity_text(severity: str, lang: str) -> str:
+    """A severity in a table: the word in Indonesian, the code in English.
+
+    >>> severity_text("medium", "id"), severity_text("medium", "en")
+    ('sedang', 'medium')
+    """
+    return SEVERITY_WORDS.get(severity, severity) if lang == "id" else severity
+
+
+def gap_kind_text(kind: str, lang: str) -> str:
+    """A kind of gap in a table: Indonesian words, or the English code."""
+    return GAP_KIND_WORDS.get(kind, kind) if lang == "id" else kind
+
+
 def gaps_sections(answer: list[dict], lang: str, fmt: str = "table", show_all: bool = False) -> list[Section]:
     """CSV: every finding. Table: the top findings in rank order (all with ``show_all``), a line
     counting the rest, then the counts per kind and severity."""
@@ -386,8 +407,8 @@ def gaps_sections(answer: list[dict], lang: str, fmt: str = "table", show_all: b
     from graph.queries.gaps import TOP
 
     shown = answer if show_all else answer[:TOP]
-    rows = [[str(f["rank"]), f["severity"], f["kind"], regions_text(f), (f["subject"] or {}).get("label", ""),
-             f["explanation"]] for f in shown]
+    rows = [[str(f["rank"]), severity_text(f["severity"], lang), gap_kind_text(f["kind"], lang), regions_text(f),
+             (f["subject"] or {}).get("label", ""), f["explanation"]] for f in shown]
     if len(answer) > len(shown):
         rows.append(["", "", "", "", "", gaps_say("more", lang).format(n=len(answer) - len(shown))])
     keys = ("rank", "severity", "kind", "region", "subject", "explanation")
