@@ -419,3 +419,16 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     swatches = set(re.findall(r'class="sw (\w*)" style="--c:(#\w+)"', legend))
     assert {("line", colour) for colour, _ in styles} <= swatches                  # every arrow colour explained
     assert ("line", "#8c564b") not in swatches and ("outline", "#9e9e9e") in swatches
+
+
+def test_matrix_marks_unknown_coverage_apart_from_uncovered_steps(run, tmp_path):
+    """Kabupaten Banjar: passport screening has no regional lead the data can vouch for; trial,
+    health rehabilitation and reintegration lack the regency's actors in the data altogether."""
+    out = tmp_path / "m.html"
+    assert run("view", "matrix", "--region", "Kabupaten Banjar", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    marked = re.findall(r'<tr data-step="https://w3id.org/mandat/id/([^"]+)" data-gap="([a-z-]+)"', out.read_text())
+    assert marked == [("step-passport-screening", "uncovered-step"), ("step-trial", "unknown-coverage"),
+                      ("step-health-rehabilitation", "unknown-coverage"), ("step-reintegration", "unknown-coverage")]
+    found = json.loads(run("gaps", "--region", "Kabupaten Banjar", "--as-of", "2025-06-01", "--format", "json",
+                           "--kind", "uncovered-step", "--kind", "unknown-coverage").output)
+    assert sorted((f["subject"]["iri"].rsplit("/", 1)[1], f["kind"]) for f in found) == sorted(marked)

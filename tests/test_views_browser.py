@@ -263,3 +263,35 @@ def test_matrix_prints_with_its_colours(browser, run, tmp_path):
     lead = opened.page.evaluate("getComputedStyle(document.querySelector('.entry.lead')).backgroundColor")
     assert lead == "rgb(217, 240, 211)" and opened.errors == [] and opened.requests == []
     opened.close()
+
+
+def test_verified_only_hides_exactly_the_unverified_facts(browser, pages):
+    opened = Opened(browser, pages["coordination"])
+    count = """() => { const d = window.mandatData;
+        return [d.nodes.get({filter: n => !n.hidden}).length, d.edges.get({filter: e => !e.hidden}).length]; }"""
+    flagged = opened.page.evaluate("""() => { const d = window.mandatData;
+        return [d.nodes.get({filter: n => n.unverified}).length, d.edges.get({filter: e => e.unverified}).length]; }""")
+    before = opened.page.evaluate(count)
+    assert flagged[0] + flagged[1] > 0, "the Tanah Bumbu coordination map holds unverified facts"
+    opened.page.check("#verified-only")
+    assert opened.page.evaluate(count) == [before[0] - flagged[0], before[1] - flagged[1]]
+    opened.page.uncheck("#verified-only")
+    assert opened.page.evaluate(count) == before
+    opened.close()
+
+
+def test_png_export_holds_the_drawing_and_the_legend(browser, pages, tmp_path):
+    opened = Opened(browser, pages["diff"])
+    legend = opened.page.evaluate("document.querySelectorAll('#legend li').length")
+    canvas = opened.page.evaluate("[document.querySelector('#graph canvas').width, "
+                                  "document.querySelector('#graph canvas').height]")
+    with opened.page.expect_download() as info:
+        opened.page.click("#export-png")
+    saved = tmp_path / "view.png"
+    info.value.save_as(saved)
+    head = saved.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    assert legend >= 5 and (width, height) == (canvas[0], canvas[1] + 40 + 22 * legend)
+    assert opened.errors == []
+    opened.close()

@@ -95,6 +95,7 @@ def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: 
     if is_unverified(ent):
         node["shapeProperties"] = {"borderDashes": [4, 4]}
         node["borderWidth"] = max(node["borderWidth"], 2)
+        node["unverified"] = True
     if node_id:
         node["agency"] = iri
     net.add_node(node_id or iri, **node)
@@ -104,7 +105,7 @@ def add_fact_edge(net, cat: Catalog, a: str, b: str, fact, lang: str, label: str
                   width: int = 2, basis=(), **more) -> None:
     """An edge for a fact in its meaning's colour; an unverified fact is dashed (a channel of its own)."""
     net.add_edge(a, b, title="\n".join(x for x in (label, fact_text(cat, fact, lang, basis)) if x),
-                 color=colour, dashes=is_unverified(fact), width=width, **more)
+                 color=colour, dashes=is_unverified(fact), unverified=is_unverified(fact), width=width, **more)
 
 
 def kind_legend(cat: Catalog, kinds: set[str], lang: str) -> list[tuple[str, str, str]]:

@@ -18,11 +18,13 @@ from graph.queries.who_handles import who_handles
 from graph.views.page import document, legend_html, save
 
 ROLES = ("lead", "support")
-COLOURS = {"lead": "#d9f0d3", "support": "#deebf7", "gap": "#fbb4ae"}
+COLOURS = {"lead": "#d9f0d3", "support": "#deebf7", "gap": "#fbb4ae", "unknown": "#e5e5e5"}
 WORDS = {"step": ("Tahap", "Step"), "lead": ("utama", "lead"), "support": ("pendukung", "support"),
          "regency": ("Kabupaten/Kota", "Regency/city"), "province": ("Provinsi", "Province"),
          "national": ("Nasional", "National"), "gap": ("temuan gaps: tahap tanpa instansi utama",
                                                       "gaps finding: step without a lead"),
+         "unknown": ("data belum lengkap: pelaku daerah untuk tahap ini tidak ada di data",
+                     "data incomplete: the regional actors for this step are not in the data"),
          "basis": ("dasar hukum", "legal basis"), "sources": ("sumber", "sources"),
          "unverified": ("belum terverifikasi", "unverified")}
 
@@ -35,11 +37,12 @@ def matrix(cat: Catalog, region: str, day: date, lang: str = "id") -> dict:
     """Columns (the region and the jurisdictions above it) and one row per step.
 
     Each row holds, per jurisdiction and role, the who-handles rows; ``gap`` is the
-    uncovered-step finding of ``gaps`` for that step in ``region``, or None.
+    uncovered-step or unknown-coverage finding of ``gaps`` for that step in ``region``, or None.
     """
     columns = [{"level": region_level(cat, jur), **cat.ref(jur, lang)} for jur in cat.region_ancestors(region)]
-    found = {f["subject"]["iri"]: f for f in gaps(cat, day, [region], kinds=["uncovered-step"], lang=lang)
-             if f["region"]["iri"] == region}
+    found = {f["subject"]["iri"]: f for f in gaps(cat, day, [region], kinds=["uncovered-step", "unknown-coverage"],
+                                                  lang=lang)
+             if region in {r["iri"] for r in f.get("regions") or [f["region"]]}}
     rows = []
     for n, step in enumerate(cat.step_order, 1):
         cells = {(c["iri"], role): [] for c in columns for role in ROLES}
@@ -86,7 +89,8 @@ tbody th { width: 14%; }
 .who { font-weight: bold; display: block; }
 .basis, .src, .unverified { display: block; font-size: 10px; }
 .unverified { color: #8a5a00; }
-tr[data-gap] th { background: var(--gap); }
+tr[data-gap="uncovered-step"] th { background: var(--gap); }
+tr[data-gap="unknown-coverage"] th { background: var(--unknown); }
 .gapnote { display: block; font-weight: normal; font-size: 10px; color: #7f0000; }
 @media print { body { margin: 0; font-size: 9px; } .basis, .src, .unverified, .gapnote { font-size: 8px; }
   tr { break-inside: avoid; } thead { display: table-header-group; } }
@@ -112,7 +116,7 @@ def matrix_table(answer: dict, lang: str) -> str:
     body = []
     for row in answer["rows"]:
         gap = row["gap"]
-        mark = (f' data-gap="uncovered-step" data-severity="{gap["severity"]}"' if gap else "")
+        mark = (f' data-gap="{gap["kind"]}" data-severity="{gap["severity"]}"' if gap else "")
         note = f'<span class="gapnote">⚠ {html.escape(gap["explanation"])}</span>' if gap else ""
         cells = "".join(f'<td data-level="{c["level"]}" data-role="{role}">'
                         + "".join(entry(r, lang) for r in row["cells"][(c["iri"], role)]) + "</td>"
@@ -120,7 +124,7 @@ def matrix_table(answer: dict, lang: str) -> str:
         body.append(f'<tr data-step="{html.escape(row["step"]["iri"], quote=True)}"{mark}>'
                     f'<th>{row["number"]}. {html.escape(row["step"]["label"])}{note}</th>{cells}</tr>')
     legend = legend_html([("", COLOURS["lead"], say("lead", lang)), ("", COLOURS["support"], say("support", lang)),
-                          ("", COLOURS["gap"], say("gap", lang))])
+                          ("", COLOURS["gap"], say("gap", lang)), ("", COLOURS["unknown"], say("unknown", lang))])
     return (f'<div id="legend">{legend}</div>'
             f'<table><thead><tr><th rowspan="2">{say("step", lang)}</th>{top}</tr><tr>{sub}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')

@@ -86,12 +86,16 @@ SCRIPT = r"""
   const network = new vis.Network(document.getElementById("graph"), {nodes: [], edges: []}, data.options);
   window.mandatNetwork = network;
   const hiddenKinds = new Set();
+  const verifiedOnly = document.getElementById("verified-only");
   let nodes, edges;
   function show(nodeList, edgeList) {
+    const strict = verifiedOnly.checked;     // the confidence filter: unverified facts hidden
     nodes = new vis.DataSet(nodeList.map(function (n) {
-      return hiddenKinds.has(n.kind) ? Object.assign({}, n, {hidden: true}) : n;
+      return hiddenKinds.has(n.kind) || (strict && n.unverified) ? Object.assign({}, n, {hidden: true}) : n;
     }));
-    edges = new vis.DataSet(edgeList);
+    edges = new vis.DataSet(edgeList.map(function (e) {
+      return strict && e.unverified ? Object.assign({}, e, {hidden: true}) : e;
+    }));
     network.setData({nodes: nodes, edges: edges});
     window.mandatData = {nodes: nodes, edges: edges};
   }
@@ -259,6 +263,44 @@ SCRIPT = r"""
     });
   }
   if (slider) slider.addEventListener("input", function () { drawTree(); });
+  verifiedOnly.addEventListener("change", function () { redraw(); });
+
+  // export what is shown, with the legend above it, as PNG
+  function legendRows() {
+    return Array.from(document.querySelectorAll("#legend li")).map(function (li) {
+      const sw = li.querySelector(".sw");
+      return {colour: sw ? getComputedStyle(sw).getPropertyValue("--c").trim() || "#cccccc" : "#cccccc",
+              text: li.textContent};
+    });
+  }
+  function exportPng() {
+    const drawn = document.querySelector("#graph canvas");
+    const rows = legendRows(), line = 22, top = 40 + line * rows.length;
+    const out = document.createElement("canvas");
+    out.width = drawn.width;
+    out.height = drawn.height + top;
+    const g = out.getContext("2d");
+    g.fillStyle = "#ffffff";
+    g.fillRect(0, 0, out.width, out.height);
+    g.fillStyle = "#222222";
+    g.font = "bold 18px sans-serif";
+    g.fillText(document.querySelector("h1").textContent, 10, 26);
+    g.font = "14px sans-serif";
+    rows.forEach(function (r, i) {
+      g.fillStyle = r.colour;
+      g.fillRect(10, 38 + i * line, 14, 14);
+      g.fillStyle = "#222222";
+      g.fillText(r.text, 32, 50 + i * line);
+    });
+    g.drawImage(drawn, 0, top);
+    const link = document.createElement("a");
+    link.download = (document.title || "mandat").replace(/[^\p{L}\p{N}]+/gu, "-") + ".png";
+    link.href = out.toDataURL("image/png");
+    link.click();
+    return {width: out.width, height: out.height, legend: rows.length};
+  }
+  window.mandatExportPng = exportPng;
+  document.getElementById("export-png").addEventListener("click", exportPng);
 
   function ready() {              // whole graph in view, then physics off: nothing moves any more
     if (window.mandatReady) return;
@@ -338,7 +380,8 @@ def save(path: str, text: str) -> None:
 
 WORDS = {"search": ("Cari", "Search"), "filter": ("Saring menurut jenis", "Filter by kind"), "day": ("Tanggal", "Date"), "kind": ("Jenis", "Kind"),
          "parent": ("Induk", "Parent"), "head": ("Pimpinan", "Head"), "basis": ("Dasar hukum", "Legal basis"),
-         "sources": ("Sumber", "Sources"), "unverified": ("belum terverifikasi", "unverified")}
+         "sources": ("Sumber", "Sources"), "unverified": ("belum terverifikasi", "unverified"),
+         "verified_only": ("Hanya yang terverifikasi", "Verified facts only"), "png": ("Simpan PNG", "Save PNG")}
 
 
 def say(key: str, lang: str) -> str:
@@ -375,6 +418,8 @@ def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]],
 {slider}
 <div id="legend">{legend_html(legend)}</div>
 <details id="kinds"><summary>{say("filter", lang)}</summary>{kinds}</details>
+<label><input id="verified-only" type="checkbox"> {say("verified_only", lang)}</label>
+<button id="export-png" type="button">{say("png", lang)}</button>
 <div id="note">{html.escape(note or extra.get("note", ""))}</div></header>
 <main><div id="graph"></div>
 <aside id="panel" hidden><button id="panel-close" type="button">×</button><h2></h2><dl></dl></aside></main>
