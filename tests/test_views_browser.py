@@ -295,3 +295,17 @@ def test_png_export_holds_the_drawing_and_the_legend(browser, pages, tmp_path):
     assert legend >= 5 and (width, height) == (canvas[0], canvas[1] + 40 + 22 * legend)
     assert opened.errors == []
     opened.close()
+
+
+def test_step_filter_keeps_one_step_and_its_agencies(browser, pages):
+    opened = Opened(browser, pages["process"])
+    visible = "() => window.mandatData.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+    everything = opened.page.evaluate(visible)
+    opened.page.select_option("#step-filter", MD + "step-investigation")
+    kept = opened.page.evaluate(visible)
+    assert MD + "step-investigation" in kept
+    assert all(n == MD + "step-investigation" or n.startswith(MD + "step-investigation ") for n in kept)
+    assert 2 <= len(kept) < len(everything)
+    opened.page.select_option("#step-filter", "")
+    assert opened.page.evaluate(visible) == everything
+    opened.close()

@@ -151,9 +151,11 @@ def page_extras(cat: Catalog, net, day: date, lang: str) -> dict:
     """Detail-panel facts, search keys and kind filters for every agency drawn in ``net``."""
     agencies = {n.get("agency", n["id"]) for n in net.nodes} & {e.iri for e in cat.agencies()}
     kinds = sorted({n["kind"] for n in net.nodes if "kind" in n})
+    steps = [n["id"] for n in net.nodes if n.get("step") == n["id"]]     # a view drawn by TPPO step
     return {**net.extra, "details": {iri: details_of(cat, iri, day, lang) for iri in sorted(agencies)},
             "search": search_keys(cat, agencies),
-            "kinds": [[k, cat.label(ns.MANDAT + k, lang) or k] for k in kinds]}
+            "kinds": [[k, cat.label(ns.MANDAT + k, lang) or k] for k in kinds],
+            "steps": [[s, cat.label(s, lang)] for s in steps]}
 
 
 def new_network(hierarchical: str | None = None, options: str | None = None):

@@ -87,11 +87,14 @@ SCRIPT = r"""
   window.mandatNetwork = network;
   const hiddenKinds = new Set();
   const verifiedOnly = document.getElementById("verified-only");
+  const stepFilter = document.getElementById("step-filter");
   let nodes, edges;
   function show(nodeList, edgeList) {
     const strict = verifiedOnly.checked;     // the confidence filter: unverified facts hidden
+    const step = stepFilter ? stepFilter.value : "";   // the step filter: one step and its agencies
     nodes = new vis.DataSet(nodeList.map(function (n) {
-      return hiddenKinds.has(n.kind) || (strict && n.unverified) ? Object.assign({}, n, {hidden: true}) : n;
+      const off = hiddenKinds.has(n.kind) || (strict && n.unverified) || (step && n.step !== step);
+      return off ? Object.assign({}, n, {hidden: true}) : n;
     }));
     edges = new vis.DataSet(edgeList.map(function (e) {
       return strict && e.unverified ? Object.assign({}, e, {hidden: true}) : e;
@@ -264,6 +267,7 @@ SCRIPT = r"""
   }
   if (slider) slider.addEventListener("input", function () { drawTree(); });
   verifiedOnly.addEventListener("change", function () { redraw(); });
+  if (stepFilter) stepFilter.addEventListener("change", function () { redraw(); });
 
   // export what is shown, with the legend above it, as PNG
   function legendRows() {
@@ -381,7 +385,8 @@ def save(path: str, text: str) -> None:
 WORDS = {"search": ("Cari", "Search"), "filter": ("Saring menurut jenis", "Filter by kind"), "day": ("Tanggal", "Date"), "kind": ("Jenis", "Kind"),
          "parent": ("Induk", "Parent"), "head": ("Pimpinan", "Head"), "basis": ("Dasar hukum", "Legal basis"),
          "sources": ("Sumber", "Sources"), "unverified": ("belum terverifikasi", "unverified"),
-         "verified_only": ("Hanya yang terverifikasi", "Verified facts only"), "png": ("Simpan PNG", "Save PNG")}
+         "verified_only": ("Hanya yang terverifikasi", "Verified facts only"), "png": ("Simpan PNG", "Save PNG"),
+         "step": ("Tahap", "Step"), "all_steps": ("semua tahap", "every step")}
 
 
 def say(key: str, lang: str) -> str:
@@ -407,6 +412,10 @@ def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]],
     payload = {"nodes": net.nodes, "edges": net.edges, "options": options, "extra": extra}
     kinds = "".join(f'<label><input type="checkbox" checked data-kind="{html.escape(k, quote=True)}">'
                     f"{html.escape(label)}</label>" for k, label in extra.get("kinds", ()))
+    steps = ("" if not extra.get("steps") else
+             f'<label>{say("step", lang)}: <select id="step-filter"><option value="">{say("all_steps", lang)}</option>'
+             + "".join(f'<option value="{html.escape(s, quote=True)}">{html.escape(label)}</option>'
+                       for s, label in extra["steps"]) + "</select></label>")
     slider = ""
     if "tree" in extra:
         days = extra["tree"]["days"]
@@ -419,6 +428,7 @@ def write_page(net, path: str, heading: str, legend: list[tuple[str, str, str]],
 <div id="legend">{legend_html(legend)}</div>
 <details id="kinds"><summary>{say("filter", lang)}</summary>{kinds}</details>
 <label><input id="verified-only" type="checkbox"> {say("verified_only", lang)}</label>
+{steps}
 <button id="export-png" type="button">{say("png", lang)}</button>
 <div id="note">{html.escape(note or extra.get("note", ""))}</div></header>
 <main><div id="graph"></div>

@@ -80,12 +80,12 @@ def process_view(cat: Catalog, region: str | None, day: date, lang: str):
         net.add_node(step, label=f"{n + 1}. {cat.label(step, lang)}", title=title, shape="box", x=x, y=y,
                      widthConstraint={"maximum": 200}, physics=False, font={"size": 16},
                      color={"background": "#fde0dd" if gap else STEP_COLOUR, "border": MISSING if gap else "#333333"},
-                     borderWidth=4 if gap else 1)
+                     borderWidth=4 if gap else 1, step=step)
         for k, r in enumerate(rows):
             iri, node = r["agency"]["iri"], f"{step} {r['agency']['iri']}"
             agencies.add(iri)
             add_agency(net, cat, iri, lang, font=16, node_id=node, x=x + (k % 2) * 130 - 65, y=y + BELOW + STACK * k,
-                       physics=False)
+                       physics=False, step=step)
             resp = next(x for x in cat.responsibilities_for(step) if x.agency == iri
                         and x.jurisdiction == r["jurisdiction"]["iri"] and x.role == r["role"])
             lead = r["role"] == "lead"
