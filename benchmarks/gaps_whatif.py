@@ -15,23 +15,16 @@ import time
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from gaps_scale import best_of  # noqa: E402
 
 from graph.queries.gaps import gaps, what_if  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
 from graph.store import load_catalog  # noqa: E402
 
 DAY = date(2025, 6, 1)
-
-
-def best_of(fn, runs=5) -> float:
-    """The fastest of ``runs`` calls of ``fn``, in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -165,9 +165,10 @@ class Catalog:
             or next(iter(ent.labels.values()))
 
     def short_label(self, iri: str, lang: str = "id") -> str:
-        """A short name for tables: the first abbreviation, or the label cut before 'tentang' or '('."""
+        """A short name for tables: in Indonesian the first abbreviation, else the label cut before
+        'tentang', 'on' or '(' ("Law 6/2011" in English, "UU 6/2011" in Indonesian)."""
         ent = self.entities.get(iri)
-        if ent is not None and ent.abbreviations:
+        if ent is not None and ent.abbreviations and lang == "id":   # abbreviations are Indonesian
             return ent.abbreviations[0]
         label = self.label(iri, lang)
         for cut in (" tentang ", " on ", " ("):
