@@ -533,7 +533,9 @@ def coverage_sections(answer: list[dict], lang: str, fmt: str = "table") -> list
         return [Section(None, ["region_iri", "region", "level", "aspect", "code", "label", "status", "detail",
                                "sourced_share"], rows)]
     i = 0 if lang == "id" else 1
-    rows = [[c["region"]["label"], c["level"],
+    levels = {"province": ("provinsi", "province"), "regency": ("kabupaten/kota", "regency/city"),
+              "country": ("nasional", "national")}
+    rows = [[c["region"]["label"], levels.get(c["level"], (c["level"], c["level"]))[i],
              ", ".join(k["label"] for k in c["kinds"] if k["status"] == "held"),
              ", ".join(k["label"] for k in c["kinds"] if k["status"] == "missing"),
              str(sum(s["status"] == "unknown" for s in c["steps"])),
