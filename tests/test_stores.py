@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -84,7 +85,9 @@ VIRTUOSO_MISSING = ("Virtuoso is not installed; as root, CI=1 make test installs
 def virtuoso_server(tmp_path_factory):
     if not shutil.which("virtuoso-t") and not os.environ.get("CI"):
         pytest.skip(VIRTUOSO_MISSING)
-    folder = tmp_path_factory.mktemp("virtuoso") / "db"
+    # outside pytest's basetemp: another pytest run on the machine prunes old basetemps, and a
+    # Virtuoso whose database folder vanishes stops answering mid-session
+    folder = Path(tempfile.mkdtemp(prefix="mandat-virtuoso-")) / "db"
     http, isql = free_port(), free_port()
     script = ROOT / "scripts" / "virtuoso.sh"
     out = subprocess.run(["bash", str(script), "start", str(folder), str(http), str(isql)],
@@ -96,6 +99,7 @@ def virtuoso_server(tmp_path_factory):
                "MANDAT_SPARQL_USER": "mandat", "MANDAT_SPARQL_PASSWORD": "mandat"}
     finally:
         subprocess.run(["bash", str(script), "stop", str(folder)], timeout=60)
+        shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
