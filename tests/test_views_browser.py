@@ -8,11 +8,15 @@ or Playwright is missing and $CI is not set; in CI it must run.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+from click.testing import CliRunner
+
+from graph.cli import main
 from graph.views.screenshot import ARGS, CHROMIUM, wait_ready
 from tests.test_views import HOSTILE, MD, VIEWS, hostile_pages, page_data
 
@@ -303,9 +307,14 @@ def test_step_filter_keeps_one_step_and_its_agencies(browser, pages):
     everything = opened.page.evaluate(visible)
     opened.page.select_option("#step-filter", MD + "step-investigation")
     kept = opened.page.evaluate(visible)
-    assert MD + "step-investigation" in kept
-    assert all(n == MD + "step-investigation" or n.startswith(MD + "step-investigation ") for n in kept)
-    assert 2 <= len(kept) < len(everything)
+    drawn = opened.page.evaluate(f"() => window.mandatData.nodes.get({{filter: n => n.step === '{MD}step-investigation'}})"
+                                 ".map(n => n.id).sort()")
+    agencies = sorted(r["agency"]["iri"] for r in json.loads(CliRunner().invoke(main, [
+        "who-handles", "Penyidikan", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "--format", "json"]).output))
+    shown = [k.split(" ", 1)[1] for k in kept if " " in k]      # the view draws those nearest the region
+    assert kept == drawn and MD + "step-investigation" in kept
+    assert MD + "polres-tanah-bumbu" in shown and set(shown) <= set(agencies)
+    assert len(kept) < len(everything)
     opened.page.select_option("#step-filter", "")
     assert opened.page.evaluate(visible) == everything
     opened.close()
