@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from synth import generate  # noqa: E402
 
 from graph.queries.gaps import default_regions, gaps  # noqa: E402
-from graph.store import load_catalog  # noqa: E402
+from graph.queries.lookup import open_lookup  # noqa: E402
 
 DAY = date(2025, 6, 1)
 
@@ -46,7 +46,7 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             generate(size, 1, Path(tmp))
-            cat = load_catalog([tmp])
+            cat = open_lookup([tmp])
             regions = default_regions(cat)
             found = gaps(cat, DAY)
             whole = best_of(lambda: gaps(cat, DAY))

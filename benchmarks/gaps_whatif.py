@@ -22,7 +22,7 @@ from gaps_scale import best_of  # noqa: E402
 
 from graph.queries.gaps import gaps, what_if  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
-from graph.store import load_catalog  # noqa: E402
+from graph.queries.lookup import open_lookup  # noqa: E402
 
 DAY = date(2025, 6, 1)
 
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--region", default="Kalimantan Selatan")
     parser.add_argument("--without", default="Kanim Batulicin")
     args = parser.parse_args()
-    cat = load_catalog()
+    cat = open_lookup()
     region = [resolve(cat, args.region, {"region"})]
     gone = [resolve(cat, args.without, {"agency"}, day=DAY)]
     plain = best_of(lambda: gaps(cat, DAY, region))

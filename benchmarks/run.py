@@ -93,13 +93,13 @@ def alternatives(rdf, ox, unit: str, root: str, region: str):
 def measure(size: int, repeat: int, rows: list) -> None:
     import pyoxigraph
 
-    from graph.store import load_catalog, load_graph
+    from graph.queries.lookup import open_lookup, load_graph
 
     with tempfile.TemporaryDirectory() as tmp:
         data, store, cache = Path(tmp) / "data", Path(tmp) / "store", Path(tmp) / "cache"
         shape = generate(size, 1, data)
         env = dict(os.environ, MANDAT_CACHE_DIR=str(cache))
-        load_mem, peak_mem = child(f"from graph.store import load_catalog; load_catalog([{str(data)!r}])", env)
+        load_mem, peak_mem = child(f"from graph.queries.lookup import open_lookup; open_lookup([{str(data)!r}])", env)
         load_ox = cli(["--store", f"oxigraph:{store}", "--data", str(data), "load"], env)
         peak_ox = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         unit, root, region = MD + "kanim-p0-r0", MD + "kanwil-ditjenim-p0", MD + "region-p0-r0"
@@ -108,7 +108,7 @@ def measure(size: int, repeat: int, rows: list) -> None:
         cold_mem = statistics.median(cli(["--data", str(data), *question], env) for _ in range(3))
         cold_ox = statistics.median(cli(["--store", f"oxigraph:{store}", *question], env) for _ in range(3))
         os.environ["MANDAT_CACHE_DIR"] = str(cache)
-        cat = load_catalog([str(data)])
+        cat = open_lookup([str(data)])
         rdf = load_graph([str(data)])
         ox = pyoxigraph.Store(str(store))
         triples = len(rdf)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from synth import generate  # noqa: E402
 
-from graph.store import load_catalog  # noqa: E402
+from graph.queries.lookup import open_lookup  # noqa: E402
 from graph.views import page_extras  # noqa: E402
 from graph.views.org import org_view  # noqa: E402
 from graph.views.page import write_page  # noqa: E402
@@ -44,7 +44,7 @@ OPEN_ONE = """() => {                     // the first drawn unit that has child
 def page_for(units: int, folder: Path) -> tuple[Path, int, float]:
     """Write the President's org page for a synthetic graph; (path, units embedded, build seconds)."""
     generate(units, 1, folder / "data")
-    cat = load_catalog([str(folder / "data")])
+    cat = open_lookup([str(folder / "data")])
     start = time.perf_counter()
     net, legend = org_view(cat, ROOT, DAY, None, "id")
     path = folder / "org.html"

@@ -25,15 +25,15 @@ class Context:
         self.data, self.lang, self.store_spec = data, lang, store_spec
 
     def store(self):
-        from graph.store import open_store
+        from graph.stores import open_store
 
         return open_store(self.store_spec, self.data)
 
     def catalog(self):
-        from graph.store import load_catalog
+        """The lookup every question asks through, on the chosen store."""
+        from graph.queries.lookup import Lookup
 
-        store = self.store()
-        return load_catalog(self.data, store if store.kind != "memory" else None)
+        return Lookup(self.store())
 
 
 def set_global(attr: str):
@@ -474,7 +474,7 @@ def validate(obj, paths, fmt):
     Exit 0 when clean (warnings allowed), 1 when problems were found, 2 when
     a file cannot be read.
     """
-    from graph import store
+    from graph import loading as store
     from graph.output import Section
     from graph.validate import validate as run
 
@@ -517,7 +517,7 @@ def load(obj, files):
 
     from rich.progress import Progress
 
-    from graph import store as stores
+    from graph import loading as stores
 
     target = obj.store()
     paths = stores.ontology_files() + stores.data_files(files or obj.data)
@@ -545,7 +545,7 @@ def ingest(obj, files, review_file, url, day, fmt, output):
     if review_file:
         from pathlib import Path
 
-        from graph import store
+        from graph import loading as store
         from graph.ingest.apply import apply_review
 
         folder = Path(obj.data[0]) if obj.data else store.resource_dir("data")

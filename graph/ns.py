@@ -1,7 +1,8 @@
 """IRIs of the vocabularies mandat reads, as plain strings.
 
-Plain strings (not rdflib terms) so that answering a question never has to
-import rdflib: the catalog keys everything by IRI string.
+Plain strings (not rdflib terms): records key everything by IRI string. Which
+classes are agencies, regions or steps is read from the ontology at query time
+(graph/queries/lookup-classes.rq), never listed here.
 
 >>> MANDAT + "Agency"
 'https://w3id.org/mandat/ontology#Agency'
@@ -28,14 +29,6 @@ PREFIXES = {
     "rdfs": RDFS, "xsd": XSD,
 }
 
-# Kinds of agency: the subclasses of mandat:Agency, in display order.
-AGENCY_CLASSES = tuple(MANDAT + name for name in (
-    "Presidency", "CoordinatingMinistry", "Ministry", "NonMinisterialAgency",
-    "DirectorateGeneral", "RegionalOffice", "TechnicalUnit", "PoliceUnit",
-    "ProsecutionOffice", "Court", "IndependentAgency", "RegionalGovernment",
-    "RegionalDepartment", "TaskForce", "Agency",
-))
-REGION_CLASSES = tuple(MANDAT + n for n in ("Country", "Province", "RegencyCity", "Region"))
 LEVELS = {MANDAT + "National": 1, MANDAT + "Provincial": 2, MANDAT + "RegencyLevel": 3}
 CONFIDENCE = {MANDAT + "Unverified": "unverified", MANDAT + "WeakSource": "weak",
               MANDAT + "Verified": "verified"}

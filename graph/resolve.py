@@ -9,8 +9,8 @@ more than ``kantor``). A name is accepted only when it explains every word
 of the query and no other name comes close; a word may carry a typo.
 Anything else raises :class:`graph.errors.NameNotFound` with candidates.
 
->>> from graph.store import load_catalog
->>> resolve(load_catalog(), "Kanim Batulicin", {"agency"})
+>>> from graph.queries.lookup import open_lookup
+>>> resolve(open_lookup(), "Kanim Batulicin", {"agency"})
 'https://w3id.org/mandat/id/kanim-batulicin'
 """
 
@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from graph import ns
 from graph.errors import InputError, NameNotFound
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 
 TABLE = Path(__file__).with_name("names.tsv")
 MARGIN = 20        # the best name must beat the next by this many points (0-100) ...
@@ -68,8 +68,8 @@ class Candidate(NamedTuple):
     label: str
 
 
-def name_records(cat: Catalog) -> list[NameRecord]:
-    """The name records of every named entity of the catalog, in IRI order.
+def name_records(cat: Lookup) -> list[NameRecord]:
+    """The name records of every named entity of the graph, in IRI order.
 
     Labels come Indonesian first, then other languages, alternative labels and
     the IRI's local part, so the same data gives the same record on any store.
@@ -238,15 +238,26 @@ def nearest(word: str, vocabulary: list[str]) -> tuple[str, float] | None:
     return (hit[0], round(hit[1] * 100, 1)) if hit else None
 
 
-def index_of(cat: Catalog) -> NameIndex:
-    """The name index of the catalog, built once per catalog."""
+def index_of(cat: Lookup) -> NameIndex:
+    """The name index of the store, read from its side file when the store's content (its load
+    stamp) and the names table are unchanged, else built from every entity once and kept."""
     index = cat.__dict__.get("_name_index")
     if index is None:
-        index = cat.__dict__["_name_index"] = NameIndex(name_records(cat))
+        import hashlib
+
+        from graph.cache import cache_dir, read_pickle, write_pickle
+
+        key = hashlib.sha256(f"{cat.store.spec}|{cat.store.stamp()}|".encode() + TABLE.read_bytes())
+        path = cache_dir() / f"names-{key.hexdigest()[:32]}.pickle"
+        index = read_pickle(path, NameIndex)
+        if index is None:
+            index = NameIndex(name_records(cat))
+            write_pickle(path, index)
+        cat.__dict__["_name_index"] = index
     return index
 
 
-def rank(cat: Catalog, text: str, kinds: set[str] | None, limit: int = 10) -> list[Candidate]:
+def rank(cat: Lookup, text: str, kinds: set[str] | None, limit: int = 10) -> list[Candidate]:
     """The best ``limit`` candidates for ``text`` among entities of ``kinds``."""
     return index_of(cat).rank(text, kinds)[:limit]
 
@@ -267,7 +278,7 @@ def choose(cands: list[Candidate], index: NameIndex, day: date | None) -> list[C
     return [c for c in complete if c.score > complete[0].score - MARGIN] if complete else []
 
 
-def resolve(cat: Catalog, text: str, kinds: set[str], lang: str = "id", day: date | None = None) -> str:
+def resolve(cat: Lookup, text: str, kinds: set[str], lang: str = "id", day: date | None = None) -> str:
     """The IRI that ``text`` names among entities of ``kinds`` (existing on ``day`` first)."""
     iri = ns.expand(text.strip())
     if iri is not None:
@@ -291,17 +302,17 @@ def resolve(cat: Catalog, text: str, kinds: set[str], lang: str = "id", day: dat
                        [candidate(cat, c, lang) for c in near])
 
 
-def candidate(cat: Catalog, cand: Candidate, lang: str) -> dict:
+def candidate(cat: Lookup, cand: Candidate, lang: str) -> dict:
     """The JSON form of a candidate in an error."""
     return {"iri": cand.iri, "label": cat.label(cand.iri, lang), "matched": cand.matched,
             "score": cand.score}
 
 
-def ended(cat: Catalog, iri: str, day: date, lang: str = "id") -> str | None:
+def ended(cat: Lookup, iri: str, day: date, lang: str = "id") -> str | None:
     """A line saying that ``iri`` had ended by ``day`` and what succeeded it, else None.
 
-    >>> from graph.store import load_catalog
-    >>> print(ended(load_catalog(), ns.MD + "kemenkumham", date(2025, 1, 1), "en"))
+    >>> from graph.queries.lookup import open_lookup
+    >>> print(ended(open_lookup(), ns.MD + "kemenkumham", date(2025, 1, 1), "en"))
     'Ministry of Law and Human Rights' was dissolved on 2024-10-21; successor: 'Ministry of Human Rights', \
 'Ministry of Law', 'Ministry of Immigration and Corrections'
     """
@@ -326,7 +337,7 @@ def describe(kinds: set[str], lang: str) -> str:
     return "/".join(words_)
 
 
-def parse_day(text: str | None, cat: Catalog | None = None) -> date:
+def parse_day(text: str | None, cat: Lookup | None = None) -> date:
     """An ``--as-of`` value as a date (today when empty), checked against the data.
 
     >>> parse_day("2023-06-21")

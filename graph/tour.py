@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.output import Section, mark, names
 from graph.queries.chain import chain
 from graph.queries.diff import diff
@@ -23,7 +23,7 @@ PROVINCES = (MD + "region-kalsel", MD + "region-babel")
 BEFORE, AFTER = date(2024, 10, 1), date(2025, 1, 1)
 
 
-def step_table(cat: Catalog, region: str, day: date, lang: str) -> Section:
+def step_table(cat: Lookup, region: str, day: date, lang: str) -> Section:
     """One row per step: its leads and supports nearest to ``region``."""
     rows = []
     for step in cat.step_order:
@@ -41,7 +41,7 @@ def step_table(cat: Catalog, region: str, day: date, lang: str) -> Section:
     return Section(None, list(head), rows)
 
 
-def tour(cat: Catalog, today: date, lang: str = "id") -> list[tuple[str, list[Section]]]:
+def tour(cat: Lookup, today: date, lang: str = "id") -> list[tuple[str, list[Section]]]:
     """The tour as (heading, sections) pairs."""
     en = lang == "en"
     parts = []

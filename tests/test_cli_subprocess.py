@@ -57,7 +57,7 @@ def test_wheel_ships_ontology_and_data(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
                    check=True, timeout=300)
     env = dict(os.environ, PYTHONPATH=str(target))
-    probe = subprocess.run([sys.executable, "-c", "from graph import store; print(store.resource_dir('data'))"],
+    probe = subprocess.run([sys.executable, "-c", "from graph import loading; print(loading.resource_dir('data'))"],
                            capture_output=True, text=True, env=env, cwd=tmp_path)
     assert str(target) in probe.stdout
     answer = subprocess.run([sys.executable, "-m", "graph.cli", "chain", "Kanim Batulicin", "--as-of",

@@ -11,7 +11,7 @@ import pytest
 from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.store import load_graph
+from graph.loading import load_graph
 
 MD = Namespace("https://w3id.org/mandat/id/")
 M = Namespace("https://w3id.org/mandat/ontology#")

@@ -307,9 +307,9 @@ def test_person_and_post_shapes(sentence, expected):
     """Post before and after the name, ranks, titles and degrees, selaku, Plt., one-word names,
     lists of officials, posts of every agency kind; suspects by initials are no persons."""
     from graph.ingest import extract
-    from graph.store import load_catalog
+    from graph.queries.lookup import open_lookup
 
-    got = extract(sentence, load_catalog(), {"date": "2025-03-04"})
+    got = extract(sentence, open_lookup(), {"date": "2025-03-04"})
     assert [(p["name"], p["post"]) for p in got["persons"]] == expected
 
 
@@ -371,12 +371,12 @@ def test_streamed_review_holds_the_triples_of_the_review_graph(run, tmp_path):
 
     from graph.ingest import extract, read_article
     from graph.ingest.review import review_graph
-    from graph.store import load_catalog
+    from graph.queries.lookup import open_lookup
 
     path = str(ARTICLES / "seed-000-batulicin.txt")
     out = tmp_path / "review.ttl"
     assert run("ingest", path, "-o", str(out)).exit_code == 0
     text, meta = read_article(path)
-    expected = review_graph(extract(text, load_catalog(), meta), text, load_catalog())
+    expected = review_graph(extract(text, open_lookup(), meta), text, open_lookup())
     assert len(expected) == 135
     assert isomorphic(Graph().parse(out), expected)

@@ -18,7 +18,7 @@ import pytest
 from graph.errors import NameNotFound
 from graph.queries.search import search
 from graph.resolve import name_records, resolve
-from graph.store import load_catalog
+from graph.queries.lookup import open_lookup
 
 MD = "https://w3id.org/mandat/id/"
 BENCHMARK = Path(__file__).parent / "names" / "benchmark.tsv"
@@ -59,7 +59,7 @@ def figures(results) -> str:
 
 @pytest.fixture(scope="module")
 def results():
-    return outcomes(load_catalog())
+    return outcomes(open_lookup())
 
 
 def test_benchmark_is_large_and_varied(results):
@@ -95,7 +95,7 @@ def test_no_wrong_answer_anywhere(results):
 
 @pytest.fixture(scope="module")
 def cat():
-    return load_catalog()
+    return open_lookup()
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -186,4 +186,4 @@ def test_name_records_are_plain_and_sorted(cat):
 
 
 if __name__ == "__main__":
-    print(figures(outcomes(load_catalog())))
+    print(figures(outcomes(open_lookup())))

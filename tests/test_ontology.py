@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace
 
-from graph import store
+from graph import loading as store
 from graph.validate import check_queries, prepared_checks
 
 ROOT = Path(__file__).resolve().parent.parent

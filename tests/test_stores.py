@@ -262,4 +262,4 @@ def test_load_failing_half_way_on_a_server_leaves_its_graph_as_it_was(oxigraph_s
         query_url, data=urllib.parse.urlencode({"query": graphs}).encode(),
         headers={"Accept": "application/sparql-results+json"}), timeout=30)
     names = [b["g"]["value"] for b in json.loads(direct.read())["results"]["bindings"]]
-    assert names == ["https://w3id.org/mandat/graph"]
+    assert names == ["https://w3id.org/mandat/graph", "https://w3id.org/mandat/graph/derived"]

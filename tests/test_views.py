@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import load_catalog
+from graph.queries.lookup import open_lookup
 
 MD = "https://w3id.org/mandat/id/"
 DAY = date(2025, 6, 1)
@@ -101,7 +101,7 @@ def test_org_page_holds_the_dated_tree(pages):
         "kanwil-ditjenim-sultra", "timpora-tanah-bumbu"))
     assert tree["days"] == ["2007-04-19", "2024-11-05", "2024-12-06", "2025-06-01"] and tree["start"] == 3
     drawn = {line[1] for line in in_force(tree, "2025-06-01")} | {tree["root"]}
-    assert drawn == descendants_at(load_catalog(), MD + "ditjen-imigrasi", DAY) and len(drawn) == 11
+    assert drawn == descendants_at(open_lookup(), MD + "ditjen-imigrasi", DAY) and len(drawn) == 11
     early = in_force(tree, "2007-04-19")                                 # before the Kanwil Ditjen Imigrasi:
     assert [(line[1], line[2]) for line in early] == [(MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")]
 
@@ -120,7 +120,7 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
 
 
 def test_org_depth_cuts_the_tree(run, tmp_path):
-    cat = load_catalog()
+    cat = open_lookup()
     ever = {MD + "presiden"} | {line.unit for line in cat.lines_to(MD + "presiden")}
     out = tmp_path / "o.html"
     assert run("view", "org", "--as-of", "2025-06-01", "--depth", "1", "-o", str(out)).exit_code == 0
@@ -153,7 +153,7 @@ def test_org_of_a_dissolved_office_refuses_like_chain(run, tmp_path):
 def test_diff_counts_match_the_query(pages):
     from graph.queries.diff import descendants_at, diff
 
-    cat = load_catalog()
+    cat = open_lookup()
     d1, d2 = date(2024, 10, 1), date(2025, 1, 1)
     answer = diff(cat, d1, d2, MD + "presiden")
     changed = ({e["agency"]["iri"] for e in answer["created"] + answer["dissolved"]}
@@ -176,7 +176,7 @@ def test_process_has_every_step_handover_and_agency(pages):
     from graph.queries.who_handles import who_handles
     from graph.views.process import nearest_rows
 
-    cat = load_catalog()
+    cat = open_lookup()
     region = MD + "region-tanah-bumbu"
     data = page_data(pages["process"])
     assert [n["id"] for n in data["nodes"] if n["id"] in cat.step_order] == cat.step_order
@@ -208,7 +208,7 @@ def test_process_gap_count_is_the_gaps_count_for_kalimantan_selatan(run, tmp_pat
     text = out.read_text(encoding="utf-8")
     data = page_data(out)
     kalsel = MD + "region-kalsel"
-    found = [f for f in gaps(load_catalog(), DAY, [kalsel], kinds=["uncovered-step", "unlinked-handover"])
+    found = [f for f in gaps(open_lookup(), DAY, [kalsel], kinds=["uncovered-step", "unlinked-handover"])
              if f["region"]["iri"] == kalsel]
     assert len(data["extra"]["gaps"]) == len(found) == 14 and "Temuan gaps di peta ini: 14" in text
     framed = sorted(n["id"].rsplit("/", 1)[1] for n in data["nodes"] if n.get("borderWidth") == 4 and "agency" not in n)
@@ -222,7 +222,7 @@ def test_process_gap_count_is_the_gaps_count_for_kalimantan_selatan(run, tmp_pat
 def test_coordination_counts_and_gaps(pages):
     from graph.views.coordination import actors_of
 
-    cat = load_catalog()
+    cat = open_lookup()
     nodes = actors_of(cat, MD + "region-tanah-bumbu", DAY)
     data = page_data(pages["coordination"])
     assert ids(data) == nodes
@@ -331,7 +331,7 @@ def test_default_output_goes_to_out(run, tmp_path, monkeypatch):
 def test_labels_follow_lang(run, tmp_path):
     out = tmp_path / "en.html"
     assert run("--lang", "en", "view", "org", "Ditjen Imigrasi", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
-    cat = load_catalog()
+    cat = open_lookup()
     labels = {n["label"] for n in page_data(out)["nodes"]}
     assert cat.label(MD + "ditjen-imigrasi", "en") in labels
     assert '<html lang="en">' in out.read_text(encoding="utf-8") and page_data(out)["extra"]["words"]["head"] == "Head"
@@ -349,7 +349,7 @@ def test_matrix_marks_the_uncovered_steps_of_gaps(run, tmp_path):
     result = run("view", "matrix", "--region", "Tanah Bumbu", "--as-of", "2025-06-01", "-o", str(out))
     assert result.exit_code == 0 and "17 steps, 2 uncovered" in result.output
     rows = matrix_rows(out.read_text(encoding="utf-8"))
-    cat = load_catalog()
+    cat = open_lookup()
     assert [step for step, _ in rows] == cat.step_order
     marked = {step for step, rest in rows if 'data-gap="uncovered-step"' in rest}
     assert marked == {MD + "step-health-rehabilitation", MD + "step-reintegration"}

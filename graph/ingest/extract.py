@@ -4,8 +4,8 @@ Organizations come from the gazetteer of the graph (:mod:`.gazetteer`) plus
 office names from head words, and persons from the grammar of posts (:mod:`.grammar`). Every candidate keeps the character
 offsets of its mention and of its sentence.
 
->>> from graph.store import load_catalog
->>> got = extract("Kepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.", load_catalog())
+>>> from graph.queries.lookup import open_lookup
+>>> got = extract("Kepala Kantor Imigrasi Kelas II TPI Batulicin, Budi Santoso, hadir.", open_lookup())
 >>> [(p["name"], p["organization"]) for p in got["persons"]]
 [('Budi Santoso', 'https://w3id.org/mandat/id/kanim-batulicin')]
 """
@@ -20,7 +20,7 @@ from graph.ingest import grammar as G
 from graph.ingest import patterns as P
 from graph.ingest.gazetteer import Gazetteer, fold
 from graph.ingest.text import sentences
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 
 __all__ = ["extract", "fold", "Gazetteer"]
 
@@ -459,7 +459,7 @@ def events(text: str, sents, article_date: str | None, orgs: list[dict] | None =
     return list(by_kind.values())
 
 
-def regulations(text: str, cat: Catalog, sents) -> list[dict]:
+def regulations(text: str, cat: Lookup, sents) -> list[dict]:
     out = []
     for start, end, kind, number, year in P.parse_regulations(text):
         iri = f"https://w3id.org/mandat/id/{kind}-{number}-{year}"
@@ -483,7 +483,7 @@ def figures(text: str, sents) -> list[dict]:
     return out
 
 
-def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
+def extract(text: str, cat: Lookup, meta: dict | None = None) -> dict:
     """Every candidate in ``text``; ``meta`` may give the article's url and date (ISO; the graph is
     read as of that day when it is a full date)."""
     enabled = gc.isenabled()
@@ -495,7 +495,7 @@ def extract(text: str, cat: Catalog, meta: dict | None = None) -> dict:
             gc.enable()
 
 
-def _extract(text: str, cat: Catalog, meta: dict) -> dict:
+def _extract(text: str, cat: Lookup, meta: dict) -> dict:
     sents = sentences(text)
     gaz = Gazetteer(cat)
     day = P.as_of(meta.get("date"))

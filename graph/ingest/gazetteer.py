@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 
 FOLD = [(r"\bkantor wilayah\b", "kanwil"), (r"\b(direktorat jenderal|dirjen)\b", "ditjen"),
         (r"\bkementerian hukum dan (ham|hak asasi manusia)\b", "kemenkumham"), (r"\bkemenkum ham\b", "kemenkumham"),
@@ -72,7 +72,7 @@ class Gazetteer:
     it names none or several); ``spans(text)`` finds every known name.
     """
 
-    def __init__(self, cat: Catalog):
+    def __init__(self, cat: Lookup):
         self.cat = cat
         self._resolved: dict = {}
         self.by_fold: dict[str, set[str]] = {}

@@ -7,7 +7,7 @@ import hashlib
 import re
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 
 REVIEW = "https://w3id.org/mandat/review/"
 HEADER = ("# Review file written by 'mandat ingest'. A working file for a reviewer, not project data.\n"
@@ -16,7 +16,7 @@ HEADER = ("# Review file written by 'mandat ingest'. A working file for a review
           "# 'mandat ingest --apply THIS.ttl'. Quotes (mandat:quote) are never merged into data/.\n\n")
 
 
-def person_status(cat: Catalog, person: dict, day: str | None) -> str:
+def person_status(cat: Lookup, person: dict, day: str | None) -> str:
     """Matches: the graph knows this person in this office on the day; Contradicts: someone else heads it."""
     from graph.queries.show import is_head_role
 
@@ -53,7 +53,7 @@ def clean(value: str | None) -> str | None:
     return re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", value) if value else value
 
 
-def candidates(result: dict, text: str, cat: Catalog):
+def candidates(result: dict, text: str, cat: Lookup):
     """(node IRI, [(predicate, (form, value)), ...]) for every candidate, one candidate at a time.
     A predicate is a prefixed name; form is "iri", "str" or "int". :func:`review_graph` makes rdflib
     terms of them; :func:`write_review` writes them through rdflib's own escaping."""
@@ -98,7 +98,7 @@ def expand(curie: str) -> str:
     return RDF_TYPE if curie == "rdf:type" else PREFIXES[prefix] + local
 
 
-def review_graph(result: dict, text: str, cat: Catalog):
+def review_graph(result: dict, text: str, cat: Lookup):
     """An rdflib Graph of every candidate with its provenance (the same triples :func:`write_review` writes)."""
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import XSD
@@ -143,7 +143,7 @@ class Terms:
         return self.uri(value).n3()
 
 
-def write_review(results: list[tuple[dict, str]], handle, cat: Catalog, header: str = "") -> int:
+def write_review(results: list[tuple[dict, str]], handle, cat: Lookup, header: str = "") -> int:
     """Stream the review Turtle of each (result, text) to ``handle``, one candidate at a time, so that
     memory does not grow with the article; returns the number of candidates written."""
     handle.write(header)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from graph.errors import InputError
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.common import agency_ref, provenance
 
 
-def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
+def chain(cat: Lookup, unit: str, day: date, lang: str = "id") -> list[dict]:
     """The unit and each parent above it on ``day``, starting at the unit itself.
 
     Each entry is the agency (``iri``, ``label``, ``kind``, ``level``) and the
@@ -21,8 +21,8 @@ def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
     (the chain follows the first), else it is "certain".
 
     >>> from datetime import date
-    >>> from graph.store import load_catalog
-    >>> [e["label"] for e in chain(load_catalog(), "https://w3id.org/mandat/id/kanim-batulicin",
+    >>> from graph.queries.lookup import open_lookup
+    >>> [e["label"] for e in chain(open_lookup(), "https://w3id.org/mandat/id/kanim-batulicin",
     ...                            date(2023, 6, 21))][:2]
     ['Kantor Imigrasi Kelas II TPI Batulicin', 'Kantor Wilayah Kementerian Hukum dan HAM Kalimantan Selatan']
     """
@@ -46,7 +46,7 @@ def chain(cat: Catalog, unit: str, day: date, lang: str = "id") -> list[dict]:
     return out
 
 
-def certainty_of(cat: Catalog, unit: str, day: date, lang: str) -> dict:
+def certainty_of(cat: Lookup, unit: str, day: date, lang: str) -> dict:
     """``certainty`` and ``possible_parents`` of the unit's reporting line on ``day``."""
     possible = cat.lines_possible_at(unit, day)
     uncertain = any(line.valid.uncertain(day) for line in possible)
@@ -55,7 +55,7 @@ def certainty_of(cat: Catalog, unit: str, day: date, lang: str) -> dict:
             "possible_parents": [cat.ref(p, lang) for p in parents]}
 
 
-def require_existing(cat: Catalog, iri: str, day: date, lang: str) -> None:
+def require_existing(cat: Lookup, iri: str, day: date, lang: str) -> None:
     """Raise a helpful error when ``iri`` did not exist on ``day``."""
     ent = cat.entities[iri]
     if ent.valid.contains(day):

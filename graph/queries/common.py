@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from graph.model import Catalog, Fact
+from graph.queries.lookup import Lookup
+from graph.model import Fact
 
 
-def source_ref(cat: Catalog, iri: str, lang: str) -> dict:
+def source_ref(cat: Lookup, iri: str, lang: str) -> dict:
     """A source as JSON: iri, label, and url / publisher / date when known."""
     out = cat.ref(iri, lang)
     ent = cat.entities.get(iri)
@@ -16,7 +17,7 @@ def source_ref(cat: Catalog, iri: str, lang: str) -> dict:
     return out
 
 
-def provenance(cat: Catalog, fact: Fact, lang: str, basis: tuple[str, ...] = ()) -> dict:
+def provenance(cat: Lookup, fact: Fact, lang: str, basis: tuple[str, ...] = ()) -> dict:
     """``legal_basis``, ``sources`` and ``confidence`` of one fact.
 
     The confidence is the fact's own marker, or "unverified" when it has no
@@ -30,14 +31,14 @@ def provenance(cat: Catalog, fact: Fact, lang: str, basis: tuple[str, ...] = ())
     }
 
 
-def basis_ref(cat: Catalog, iri: str, lang: str) -> dict:
+def basis_ref(cat: Lookup, iri: str, lang: str) -> dict:
     """A regulation or article as JSON, with a ``short`` name for tables."""
     out = cat.ref(iri, lang)
     out["short"] = cat.short_label(iri, lang)
     return out
 
 
-def agency_ref(cat: Catalog, iri: str, lang: str) -> dict:
+def agency_ref(cat: Lookup, iri: str, lang: str) -> dict:
     """An agency as JSON: ``kind`` and ``level`` as stable codes (the ontology's local
     names, the same in every language), ``kind_label`` and ``level_label`` in ``lang``."""
     from graph import ns
@@ -45,7 +46,7 @@ def agency_ref(cat: Catalog, iri: str, lang: str) -> dict:
     out = cat.ref(iri, lang)
     ent = cat.entities.get(iri)
     if ent is not None:
-        cls = kind_class(cat, ent.types)
+        cls = cat.kind_class(ent.types)
         out["kind"] = ns.local_name(cls) if cls else None
         out["kind_label"] = cat.label(cls, lang) if cls else ""
         level = ent.attrs.get("level")
@@ -54,17 +55,7 @@ def agency_ref(cat: Catalog, iri: str, lang: str) -> dict:
     return out
 
 
-def kind_class(cat: Catalog, types: tuple[str, ...]) -> str | None:
-    """The most specific agency class among ``types`` (a known class first)."""
-    from graph import ns
-
-    for cls in ns.AGENCY_CLASSES:
-        if cls in types:
-            return cls
-    return next((cls for cls in types if cls in cat.entities), types[0] if types else None)
-
-
-def kind_label(cat: Catalog, types: tuple[str, ...], lang: str) -> str:
+def kind_label(cat: Lookup, types: tuple[str, ...], lang: str) -> str:
     """The label of the most specific agency class among ``types``."""
-    cls = kind_class(cat, types)
+    cls = cat.kind_class(types)
     return cat.label(cls, lang) if cls else ""

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from graph import ns
-from graph.model import Catalog, Entity
+from graph.queries.lookup import Lookup
+from graph.model import Entity
 from graph.queries.gaps import default_regions, region_level, regions_within
 
 LEVEL_OF = {ns.MANDAT + "Provincial": "province", ns.MANDAT + "RegencyLevel": "regency"}
@@ -46,7 +47,7 @@ def agency_class(ent: Entity) -> str:
     return own[0] if own else ns.MANDAT + "Agency"
 
 
-def live_agencies(cat: Catalog, day: date) -> list[Entity]:
+def live_agencies(cat: Lookup, day: date) -> list[Entity]:
     """The agencies that exist on ``day``."""
     return [e for e in cat.agencies() if e.valid.contains(day)]
 
@@ -60,7 +61,7 @@ class Peers:
     serving: dict[str, list[Entity]]            # region → live agencies serving it
 
 
-def peers(cat: Catalog, day: date) -> Peers:
+def peers(cat: Lookup, day: date) -> Peers:
     """Read the kinds the data holds per level, and who leads each step per level, once."""
     kinds: dict[str, set[str]] = defaultdict(set)
     serving: dict[str, list[Entity]] = defaultdict(list)
@@ -79,7 +80,7 @@ def peers(cat: Catalog, day: date) -> Peers:
     return Peers(dict(kinds), dict(step_kinds), dict(serving))
 
 
-def lacking(cat: Catalog, known: Peers, region: str, step: str) -> list[str]:
+def lacking(cat: Lookup, known: Peers, region: str, step: str) -> list[str]:
     """The kinds of actor the data lacks to vouch that nobody in ``region`` leads ``step``: the
     kinds that lead it at this level elsewhere, when the region holds none of them; where no
     region shows who would, the kinds expected at the level that the region lacks."""
@@ -91,7 +92,7 @@ def lacking(cat: Catalog, known: Peers, region: str, step: str) -> list[str]:
     return sorted(known.kinds.get(level, set()) - held, key=kind_code)
 
 
-def step_status(cat: Catalog, day: date, known: Peers, region: str, step: str) -> str:
+def step_status(cat: Lookup, day: date, known: Peers, region: str, step: str) -> str:
     """``led``, ``not-led`` or ``unknown`` for ``step`` in ``region`` (see the module docstring)."""
     if any(r.role == "lead" and r.valid.contains(day) and cat.exists(r.agency, day)
            for r in cat.responsibilities_in(step, region)):
@@ -99,7 +100,7 @@ def step_status(cat: Catalog, day: date, known: Peers, region: str, step: str) -
     return "unknown" if lacking(cat, known, region, step) else "not-led"
 
 
-def facts_about(cat: Catalog, day: date, actors: list[Entity]) -> dict[str, object]:
+def facts_about(cat: Lookup, day: date, actors: list[Entity]) -> dict[str, object]:
     """The facts in force on ``day`` that describe the region's actors: the actors themselves,
     their responsibilities, reporting lines, seats and agreements (by IRI)."""
     names = {e.iri for e in actors}
@@ -119,7 +120,7 @@ def sourced_share(facts: dict) -> dict:
             "share": round(with_source / len(facts), 2) if facts else 0.0}
 
 
-def region_coverage(cat: Catalog, day: date, known: Peers, region: str, lang: str) -> dict:
+def region_coverage(cat: Lookup, day: date, known: Peers, region: str, lang: str) -> dict:
     """The kinds of actor held and missing in one region, the status of its regional steps,
     and the share of its facts that are sourced."""
     level = region_level(cat, region)
@@ -140,12 +141,12 @@ def region_coverage(cat: Catalog, day: date, known: Peers, region: str, lang: st
             "sourced": sourced_share(facts_about(cat, day, actors))}
 
 
-def coverage(cat: Catalog, day: date, regions: list[str] | None = None, lang: str = "id") -> list[dict]:
+def coverage(cat: Lookup, day: date, regions: list[str] | None = None, lang: str = "id") -> list[dict]:
     """Per province and regency/city (``regions`` and those inside them; default every one),
     what the data holds; provinces first, then by IRI.
 
-    >>> from graph.store import load_catalog
-    >>> cat = load_catalog()
+    >>> from graph.queries.lookup import open_lookup
+    >>> cat = open_lookup()
     >>> [tb] = coverage(cat, date(2025, 6, 1), ["https://w3id.org/mandat/id/region-tanah-bumbu"], "en")
     >>> tb["level"], "police-unit" in tb["missing"]
     ('regency', False)

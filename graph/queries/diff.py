@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.common import agency_ref, provenance
 
 
-def descendants_at(cat: Catalog, root: str, day: date) -> set[str]:
+def descendants_at(cat: Lookup, root: str, day: date) -> set[str]:
     """``root`` and every unit under it on ``day``."""
     seen, todo = {root}, [root]
     while todo:
@@ -19,17 +19,17 @@ def descendants_at(cat: Catalog, root: str, day: date) -> set[str]:
     return seen
 
 
-def events_between(cat: Catalog, start: date, end: date, kinds: set[str]):
+def events_between(cat: Lookup, start: date, end: date, kinds: set[str]):
     return [ev for ev in cat.events if ev.kind in kinds and ev.day and start < ev.day <= end]
 
 
-def serves_within(cat: Catalog, agency: str, region: str) -> bool:
+def serves_within(cat: Lookup, agency: str, region: str) -> bool:
     """True when ``agency`` serves ``region`` or a region inside it."""
     ent = cat.entities.get(agency)
     return bool(ent) and any(region in cat.region_ancestors(r) for r in ent.attrs.get("regions", ()))
 
 
-def diff(cat: Catalog, start: date, end: date, under: str | None = None, lang: str = "id",
+def diff(cat: Lookup, start: date, end: date, under: str | None = None, lang: str = "id",
          region: str | None = None) -> dict:
     """Agencies ``created``, ``dissolved``, ``renamed`` and ``moved`` after ``start`` up to ``end``.
 
@@ -40,8 +40,8 @@ def diff(cat: Catalog, start: date, end: date, under: str | None = None, lang: s
     region inside it.
 
     >>> from datetime import date
-    >>> from graph.store import load_catalog
-    >>> d = diff(load_catalog(), date(2024, 10, 1), date(2025, 1, 1))
+    >>> from graph.queries.lookup import open_lookup
+    >>> d = diff(open_lookup(), date(2024, 10, 1), date(2025, 1, 1))
     >>> any(m["unit"]["iri"].endswith("kanim-batulicin") for m in d["moved"])
     True
     """
@@ -79,7 +79,7 @@ def diff(cat: Catalog, start: date, end: date, under: str | None = None, lang: s
     return out
 
 
-def change_entry(cat: Catalog, iri: str, kind: str, lang: str, start: date, end: date) -> dict:
+def change_entry(cat: Lookup, iri: str, kind: str, lang: str, start: date, end: date) -> dict:
     """An agency created or dissolved, with the event that did it when there is one."""
     entry = {"agency": agency_ref(cat, iri, lang)}
     side = "results" if kind == "created" else "originals"
@@ -98,7 +98,7 @@ def change_entry(cat: Catalog, iri: str, kind: str, lang: str, start: date, end:
     return entry
 
 
-def move_entry(cat: Catalog, iri: str, start: date, end: date, lang: str) -> dict | None:
+def move_entry(cat: Lookup, iri: str, start: date, end: date, lang: str) -> dict | None:
     """The unit's move from its parent on ``start`` to another on ``end``, if it moved."""
     old, new = cat.line_at(iri, start), cat.line_at(iri, end)
     old_parent = old.parent if old else None

@@ -18,8 +18,9 @@ from dataclasses import replace
 from datetime import date
 
 from graph import ns
-from graph.model import Agreement, Catalog, Interval, Responsibility
+from graph.model import Agreement, Interval, Responsibility
 from graph.queries.common import source_ref
+from graph.queries.lookup import Lookup
 
 KINDS = ("uncovered-step", "unknown-coverage", "unlinked-handover", "stale-mandate", "orphan-unit",
          "conflicting-leads", "weak-basis", "single-point-of-failure")
@@ -89,7 +90,7 @@ def say(key: str, lang: str, table=TEXT, **values) -> str:
 class Context:
     """What every gap function needs: the catalog, the day, the language, indexes."""
 
-    def __init__(self, cat: Catalog, day: date, lang: str, max_leads: int = MAX_LEADS, known=None):
+    def __init__(self, cat: Lookup, day: date, lang: str, max_leads: int = MAX_LEADS, known=None):
         self.cat, self.day, self.lang, self.max_leads, self.known = cat, day, lang, max_leads, known
         self.by_step_jur: dict = defaultdict(list)
         self.by_jur: dict = defaultdict(list)
@@ -137,7 +138,7 @@ def finding(ctx: Context, kind, severity, region, subject, explanation, evidence
             "impact": {"steps": [ctx.ref(s) for s in steps]}, **extra}
 
 
-def region_level(cat: Catalog, region: str) -> str:
+def region_level(cat: Lookup, region: str) -> str:
     types = cat.entities[region].types
     if ns.MANDAT + "Country" in types:
         return "national"
@@ -212,7 +213,7 @@ def channels(ctx: Context) -> dict[str, set[str]]:
     return adjacency
 
 
-def in_chain(cat: Catalog, a: str, b: str, day: date) -> bool:
+def in_chain(cat: Lookup, a: str, b: str, day: date) -> bool:
     """True when ``b`` is above ``a`` in its reporting chain on ``day`` (or the other way round)."""
     def above(x, y):
         seen = set()
@@ -244,7 +245,7 @@ def closing_links(ctx: Context, region: str, a: str, b: str) -> list[dict]:
     return out
 
 
-def is_national(cat: Catalog, iri: str) -> bool:
+def is_national(cat: Lookup, iri: str) -> bool:
     """True when the agency works at national level."""
     return cat.entities[iri].attrs.get("level") == NATIONAL
 
@@ -276,7 +277,7 @@ FACT_NOUNS = {"Responsibility": ("Tanggung jawab", "The responsibility"),
               "Membership": ("Keanggotaan", "The seat in"), "Agreement": ("Perjanjian", "The agreement")}
 
 
-def successors_of(cat: Catalog, iri: str) -> list[str]:
+def successors_of(cat: Lookup, iri: str) -> list[str]:
     return [r for ev in cat.events_of(iri) if iri in ev.originals for r in ev.results if r != iri]
 
 
@@ -345,7 +346,7 @@ def conflicting_leads(ctx: Context, jurisdictions: set[str]):
 
 # -- 6. weak-basis -------------------------------------------------------------------------
 
-def repeal_dates(cat: Catalog) -> dict[str, date]:
+def repeal_dates(cat: Lookup) -> dict[str, date]:
     """Each repealed regulation and the earliest date a dated regulation repealed it."""
     out: dict[str, date] = {}
     for reg in cat.of_kind("regulation"):
@@ -355,7 +356,7 @@ def repeal_dates(cat: Catalog) -> dict[str, date]:
     return out
 
 
-def repealed_on(cat: Catalog, repeals: dict[str, date], regulation: str, day: date) -> date | None:
+def repealed_on(cat: Lookup, repeals: dict[str, date], regulation: str, day: date) -> date | None:
     """The date ``regulation`` (or the regulation an article belongs to) was repealed, if by ``day``."""
     ent = cat.entities.get(regulation)
     target = (ent.attrs.get("part_of") if ent else None) or regulation
@@ -429,23 +430,23 @@ def single_points(ctx: Context, region: str, links: dict):
 
 # -- running them ----------------------------------------------------------------------------
 
-def default_regions(cat: Catalog) -> list[str]:
+def default_regions(cat: Lookup) -> list[str]:
     """Every province and regency/city in the data, provinces first."""
     regions = [e for e in cat.of_kind("region") if ns.MANDAT + "Country" not in e.types]
     return [e.iri for e in sorted(regions, key=lambda e: (region_level(cat, e.iri) != "province", e.iri))]
 
 
-def regions_within(cat: Catalog, regions: list[str]) -> set[str]:
+def regions_within(cat: Lookup, regions: list[str]) -> set[str]:
     """The given regions and every region inside them."""
     chosen = set(regions)
     return {e.iri for e in cat.of_kind("region") if chosen & set(cat.region_ancestors(e.iri))}
 
 
-def agencies_serving(cat: Catalog, regions: set[str]) -> set[str]:
+def agencies_serving(cat: Lookup, regions: set[str]) -> set[str]:
     return {e.iri for e in cat.agencies() if set(e.attrs.get("regions", ())) & regions}
 
 
-def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, lang: str = "id",
+def gaps(cat: Lookup, day: date, regions: list[str] | None = None, kinds=None, lang: str = "id",
          max_leads: int = MAX_LEADS, known=None) -> list[dict]:
     """All findings of the chosen ``kinds`` for ``regions`` and the regions inside them
     (default: every province and regency/city), grouped by cause and in rank order.
@@ -454,8 +455,8 @@ def gaps(cat: Catalog, day: date, regions: list[str] | None = None, kinds=None, 
     a what-if passes the one of the real data.
 
     >>> from datetime import date
-    >>> from graph.store import load_catalog
-    >>> found = gaps(load_catalog(), date(2025, 6, 1), ["https://w3id.org/mandat/id/region-tanah-bumbu"])
+    >>> from graph.queries.lookup import open_lookup
+    >>> found = gaps(open_lookup(), date(2025, 6, 1), ["https://w3id.org/mandat/id/region-tanah-bumbu"])
     >>> {f["kind"] for f in found} <= set(KINDS), [f["rank"] for f in found[:3]]
     (True, [1, 2, 3])
     """
@@ -517,7 +518,7 @@ def merged(findings: list[dict], lang: str) -> dict:
     return head
 
 
-def receiving_steps(cat: Catalog) -> set[str]:
+def receiving_steps(cat: Lookup) -> set[str]:
     """The steps some other step hands a case over to: from there on a person is being passed on."""
     return {t for s in cat.step_order for t in cat.entities[s].attrs.get("hands_over_to", ())}
 
@@ -532,7 +533,7 @@ def urgency(f: dict, step_place: dict) -> tuple:
             (f["region"] or {}).get("label", ""), (f["subject"] or {}).get("label", ""), f["cause"])
 
 
-def ranked(cat: Catalog, findings: list[dict]) -> list[dict]:
+def ranked(cat: Lookup, findings: list[dict]) -> list[dict]:
     """Findings with their ``impact`` completed (how many regions, whether a victim or a case can
     fall between agencies) and ``rank`` (1 = most urgent), in rank order."""
     receiving = receiving_steps(cat)
@@ -546,19 +547,51 @@ def ranked(cat: Catalog, findings: list[dict]) -> list[dict]:
 
 # -- what-if and comparison ----------------------------------------------------------------------
 
-def scenario(cat: Catalog, day: date, without=(), links=()) -> Catalog:
-    """The catalog as if each agency in ``without`` were dissolved on ``day`` (its responsibilities,
-    seats and agreements gone) and each pair in ``links`` had an agreement. Nothing is written."""
-    gone = set(without)
-    entities = dict(cat.entities)
-    for iri in gone:
-        entities[iri] = replace(entities[iri], valid=Interval(entities[iri].valid.start, day))
-    agreements = [replace(a, parties=tuple(p for p in a.parties if p not in gone)) for a in cat.agreements]
-    agreements += [Agreement(iri=f"urn:mandat:what-if:{a}+{b}", parties=(a, b), agreement_type="what-if")
-                   for a, b in links]
-    return replace(cat, entities=entities, agreements=agreements,
-                   responsibilities=[r for r in cat.responsibilities if r.agency not in gone],
-                   memberships=[m for m in cat.memberships if m.member not in gone and m.organization not in gone])
+def scenario(cat: Lookup, day: date, without=(), links=()) -> Lookup:
+    """The graph as if each agency in ``without`` were dissolved on ``day`` (its responsibilities,
+    seats and agreements gone) and each pair in ``links`` had an agreement. Nothing is written.
+
+    >>> from graph.queries.lookup import open_lookup
+    >>> kanim = "https://w3id.org/mandat/id/kanim-batulicin"
+    >>> scenario(open_lookup(), date(2025, 6, 1), [kanim]).responsibilities_of(kanim)
+    []
+    """
+    return Scenario(cat, day, set(without), tuple(links))
+
+
+class Scenario(Lookup):
+    """A lookup on the same store whose answers leave out what a what-if removes."""
+
+    def __init__(self, base: Lookup, day: date, gone: set[str], links: tuple):
+        super().__init__(base.store)
+        self.__dict__.update({k: v for k, v in base.__dict__.items() if k.startswith("_") or k in
+                              ("classes", "superclasses", "earliest", "step_order")})
+        self.entities = type(base.entities)(self)
+        self.day, self.gone, self.links = day, gone, links
+
+    def entity(self, iri: str):
+        ent = super().entity(iri)
+        if ent is not None and iri in self.gone:
+            return replace(ent, valid=Interval(ent.valid.start, self.day))
+        return ent
+
+    def facts(self, kind: str, pred=None, value=None) -> list:
+        return self.kept(kind, super().facts(kind, pred, value), pred is None)
+
+    def read_facts(self, kind: str, iris: list[str]) -> list:
+        return self.kept(kind, super().read_facts(kind, iris), False)
+
+    def kept(self, kind: str, records: list, with_links: bool) -> list:
+        """``records`` without the dissolved agencies' facts (and with the agreed links)."""
+        if kind == "responsibility":
+            return [r for r in records if r.agency not in self.gone]
+        if kind == "membership":
+            return [m for m in records if m.member not in self.gone and m.organization not in self.gone]
+        if kind != "agreement":
+            return records
+        kept = [replace(a, parties=tuple(p for p in a.parties if p not in self.gone)) for a in records]
+        return kept + ([Agreement(iri=f"urn:mandat:what-if:{a}+{b}", parties=(a, b), agreement_type="what-if")
+                        for a, b in self.links] if with_links else [])
 
 
 def counts(findings: list[dict]) -> dict:
@@ -586,7 +619,7 @@ def compare(before: list[dict], after: list[dict]) -> dict:
             "appeared": only_new(after, before), "resolved": only_new(before, after)}
 
 
-def what_if(cat: Catalog, day: date, regions: list[str] | None, without=(), links=(), kinds=None,
+def what_if(cat: Lookup, day: date, regions: list[str] | None, without=(), links=(), kinds=None,
             lang: str = "id", max_leads: int = MAX_LEADS) -> dict:
     """The findings now and as if ``without`` were dissolved and ``links`` agreed (see :func:`scenario`).
     Coverage is read from the real data: a dissolved office is a known absence, not a hole in the data."""
@@ -598,7 +631,7 @@ def what_if(cat: Catalog, day: date, regions: list[str] | None, without=(), link
     return compare(before, after)
 
 
-def between(cat: Catalog, first: date, second: date, regions: list[str] | None, kinds=None,
+def between(cat: Lookup, first: date, second: date, regions: list[str] | None, kinds=None,
             lang: str = "id", max_leads: int = MAX_LEADS) -> dict:
     """The findings on ``first`` (baseline) and on ``second`` (scenario), compared."""
     return compare(gaps(cat, first, regions, kinds, lang, max_leads),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.common import provenance
 from graph.queries.show import is_head_role, iso
 
 
-def history(cat: Catalog, iri: str, lang: str = "id") -> list[dict]:
+def history(cat: Lookup, iri: str, lang: str = "id") -> list[dict]:
     """Every dated change of ``iri``, oldest first.
 
     Kinds: the change events (``created``, ``dissolved``, ``renamed``,
@@ -19,8 +19,8 @@ def history(cat: Catalog, iri: str, lang: str = "id") -> list[dict]:
     ``unit``, ``from`` and ``to`` (references, as ``diff`` gives them),
     ``regulation`` (list), ``sources``.
 
-    >>> from graph.store import load_catalog
-    >>> moves = [e for e in history(load_catalog(), "https://w3id.org/mandat/id/kanim-batulicin")
+    >>> from graph.queries.lookup import open_lookup
+    >>> moves = [e for e in history(open_lookup(), "https://w3id.org/mandat/id/kanim-batulicin")
     ...          if e["kind"] == "moved"]
     >>> [(m["from"][0]["iri"][27:], m["to"][0]["iri"][27:]) for m in moves]
     [('kanwil-kemenkumham-kalsel', 'kanwil-ditjenim-kalsel')]
@@ -38,7 +38,7 @@ KIND_ORDER = {"dissolved": 0, "split": 0, "merged": 0, "renamed": 0, "created": 
               "reports-to": 3, "head": 4}
 
 
-def event_item(cat: Catalog, ev, iri: str, lang: str) -> dict:
+def event_item(cat: Lookup, ev, iri: str, lang: str) -> dict:
     """A change of identity: the organizations before (``from``) and after (``to``)."""
     before = ", ".join(cat.label(o, lang) for o in ev.originals)
     after = ", ".join(cat.label(r, lang) for r in ev.results)
@@ -49,7 +49,7 @@ def event_item(cat: Catalog, ev, iri: str, lang: str) -> dict:
             "to": [cat.ref(r, lang) for r in ev.results], "regulation": prov.pop("legal_basis"), **prov}
 
 
-def line_item(cat: Catalog, line, before, lang: str) -> dict:
+def line_item(cat: Lookup, line, before, lang: str) -> dict:
     """A reporting line that starts: the first (``reports-to``), or a move from the parent before."""
     prov = provenance(cat, line, lang, line.basis)
     until = f" ({ {'id': 's.d.', 'en': 'until'}[lang]} {line.valid.as_dict()['end']})" if line.valid.end else ""
@@ -63,7 +63,7 @@ def line_item(cat: Catalog, line, before, lang: str) -> dict:
             "to": [cat.ref(line.parent, lang)], "regulation": prov.pop("legal_basis"), **prov}
 
 
-def head_item(cat: Catalog, m, lang: str) -> dict:
+def head_item(cat: Lookup, m, lang: str) -> dict:
     prov = provenance(cat, m, lang, m.basis)
     return {"date": m.valid.as_dict()["start"], "kind": "head",
             "description": f"{cat.label(m.role, lang)}: {cat.label(m.member, lang)}",

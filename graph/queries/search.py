@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.show import post_text
 from graph.resolve import rank
 
@@ -10,13 +10,13 @@ SEARCHABLE = {"agency", "person", "step", "regulation", "region"}
 MIN_SCORE = 10     # weaker matches share only common words with the text
 
 
-def search(cat: Catalog, text: str, lang: str = "id", limit: int = 10, kinds=None) -> list[dict]:
+def search(cat: Lookup, text: str, lang: str = "id", limit: int = 10, kinds=None) -> list[dict]:
     """Matches best first: ``iri``, ``label``, ``kind``, ``score``, ``matched`` (and posts of people).
 
     Scored by words as in :mod:`graph.resolve`; ties are ordered by label, then IRI.
 
-    >>> from graph.store import load_catalog
-    >>> search(load_catalog(), "Kemenkumham")[0]["iri"]
+    >>> from graph.queries.lookup import open_lookup
+    >>> search(open_lookup(), "Kemenkumham")[0]["iri"]
     'https://w3id.org/mandat/id/kemenkumham'
     """
     out = []
@@ -33,7 +33,7 @@ def search(cat: Catalog, text: str, lang: str = "id", limit: int = 10, kinds=Non
     return out
 
 
-def posts_of(cat: Catalog, person: str, lang: str) -> list[dict]:
+def posts_of(cat: Lookup, person: str, lang: str) -> list[dict]:
     """The posts a person held, with the period each was attested."""
     return [{"post": post_text(cat, m.role, m.organization, lang),
              "organization": cat.ref(m.organization, lang),

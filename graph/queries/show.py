@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.chain import certainty_of
 from graph.queries.common import agency_ref, provenance, source_ref
 
 
-def head_at(cat: Catalog, org: str, day: date, lang: str = "id") -> dict | None:
+def head_at(cat: Lookup, org: str, day: date, lang: str = "id") -> dict | None:
     """Who headed ``org`` on ``day`` (a tenure in a head role), or None.
 
     When no tenure covers the day, the most recent earlier one is returned
@@ -32,32 +32,32 @@ def head_at(cat: Catalog, org: str, day: date, lang: str = "id") -> dict | None:
     return out
 
 
-def post_text(cat: Catalog, role: str | None, org: str, lang: str) -> str:
+def post_text(cat: Lookup, role: str | None, org: str, lang: str) -> str:
     """'Kepala Kantor Imigrasi ...' in Indonesian, 'Head, Batulicin ... Office' in English."""
     joiner = " " if lang == "id" else ", "
     return joiner.join(x for x in (cat.label(role, lang), cat.label(org, lang)) if x)
 
 
-def is_head_role(cat: Catalog, role: str | None) -> bool:
+def is_head_role(cat: Lookup, role: str | None) -> bool:
     ent = cat.entities.get(role) if role else None
     return bool(ent and ent.attrs.get("is_head"))
 
 
-def predecessors(cat: Catalog, iri: str, lang: str) -> list[dict]:
+def predecessors(cat: Lookup, iri: str, lang: str) -> list[dict]:
     """Organizations this one came from (split, merge, rename), with the event."""
     return [dict(cat.ref(o, lang), change=ev.kind, date=iso(ev.day))
             for ev in cat.events_of(iri) if iri in ev.results
             for o in ev.originals if o != iri]
 
 
-def successors(cat: Catalog, iri: str, lang: str) -> list[dict]:
+def successors(cat: Lookup, iri: str, lang: str) -> list[dict]:
     """Organizations that took this one over, with the event."""
     return [dict(cat.ref(r, lang), change=ev.kind, date=iso(ev.day))
             for ev in cat.events_of(iri) if iri in ev.originals
             for r in ev.results if r != iri]
 
 
-def responsibilities_at(cat: Catalog, iri: str, day: date, lang: str) -> list[dict]:
+def responsibilities_at(cat: Lookup, iri: str, day: date, lang: str) -> list[dict]:
     """The agency's TPPO responsibilities in force on ``day``, in step order."""
     order = {s: i for i, s in enumerate(cat.step_order)}
     rows = [r for r in cat.responsibilities_of(iri) if r.valid.contains(day)]
@@ -83,13 +83,13 @@ def nearest_existing_day(valid, day: date) -> date:
     return valid.start
 
 
-def show(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+def show(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
     """The card of agency ``iri`` on ``day``; for an office that did not exist then, its
     card on the nearest day it did (``as_of`` says which, ``asked_for`` the day asked).
 
     >>> from datetime import date
-    >>> from graph.store import load_catalog
-    >>> card = show(load_catalog(), "https://w3id.org/mandat/id/kanim-batulicin", date(2025, 6, 1))
+    >>> from graph.queries.lookup import open_lookup
+    >>> card = show(open_lookup(), "https://w3id.org/mandat/id/kanim-batulicin", date(2025, 6, 1))
     >>> card["parent"]["label"]
     'Kantor Wilayah Direktorat Jenderal Imigrasi Kalimantan Selatan'
     """
@@ -125,12 +125,12 @@ def iso(day: date | None) -> str | None:
 
 # -- cards of the other kinds: regulation, region, step, person ----------------------
 
-def card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+def card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
     """The card of any named entity on ``day``; ``entity`` says which kind of card it is.
 
     >>> from datetime import date
-    >>> from graph.store import load_catalog
-    >>> c = card(load_catalog(), "https://w3id.org/mandat/id/uu-21-2007", date(2025, 6, 1))
+    >>> from graph.queries.lookup import open_lookup
+    >>> c = card(open_lookup(), "https://w3id.org/mandat/id/uu-21-2007", date(2025, 6, 1))
     >>> c["entity"], c["number"], c["year"]
     ('regulation', '21', '2007')
     """
@@ -140,7 +140,7 @@ def card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
     return {"entity": kind, **build(cat, iri, day, lang)}
 
 
-def common_fields(cat: Catalog, iri: str, day: date, lang: str) -> dict:
+def common_fields(cat: Lookup, iri: str, day: date, lang: str) -> dict:
     """What every card carries: iri, label, date asked, other names, sources, confidence."""
     ent = cat.entities[iri]
     return {"iri": iri, "label": cat.label(iri, lang), "as_of": day.isoformat(),
@@ -149,7 +149,7 @@ def common_fields(cat: Catalog, iri: str, day: date, lang: str) -> dict:
             "confidence": ent.confidence or ("verified" if ent.sources else "unverified"), "note": ent.note}
 
 
-def regulation_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+def regulation_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
     """A regulation or article: number, dates, title, what it amends or repeals and what
     amends or repeals it, its articles, and the mandates (responsibilities, reporting
     lines) that rest on it or on one of its articles."""
@@ -172,7 +172,7 @@ def regulation_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict
                          for what, agency, obj, fact in sorted(rests, key=lambda r: (r[0], r[1], r[2] or ""))]}
 
 
-def region_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+def region_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
     """A region: its code, the region it lies in, the regions inside it, and the
     agencies that serve it on ``day``."""
     attrs = cat.entities[iri].attrs
@@ -185,7 +185,7 @@ def region_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
             "agencies": [agency_ref(cat, a, lang) for a in serving]}
 
 
-def step_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+def step_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
     """A TPPO step: its place in the order, the steps it hands over to and receives from,
     and who is responsible for it on ``day``."""
     attrs = cat.entities[iri].attrs
@@ -202,7 +202,7 @@ def step_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
                                  for r in sorted(rows, key=lambda r: (r.role != "lead", cat.label(r.agency, lang)))]}
 
 
-def person_card(cat: Catalog, iri: str, day: date, lang: str = "id") -> dict:
+def person_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
     """A person: every post the sources show them in, with the dates they were seen in it."""
     posts = sorted(cat.memberships_of(iri), key=lambda m: (m.valid.start or date.min, m.organization))
     return {**common_fields(cat, iri, day, lang),

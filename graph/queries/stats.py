@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 
 
 def confidence_of(fact) -> str:
@@ -22,13 +22,13 @@ LABELS = {"agencies": "instansi", "regions": "wilayah", "regulations and article
           "total": "jumlah"}
 
 
-def stats(cat: Catalog, lang: str = "id") -> list[dict]:
+def stats(cat: Lookup, lang: str = "id") -> list[dict]:
     """One row per kind of node or fact: how many, how many weak, how many unverified.
 
     ``what`` is a stable English code; ``label`` says it in ``lang``.
 
-    >>> from graph.store import load_catalog
-    >>> rows = {r["what"]: r for r in stats(load_catalog())}
+    >>> from graph.queries.lookup import open_lookup
+    >>> rows = {r["what"]: r for r in stats(open_lookup())}
     >>> rows["agencies"]["count"] > 50
     True
     """

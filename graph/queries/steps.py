@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 
 
-def steps(cat: Catalog, lang: str = "id") -> list[dict]:
+def steps(cat: Lookup, lang: str = "id") -> list[dict]:
     """Every step in order: ``order``, ``iri``, ``label``, ``alt_labels``, ``hands_over_to``.
 
-    >>> from graph.store import load_catalog
-    >>> steps(load_catalog())[0]["label"]
+    >>> from graph.queries.lookup import open_lookup
+    >>> steps(open_lookup())[0]["label"]
     'Pencegahan dan sosialisasi'
     """
     out = []

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from graph import ns
-from graph.model import Catalog, Responsibility
+from graph.queries.lookup import Lookup
+from graph.model import Responsibility
 from graph.queries.common import agency_ref, provenance
 
 
-def applicable(cat: Catalog, step: str, day: date, region: str | None) -> list[tuple[int, Responsibility]]:
+def applicable(cat: Lookup, step: str, day: date, region: str | None) -> list[tuple[int, Responsibility]]:
     """Responsibilities for ``step`` in force on ``day`` whose agency exists, with distance.
 
     Distance is how many levels up from ``region`` the jurisdiction lies (0 =
@@ -33,7 +34,7 @@ def applicable(cat: Catalog, step: str, day: date, region: str | None) -> list[t
     return out
 
 
-def region_level(cat: Catalog, region: str | None) -> int:
+def region_level(cat: Lookup, region: str | None) -> int:
     ent = cat.entities.get(region) if region else None
     if ent is None:
         return 0
@@ -43,13 +44,13 @@ def region_level(cat: Catalog, region: str | None) -> int:
     return 0
 
 
-def who_handles(cat: Catalog, step: str, day: date, region: str | None = None,
+def who_handles(cat: Lookup, step: str, day: date, region: str | None = None,
                 lang: str = "id") -> list[dict]:
     """Who leads and supports ``step`` on ``day``, nearest jurisdiction first, leads before support.
 
     >>> from datetime import date
-    >>> from graph.store import load_catalog
-    >>> rows = who_handles(load_catalog(), "https://w3id.org/mandat/id/step-investigation",
+    >>> from graph.queries.lookup import open_lookup
+    >>> rows = who_handles(open_lookup(), "https://w3id.org/mandat/id/step-investigation",
     ...                    date(2025, 6, 1), "https://w3id.org/mandat/id/region-tanah-bumbu")
     >>> rows[0]["role"]
     'lead'

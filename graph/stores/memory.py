@@ -1,33 +1,49 @@
-"""The default store: the Turtle files parsed by rdflib in memory (with the catalog cache)."""
+"""The default store: the Turtle files parsed by pyoxigraph into memory, for one process."""
 
 from __future__ import annotations
 
-from graph import store
+from graph import loading
+from graph.errors import InputError
+from graph.stores import base
+from graph.stores.embedded import EmbeddedQueries
 
 
-class MemoryStore(store.Store):
-    """Reads the ontology plus the data folders; nothing to load."""
+class MemoryStore(EmbeddedQueries, base.Store):
+    """Reads the ontology plus the data folders once per process; nothing to load beforehand."""
 
     kind = "memory"
 
     def __init__(self, data_dirs=None):
         self.data_dirs = data_dirs
         self.spec = "memory"
+        self._sources = None
+        self._store = None
 
-    def cache_key(self) -> str:
-        return store.content_key(store.read_sources(store.all_files(self.data_dirs)))
+    @classmethod
+    def of_graph(cls, graph) -> "MemoryStore":
+        """A memory store holding an rdflib graph (validation has parsed the files already)."""
+        import pyoxigraph as ox
 
-    def rdflib_graph(self):
-        return store.load_graph(self.data_dirs)
+        store = cls()
+        store._store = ox.Store()
+        store._store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store._store.update(loading.DERIVE_UPDATE)
+        store._sources = []
+        return store
 
-    def triples(self):
-        return self.rdflib_graph()
+    def sources(self):
+        if self._sources is None:
+            self._sources = loading.read_sources(loading.all_files(self.data_dirs))
+        return self._sources
 
-    def query(self, text: str, max_rows: int | None = None) -> dict:
-        from graph.queries.sparql import run_query
+    def stamp(self) -> str:
+        return loading.content_key(self.sources())
 
-        return run_query(self.rdflib_graph(), text, max_rows)
+    def open(self):
+        if self._store is None:
+            self._store = loading.fill_store(self.sources())
+        return self._store
 
     def load(self, files, progress=None) -> int:
-        raise store.InputError("the memory store reads the Turtle files directly; "
-                               "use --store oxigraph:PATH or --store sparql:URL to load")
+        raise InputError("the memory store reads the Turtle files directly; "
+                         "use --store oxigraph:PATH or --store sparql:URL to load")

@@ -8,29 +8,17 @@ import time
 import uuid
 from pathlib import Path
 
-from graph import store
+from graph import loading
 from graph.errors import InputError
+from graph.stores import base
+from graph.stores.embedded import EmbeddedQueries
 
 STAMP = "mandat-load-stamp"
 CURRENT = "current"
 LOADING = ".loading-"
 
 
-def to_rdflib(term):
-    """A pyoxigraph term as the rdflib term the catalog reads."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-class OxigraphStore(store.Store):
+class OxigraphStore(EmbeddedQueries, base.Store):
     """``oxigraph:PATH``: a pyoxigraph store kept in the folder PATH.
 
     PATH holds versions (``v-STAMP/``) and a link ``current`` to the one in
@@ -46,6 +34,7 @@ class OxigraphStore(store.Store):
     def __init__(self, path: str):
         self.path = Path(path)
         self.spec = f"oxigraph:{path}"
+        self._opened = None
 
     def current(self) -> Path:
         """The version folder questions read now."""
@@ -56,65 +45,27 @@ class OxigraphStore(store.Store):
         return Path(os.path.realpath(link))
 
     def stamp(self) -> str:
-        return (self.current() / STAMP).read_text().strip()
-
-    def cache_key(self) -> str:
-        return f"oxigraph-{self.stamp()}"
+        return self.opened()[0]
 
     def open(self):
-        """The current version, opened read-only (retried once if a load switched it meanwhile)."""
+        return self.opened()[1]
+
+    def opened(self) -> tuple:
+        """(stamp, store) of the current version, opened read-only once: every query of this
+        object reads the same version, even when a load switches ``current`` meanwhile."""
         import pyoxigraph as ox
 
         for attempt in (1, 2):
+            if self._opened is not None:
+                return self._opened
             folder = self.current()
             try:
-                return ox.Store.read_only(str(folder))
+                self._opened = ((folder / STAMP).read_text().strip(), ox.Store.read_only(str(folder)))
             except OSError as err:
                 if attempt == 2:
                     raise InputError(f"{self.path}: cannot open the store ({err}); try again, "
                                      "or load it anew") from None
-
-    def triples(self):
-        for quad in self.open().quads_for_pattern(None, None, None, None):
-            yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
-
-    def rdflib_graph(self):
-        from rdflib import Graph
-
-        graph = Graph()
-        for triple in self.triples():
-            graph.add(triple)
-        return graph
-
-    def query(self, text: str, max_rows: int | None = None) -> dict:
-        from graph.queries.sparql import capped, prefixed
-        import pyoxigraph as ox
-
-        try:
-            result = self.open().query(prefixed(text))
-        except (SyntaxError, OSError, ValueError) as err:
-            raise InputError(f"SPARQL query failed: {err}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return {"type": "ASK", "boolean": bool(result)}
-        if isinstance(result, ox.QueryTriples):
-            from rdflib import Graph
-
-            g = Graph()
-            for t in result:
-                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-            return {"type": "graph", "turtle": g.serialize(format="turtle")}
-        names = [v.value for v in result.variables]
-        rows = [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in capped(iter(result), max_rows)]
-        return {"type": "SELECT", "vars": names, "rows": rows}
-
-    def dump(self, stream, fmt: str) -> None:
-        """N-Triples and Turtle straight from the store, without building an rdflib graph."""
-        import pyoxigraph as ox
-
-        formats = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
-        if fmt not in formats:
-            return super().dump(stream, fmt)
-        self.open().dump(output=stream, format=formats[fmt], from_graph=ox.DefaultGraph())
+        return self._opened
 
     def load(self, files, progress=None) -> int:
         """Fill a new version, then switch ``current`` to it; an interrupted load changes nothing."""
@@ -124,14 +75,10 @@ class OxigraphStore(store.Store):
         tmp = self.path / f"{LOADING}{os.getpid()}-{uuid.uuid4().hex[:8]}"
         try:
             target = ox.Store(str(tmp))
+            loading.fill_store(loading.read_sources(files), target)
             for path in files:
-                try:
-                    target.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-                except SyntaxError as err:
-                    raise InputError(f"{path}: malformed Turtle: {err}; fix the file and load again") from None
                 if progress:
                     progress(path)
-            target.update(store.MATERIALISE_UPDATE)
             count = len(target)
             target.flush()
             del target

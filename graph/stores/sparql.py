@@ -17,19 +17,19 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from graph import store
+from graph import loading
 from graph.errors import InputError, env_seconds
+from graph.stores import base
 
 GRAPH = "https://w3id.org/mandat/graph"
 GENID = "https://w3id.org/mandat/.well-known/genid/"
+STAMP_PREDICATE = "https://w3id.org/mandat/ontology#loadStamp"
 CHUNK = 1000   # triples per INSERT DATA: Virtuoso's SPARQL compiler runs out of memory near 5000
-MATERIALISE = f"""PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX mandat: <https://w3id.org/mandat/ontology#>
-INSERT {{ GRAPH <{GRAPH}> {{ ?unit org:subOrganizationOf ?parent }} }}
-WHERE {{ GRAPH <{GRAPH}> {{ ?line a mandat:ReportingLine ; mandat:unit ?unit ; mandat:parent ?parent }} }}"""
+STAMP_QUERY = (f"SELECT ?stamp WHERE {{ GRAPH <{loading.DERIVED_GRAPH}> "
+               f"{{ <{GRAPH}> <{STAMP_PREDICATE}> ?stamp }} }}")
 
 
-class SparqlStore(store.Store):
+class SparqlStore(base.Store):
     kind = "sparql"
 
     def __init__(self, url: str):
@@ -66,44 +66,35 @@ class SparqlStore(store.Store):
             reason = getattr(err, "reason", err)
             raise InputError(f"cannot reach {url} ({reason}); is the SPARQL server running?") from None
 
-    def ask_server(self, query: str, accept: str) -> tuple[str, bytes]:
-        ctype, body = self.post(self.url, {"query": query, "default-graph-uri": GRAPH}, accept)
+    def ask_server(self, query: str, accept: str, dataset: bool = True) -> tuple[str, bytes]:
+        """Ask the endpoint, with mandat's graph as the default graph unless ``dataset`` is False."""
+        form = {"query": query, **({"default-graph-uri": GRAPH} if dataset else {})}
+        ctype, body = self.post(self.url, form, accept)
         if "html" in ctype.lower() or body.lstrip()[:1] == b"<" and b"<html" in body[:500].lower():
             raise InputError(f"{self.url} answered with an HTML page, not SPARQL results; "
                              "give the URL of the SPARQL endpoint itself")
         return ctype, body
 
-    def select(self, query: str) -> dict:
-        ctype, body = self.ask_server(query, "application/sparql-results+json")
+    def result(self, query: str, dataset: bool = True) -> dict:
+        ctype, body = self.ask_server(query, "application/sparql-results+json", dataset)
         try:
             return json.loads(body)
         except ValueError:
             raise InputError(f"{self.url} did not answer with SPARQL JSON results ({ctype or 'no type'})") from None
 
     # -- Store interface ------------------------------------------------------------
-    def cache_key(self) -> str:
-        result = self.select("SELECT (COUNT(*) AS ?n) (MAX(STR(?stamp)) AS ?s) WHERE { ?a ?b ?c "
-                             "OPTIONAL { <%s> <%s> ?stamp } }" % (GRAPH, store.STAMP_PREDICATE))
-        row = result["results"]["bindings"][0] if result["results"]["bindings"] else {}
-        count = row.get("n", {}).get("value", "0")
-        if count == "0":
+    def stamp(self) -> str:
+        """The load stamp, one triple looked up (the graph is never scanned)."""
+        rows = self.result(STAMP_QUERY, dataset=False)["results"]["bindings"]
+        if not rows:
             raise InputError(f"{self.url} holds no mandat data; fill it first with 'mandat --store sparql:{self.url} load'")
-        stamp = row.get("s", {}).get("value", "")
-        return "sparql-" + hashlib.sha256(f"{self.url}|{count}|{stamp}".encode()).hexdigest()[:24]
+        return "sparql-" + hashlib.sha256(f"{self.url}|{rows[0]['stamp']['value']}".encode()).hexdigest()[:24]
 
-    def triples(self):
-        from rdflib import Graph
-
-        _, body = self.ask_server("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples")
-        graph = Graph()
-        try:
-            graph.parse(data=body.decode("utf-8"), format="nt")
-        except Exception as err:  # rdflib raises several parser error types
-            raise InputError(f"{self.url} answered CONSTRUCT with something that is not N-Triples ({err})") from None
-        return graph
-
-    def rdflib_graph(self):
-        return self.triples()
+    def select(self, text: str, values: dict | None = None) -> list[dict]:
+        """Rows of a SELECT answered by the server, as ``{variable: pyoxigraph term or None}``."""
+        result = self.result(base.bind_values(text, values))
+        names = result["head"]["vars"]
+        return [{n: from_json(b.get(n)) for n in names} for b in result["results"]["bindings"]]
 
     def query(self, text: str, max_rows: int | None = None) -> dict:
         from graph.queries.sparql import capped, prefixed
@@ -113,7 +104,7 @@ class SparqlStore(store.Store):
         if kind in ("CONSTRUCT", "DESCRIBE"):
             _, body = self.ask_server(full, "text/turtle")
             return {"type": "graph", "turtle": body.decode("utf-8")}
-        result = self.select(full)
+        result = self.result(full)
         if "boolean" in result:
             return {"type": "ASK", "boolean": bool(result["boolean"])}
         names = result["head"]["vars"]
@@ -124,35 +115,38 @@ class SparqlStore(store.Store):
         self.post(self.update_url, {"update": text}, "*/*")
 
     def load(self, files, progress=None) -> int:
-        """Replace mandat's graph on the server with the files, and only when all of it arrived.
+        """Replace mandat's graphs on the server with the files, and only when all of it arrived.
 
-        Every file is parsed before the first write; the triples go into a
-        fresh graph, which one ``MOVE`` then puts in place of mandat's graph.
-        A load that fails half-way drops its fresh graph and leaves the
-        server's graph as it was.
+        Every file is parsed and checked before the first write; the triples go
+        into fresh graphs, the derived triples are made from them by the same
+        update every store runs, and one ``MOVE`` per graph then puts them in
+        place. A load that fails half-way drops its fresh graphs and leaves the
+        server's graphs as they were.
         """
-        lines = []
-        for path in files:
-            lines.extend(parsed_lines(path))
-        fresh = f"{GRAPH}/loading-{os.getpid()}-{hashlib.sha1(os.urandom(8)).hexdigest()[:8]}"
+        lines = [skolemised(t) for _, triples in loading.parsed_triples(loading.read_sources(files))
+                 for t in triples]
+        tag = f"loading-{os.getpid()}-{hashlib.sha1(os.urandom(8)).hexdigest()[:8]}"
+        fresh, fresh_derived = f"{GRAPH}/{tag}", f"{loading.DERIVED_GRAPH}/{tag}"
         try:
-            self.fill(fresh, lines, files, progress)
+            self.fill(fresh, fresh_derived, lines, files, progress)
             self.update(f"MOVE SILENT GRAPH <{fresh}> TO GRAPH <{GRAPH}>")
+            self.update(f"MOVE SILENT GRAPH <{fresh_derived}> TO GRAPH <{loading.DERIVED_GRAPH}>")
         except InputError as err:
             self.drop_quietly(fresh)
+            self.drop_quietly(fresh_derived)
             raise InputError(f"{err} -- the load stopped; the graph <{GRAPH}> on the server is as it "
                              "was, run 'mandat load' again") from None
         return len(lines)
 
-    def fill(self, graph: str, lines: list[str], files, progress) -> None:
-        """INSERT DATA the lines into ``graph`` in chunks, derive the hierarchy, stamp it."""
+    def fill(self, graph: str, derived: str, lines: list[str], files, progress) -> None:
+        """INSERT DATA the lines into ``graph`` in chunks, derive into ``derived``, stamp it."""
         for i in range(0, len(lines), CHUNK):
             self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines[i:i + CHUNK]) + "\n} }")
         for path in files:
             if progress:
                 progress(path)
-        self.update(MATERIALISE.replace(f"<{GRAPH}>", f"<{graph}>"))
-        self.update(f'INSERT DATA {{ GRAPH <{graph}> {{ <{GRAPH}> <{store.STAMP_PREDICATE}> '
+        self.update(in_graphs(loading.DERIVE_UPDATE, graph, derived))
+        self.update(f'INSERT DATA {{ GRAPH <{derived}> {{ <{GRAPH}> <{STAMP_PREDICATE}> '
                     f'"{os.getpid()}-{len(lines)}-{hashlib.sha1(os.urandom(8)).hexdigest()[:8]}" }} }}')
 
     def drop_quietly(self, graph: str) -> None:
@@ -163,15 +157,37 @@ class SparqlStore(store.Store):
             pass
 
 
-def parsed_lines(path) -> list[str]:
-    """A Turtle file as skolemised N-Triples lines; a syntax error names the file."""
+def in_graphs(update: str, source: str, derived: str) -> str:
+    """The derive update reading ``source`` and writing ``derived``, as a server needs it (its
+    data sits in a named graph, not the default graph).
+
+    >>> "USING <urn:g>" in in_graphs(loading.DERIVE_UPDATE, "urn:g", "urn:d")
+    True
+    """
+    text = update.replace(f"<{loading.DERIVED_GRAPH}>", f"<{derived}>")
+    return text.replace("\nWHERE", f"\nUSING <{source}>\nWHERE", 1)
+
+
+def from_json(cell: dict | None):
+    """A SPARQL JSON result term as a pyoxigraph term (None when unbound).
+
+    >>> from_json({"type": "literal", "value": "x", "xml:lang": "id"})
+    <Literal value=x language=id>
+    """
     import pyoxigraph as ox
 
-    try:
-        return [skolemised(t) for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
-    except SyntaxError as err:
-        raise InputError(f"{path}: malformed Turtle: {err}; fix the file, then run 'mandat load' again "
-                         "(nothing was written)") from None
+    if cell is None:
+        return None
+    kind, value = cell["type"], cell["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(hashlib.sha1(value.encode()).hexdigest())
+    if cell.get("xml:lang"):
+        return ox.Literal(value, language=cell["xml:lang"])
+    if cell.get("datatype"):
+        return ox.Literal(value, datatype=ox.NamedNode(cell["datatype"]))
+    return ox.Literal(value)
 
 
 def skolemised(triple) -> str:

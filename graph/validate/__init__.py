@@ -83,13 +83,14 @@ def parse_with_origins(files: list[Path]):
     from rdflib import RDF, Graph
 
     from graph.ns import PREFIXES
-    from graph.store import parse_turtle, read_sources
+    from graph.loading import file_faults, rdflib_graph, read_sources
 
     graph, typed, seen, faults = Graph(), {}, {}, []
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     for path, data in read_sources(files):
-        part, found = parse_turtle(path, data)
+        triples, found = file_faults(path, data)
+        part = rdflib_graph(triples)
         shown = display_path(path)
         faults += [Problem(f"{shown}:{line}", "", "", "term", message) for line, message in found]
         for subject in set(part.subjects()):
@@ -196,12 +197,13 @@ def validate(files: list[Path], shapes_path: Path) -> Report:
     Raises :class:`graph.errors.UnreadableData` (naming file and line) before
     any check runs when a file does not parse.
     """
-    from graph.catalog import build_catalog
+    from graph.queries.lookup import Lookup
+    from graph.stores.memory import MemoryStore
     from graph.validate.integrity import integrity_problems
 
     start = time.perf_counter()
     graph, origin, faults = parse_with_origins(files)
-    describe = Describer(graph, origin, build_catalog(graph))
+    describe = Describer(graph, origin, Lookup(MemoryStore.of_graph(graph)))
     rows = [*run_shacl(graph, shapes_path), *run_checks(graph), *integrity_problems(describe.catalog)]
     problems = faults + merged([describe.problem(*row) for row in rows])
     return Report(problems, len(files), len(graph), time.perf_counter() - start)

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Iterator
 
 from graph import ns
-from graph.model import Catalog, Interval
+from graph.queries.lookup import Lookup
+from graph.model import Interval
 
 Row = tuple[str, str, str, str]
 ROOT_CLASSES = {ns.MANDAT + "Presidency"}
@@ -23,14 +24,14 @@ def boundaries(intervals) -> list[date]:
     return sorted({d for iv in intervals for d in (iv.start, iv.end) if d})
 
 
-def probe_days(cat: Catalog, intervals) -> list[date]:
+def probe_days(cat: Lookup, intervals) -> list[date]:
     """The days on which to test a time-dependent property: each bound, plus a day before all."""
     days = boundaries(intervals)
     first = min([cat.earliest or date(2000, 1, 1)] + days)
     return [date.fromordinal(first.toordinal() - 1)] + days
 
 
-def reporting_cycles(cat: Catalog) -> Iterator[Row]:
+def reporting_cycles(cat: Lookup) -> Iterator[Row]:
     """A cycle of reporting lines on any date."""
     import networkx as nx
 
@@ -48,7 +49,7 @@ def reporting_cycles(cat: Catalog) -> Iterator[Row]:
                        "end one of these lines", "error")
 
 
-def two_parents(cat: Catalog) -> Iterator[Row]:
+def two_parents(cat: Lookup) -> Iterator[Row]:
     """Two reporting lines of one unit to different parents over overlapping periods."""
     by_unit: dict[str, list] = {}
     for line in cat.lines:
@@ -61,7 +62,7 @@ def two_parents(cat: Catalog) -> Iterator[Row]:
                            "at the same time; end one line where the other begins", "error")
 
 
-def is_root(cat: Catalog, iri: str) -> bool:
+def is_root(cat: Lookup, iri: str) -> bool:
     """True for the agencies allowed to have no parent: the Presidency and the national court."""
     ent = cat.entities[iri]
     return bool(set(ent.types) & ROOT_CLASSES) or (
@@ -98,7 +99,7 @@ def describe_gap(gap: Interval) -> str:
     return f" before {end}" if end else (f" from {start}" if start else "")
 
 
-def orphans(cat: Catalog) -> Iterator[Row]:
+def orphans(cat: Lookup) -> Iterator[Row]:
     """An agency with no parent on some day while it existed (reported once, with the first gap)."""
     for ent in cat.agencies():
         if is_root(cat, ent.iri):
@@ -120,7 +121,7 @@ def outside_existence(fact: Interval, agency: Interval) -> str | None:
     return None
 
 
-def facts_naming_agencies(cat: Catalog):
+def facts_naming_agencies(cat: Lookup):
     """(fact, agency, what) for every fact that names an agency."""
     for line in cat.lines:
         yield line, line.unit, "reporting line"
@@ -136,7 +137,7 @@ def facts_naming_agencies(cat: Catalog):
             yield a, party, "agreement"
 
 
-def names_missing_agency(cat: Catalog) -> Iterator[Row]:
+def names_missing_agency(cat: Lookup) -> Iterator[Row]:
     """A fact that names an agency on dates when that agency did not exist.
 
     Before the agency existed is an error. After it was dissolved is a
@@ -156,7 +157,7 @@ def names_missing_agency(cat: Catalog) -> Iterator[Row]:
                    f"({ent.valid.end}); end it or move it to the successor (see mandat gaps)", "warning")
 
 
-def reversed_periods(cat: Catalog) -> Iterator[Row]:
+def reversed_periods(cat: Lookup) -> Iterator[Row]:
     """A validity period that ends before it starts (same message as ``interval-order.rq``)."""
     records = [*cat.lines, *cat.memberships, *cat.agreements, *cat.responsibilities, *cat.entities.values()]
     for rec in records:
@@ -170,6 +171,6 @@ def reversed_periods(cat: Catalog) -> Iterator[Row]:
 CHECKS = (reporting_cycles, two_parents, orphans, names_missing_agency, reversed_periods)
 
 
-def integrity_problems(cat: Catalog) -> list[Row]:
+def integrity_problems(cat: Lookup) -> list[Row]:
     """Every integrity problem of the catalog."""
     return [row for check in CHECKS for row in check(cat)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph import ns
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.common import kind_label
 
 KIND_COLOURS = {
@@ -35,15 +35,14 @@ def word(key: str, lang: str) -> str:
     return WORDS[key][0 if lang == "id" else 1]
 
 
-def kind_key(cat: Catalog, iri: str) -> str:
+def kind_key(cat: Lookup, iri: str) -> str:
+    """The local name of the agency's most specific class ("TechnicalUnit"), or "Agency"."""
     ent = cat.entities.get(iri)
-    for cls in ns.AGENCY_CLASSES:
-        if ent is not None and cls in ent.types:
-            return cls.rsplit("#", 1)[-1]
-    return "Agency"
+    cls = cat.kind_class(ent.types) if ent is not None else None
+    return ns.local_name(cls) if cls and cat.classes.get(cls) == "agency" else "Agency"
 
 
-def fact_text(cat: Catalog, fact, lang: str, basis=()) -> str:
+def fact_text(cat: Lookup, fact, lang: str, basis=()) -> str:
     """Tooltip lines for a fact: its confidence, legal basis and sources (plain text)."""
     lines = []
     if fact.confidence == "weak":
@@ -73,7 +72,7 @@ def ink(background: str) -> str:
     return "#ffffff" if 0.299 * r + 0.587 * g + 0.114 * b < 150 else "#222222"
 
 
-def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: str | None = None,
+def add_agency(net, cat: Lookup, iri: str, lang: str, extra: str = "", colour: str | None = None,
                border: str | None = None, font: int = 14, node_id: str | None = None, **more) -> None:
     """An agency node: colour per kind, size per level, grey dashed border when unverified.
 
@@ -101,21 +100,21 @@ def add_agency(net, cat: Catalog, iri: str, lang: str, extra: str = "", colour: 
     net.add_node(node_id or iri, **node)
 
 
-def add_fact_edge(net, cat: Catalog, a: str, b: str, fact, lang: str, label: str = "", colour: str = "#555555",
+def add_fact_edge(net, cat: Lookup, a: str, b: str, fact, lang: str, label: str = "", colour: str = "#555555",
                   width: int = 2, basis=(), **more) -> None:
     """An edge for a fact in its meaning's colour; an unverified fact is dashed (a channel of its own)."""
     net.add_edge(a, b, title="\n".join(x for x in (label, fact_text(cat, fact, lang, basis)) if x),
                  color=colour, dashes=is_unverified(fact), unverified=is_unverified(fact), width=width, **more)
 
 
-def kind_legend(cat: Catalog, kinds: set[str], lang: str) -> list[tuple[str, str, str]]:
+def kind_legend(cat: Lookup, kinds: set[str], lang: str) -> list[tuple[str, str, str]]:
     """Legend rows for the kinds of agency present, plus the unverified marker."""
     rows = [("", KIND_COLOURS[k], cat.label(ns.MANDAT + k, lang)) for k in KIND_COLOURS if k in kinds]
     rows.append(("dashed", UNVERIFIED, word("unverified", lang).lower()))
     return rows
 
 
-def details_of(cat: Catalog, iri: str, day: date, lang: str) -> dict:
+def details_of(cat: Lookup, iri: str, day: date, lang: str) -> dict:
     """What the detail panel shows for an agency: kind, parent, head, legal basis, sources (plain values)."""
     from graph.queries.common import source_ref
     from graph.queries.show import head_at
@@ -135,7 +134,7 @@ def details_of(cat: Catalog, iri: str, day: date, lang: str) -> dict:
             "unverified": is_unverified(ent)}
 
 
-def search_keys(cat: Catalog, iris: set[str]) -> dict[str, list[str]]:
+def search_keys(cat: Lookup, iris: set[str]) -> dict[str, list[str]]:
     """Normalised names and abbreviations (as the CLI's resolver reads them) → the entities they name."""
     from graph.resolve import name_records, normalise
 
@@ -147,7 +146,7 @@ def search_keys(cat: Catalog, iris: set[str]) -> dict[str, list[str]]:
     return {key: sorted(found) for key, found in sorted(out.items())}
 
 
-def page_extras(cat: Catalog, net, day: date, lang: str) -> dict:
+def page_extras(cat: Lookup, net, day: date, lang: str) -> dict:
     """Detail-panel facts, search keys and kind filters for every agency drawn in ``net``."""
     agencies = {n.get("agency", n["id"]) for n in net.nodes} & {e.iri for e in cat.agencies()}
     kinds = sorted({n["kind"] for n in net.nodes if "kind" in n})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.views import add_agency, add_fact_edge, kind_key, kind_legend, new_network
 
 WORDS = {"seat": ("kursi gugus tugas", "task-force seat"), "agreement": ("perjanjian (MoU/PKS)", "agreement (MoU/PKS)"),
@@ -16,7 +16,7 @@ def say(key: str, lang: str) -> str:
     return WORDS[key][0 if lang == "id" else 1]
 
 
-def actors_of(cat: Catalog, region: str | None, day: date) -> set[str]:
+def actors_of(cat: Lookup, region: str | None, day: date) -> set[str]:
     """The agencies with a TPPO responsibility in force for the region (and above it), and their forums."""
     jurisdictions = set(cat.region_ancestors(region)) if region else None
     actors = {r.agency for r in cat.responsibilities
@@ -27,7 +27,7 @@ def actors_of(cat: Catalog, region: str | None, day: date) -> set[str]:
     return actors | forums
 
 
-def gap_subjects(cat: Catalog, region: str | None, day: date, lang: str) -> dict[str, list[str]]:
+def gap_subjects(cat: Lookup, region: str | None, day: date, lang: str) -> dict[str, list[str]]:
     """Agency → explanations of the gaps findings about it."""
     from graph.queries.gaps import gaps
 
@@ -38,7 +38,7 @@ def gap_subjects(cat: Catalog, region: str | None, day: date, lang: str) -> dict
     return out
 
 
-def coordination_view(cat: Catalog, region: str | None, day: date, lang: str):
+def coordination_view(cat: Lookup, region: str | None, day: date, lang: str):
     """Task-force seats (blue), agreements (green) and reporting lines (grey) among the region's actors."""
     net = new_network()
     nodes = actors_of(cat, region, day)

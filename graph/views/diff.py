@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.diff import diff, events_between
 from graph.views import UNVERIFIED, add_agency, add_fact_edge, is_unverified, new_network
 from graph.views.org import units_under
@@ -44,7 +44,7 @@ def change_of(answer: dict) -> dict[str, str]:
     return out
 
 
-def levels_of(cat: Catalog, root: str, start: date, end: date) -> dict[str, int]:
+def levels_of(cat: Lookup, root: str, start: date, end: date) -> dict[str, int]:
     """Each unit's depth under ``root``: on ``end`` when it exists then, else on ``start``."""
     out = units_under(cat, root, start, None)
     out.update(units_under(cat, root, end, None))
@@ -60,7 +60,7 @@ def styled_edge(net, cat, a, b, fact, lang, style: str, used: set[str], basis=()
                   smooth={"enabled": True, "type": curve, "roundness": 0.3} if curve else False)
 
 
-def diff_view(cat: Catalog, start: date, end: date, root: str, lang: str):
+def diff_view(cat: Lookup, start: date, end: date, root: str, lang: str):
     """The units under ``root`` that changed, with their old and new parents and the change events.
 
     Each unit sits at its depth under ``root`` (on ``end`` if it exists then), so

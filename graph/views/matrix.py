@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.gaps import gaps, region_level
 from graph.queries.who_handles import who_handles
 from graph.views.page import document, legend_html, save
@@ -33,7 +33,7 @@ def say(key: str, lang: str) -> str:
     return WORDS[key][0 if lang == "id" else 1]
 
 
-def matrix(cat: Catalog, region: str, day: date, lang: str = "id") -> dict:
+def matrix(cat: Lookup, region: str, day: date, lang: str = "id") -> dict:
     """Columns (the region and the jurisdictions above it) and one row per step.
 
     Each row holds, per jurisdiction and role, the who-handles rows; ``gap`` is the
@@ -130,7 +130,7 @@ def matrix_table(answer: dict, lang: str) -> str:
             f'<tbody>{"".join(body)}</tbody></table>')
 
 
-def write_matrix(cat: Catalog, region: str, day: date, path: str, heading: str, lang: str) -> dict:
+def write_matrix(cat: Lookup, region: str, day: date, path: str, heading: str, lang: str) -> dict:
     """Write the matrix page; returns the answer it shows."""
     answer = matrix(cat, region, day, lang)
     save(path, matrix_page(answer, heading, lang))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.chain import require_existing
 from graph.views import add_agency, add_fact_edge, kind_key, kind_legend, new_network
 
 FONT, MIN_LABEL_PX = 16, 12
 
 
-def units_under(cat: Catalog, root: str, day: date, depth: int | None) -> dict[str, int]:
+def units_under(cat: Lookup, root: str, day: date, depth: int | None) -> dict[str, int]:
     """Every unit under ``root`` on ``day`` with its depth (root = 0), down to ``depth``."""
     found, frontier = {root: 0}, [root]
     while frontier:
@@ -33,7 +33,7 @@ def units_under(cat: Catalog, root: str, day: date, depth: int | None) -> dict[s
     return found
 
 
-def units_ever_under(cat: Catalog, root: str, depth: int | None) -> set[str]:
+def units_ever_under(cat: Lookup, root: str, depth: int | None) -> set[str]:
     """Every unit that reported to ``root`` (directly or not) at some time, down to ``depth`` lines."""
     found, frontier, level = {root}, [root], 0
     while frontier and (depth is None or level < depth):
@@ -43,7 +43,7 @@ def units_ever_under(cat: Catalog, root: str, depth: int | None) -> set[str]:
     return found
 
 
-def in_region(cat: Catalog, units: set[str], root: str, region: str) -> set[str]:
+def in_region(cat: Lookup, units: set[str], root: str, region: str) -> set[str]:
     """The units serving ``region`` or a region inside it, with the units above them up to ``root``."""
     from graph.queries.gaps import agencies_serving, regions_within
 
@@ -60,7 +60,7 @@ def span(valid) -> list[str | None]:
     return [valid.start.isoformat() if valid.start else None, valid.end.isoformat() if valid.end else None]
 
 
-def org_view(cat: Catalog, root: str, day: date, depth: int | None, lang: str, region: str | None = None):
+def org_view(cat: Lookup, root: str, day: date, depth: int | None, lang: str, region: str | None = None):
     """The pyvis network of every unit ever under ``root`` and the dated tree the page draws from it.
 
     Refuses (InputError, exit 2) when ``root`` did not exist on ``day``, as ``chain`` does.

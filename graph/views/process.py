@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.model import Catalog
+from graph.queries.lookup import Lookup
 from graph.queries.gaps import gaps
 from graph.queries.who_handles import who_handles
 from graph.views import add_agency, fact_text, kind_key, kind_legend, new_network
@@ -38,14 +38,14 @@ def nearest_rows(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["distance"] <= nearest]
 
 
-def region_findings(cat: Catalog, region: str | None, day: date, lang: str) -> list[dict]:
+def region_findings(cat: Lookup, region: str | None, day: date, lang: str) -> list[dict]:
     """The uncovered-step and unlinked-handover findings of ``gaps`` about ``region`` itself."""
     if region is None:
         return []
     return [f for f in gaps(cat, day, [region], kinds=GAP_KINDS, lang=lang) if f["region"]["iri"] == region]
 
 
-def handover_of(cat: Catalog, finding: dict) -> tuple[str, str]:
+def handover_of(cat: Lookup, finding: dict) -> tuple[str, str]:
     """The (step, next step) of an unlinked-handover finding, read from the responsibilities it cites."""
     by_iri = {r.iri: r for r in cat.responsibilities}
     steps = {by_iri[e["fact"]].step for e in finding["evidence"]}
@@ -53,7 +53,7 @@ def handover_of(cat: Catalog, finding: dict) -> tuple[str, str]:
                 for t in cat.entities[s].attrs.get("hands_over_to", ()) if t in steps)
 
 
-def process_view(cat: Catalog, region: str | None, day: date, lang: str):
+def process_view(cat: Lookup, region: str | None, day: date, lang: str):
     """Steps in rows with handover edges; under each step the agencies handling it (one node per step).
 
     An agency that handles three steps is drawn three times, once under each;

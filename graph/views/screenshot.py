@@ -96,11 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("screenshot: pip install playwright (no browser download needed)", file=sys.stderr)
         return 2
-    from graph.store import load_catalog
+    from graph.queries.lookup import open_lookup
     from graph.views import page_extras
     from graph.views.page import write_page
 
-    cat = load_catalog()
+    cat = open_lookup()
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

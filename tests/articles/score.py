@@ -62,9 +62,9 @@ def table(title: str, totals: dict) -> str:
 
 
 def main(argv: list[str]) -> None:
-    from graph.store import load_catalog
+    from graph.queries.lookup import open_lookup
 
-    cat = load_catalog()
+    cat = open_lookup()
     splits = ["eval", "dev"] + (["blind"] if "--blind" in argv else [])
     shown = argv[argv.index("--show") + 1] if "--show" in argv else None
     if shown == "blind" and "--blind" not in argv:

@@ -84,11 +84,11 @@ def main() -> None:
     sys.path.insert(0, str(HERE.parent.parent))
     from graph import ns
     from graph.resolve import name_records
-    from graph.store import load_catalog
+    from graph.queries.lookup import open_lookup
 
     with open(HERE / "hand.tsv", encoding="utf-8") as f:
         hand = [tuple(r) for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
-    rows = generated(name_records(load_catalog())) + [(t, d, ns.expand(e) or e, c, k)
+    rows = generated(name_records(open_lookup())) + [(t, d, ns.expand(e) or e, c, k)
                                                       for t, d, e, c, k in hand[1:]]
     with open(HERE / "benchmark.tsv", "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, delimiter="\t", lineterminator="\n")

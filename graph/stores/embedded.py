@@ -1,0 +1,45 @@
+"""Questions on a pyoxigraph store, shared by the memory and the on-disk store."""
+
+from __future__ import annotations
+
+from graph.errors import InputError
+from graph.stores.base import bind_values
+
+
+class EmbeddedQueries:
+    """``select``, ``query`` and ``dump`` for a store whose ``open()`` gives a pyoxigraph Store."""
+
+    def open(self):
+        raise NotImplementedError
+
+    def select(self, text: str, values: dict | None = None) -> list[dict]:
+        """Rows of a SELECT as ``{variable: pyoxigraph term or None}``, on the default graph."""
+        result = self.open().query(bind_values(text, values))
+        names = [v.value for v in result.variables]
+        return [{n: sol[n] for n in names} for sol in result]
+
+    def query(self, text: str, max_rows: int | None = None) -> dict:
+        """A user's read-only query: SELECT rows as text, ASK as a boolean, graphs as Turtle."""
+        import pyoxigraph as ox
+
+        from graph.queries.sparql import capped, prefixed
+
+        try:
+            result = self.open().query(prefixed(text))
+        except (SyntaxError, OSError, ValueError) as err:
+            raise InputError(f"SPARQL query failed: {err}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return {"type": "ASK", "boolean": bool(result)}
+        if isinstance(result, ox.QueryTriples):
+            return {"type": "graph", "turtle": ox.serialize(result, format=ox.RdfFormat.TURTLE).decode()}
+        names = [v.value for v in result.variables]
+        rows = [{n: (None if sol[n] is None else sol[n].value) for n in names}
+                for sol in capped(iter(result), max_rows)]
+        return {"type": "SELECT", "vars": names, "rows": rows}
+
+    def dump(self, stream, fmt: str) -> None:
+        """The data's graph (not the derived one) as Turtle, N-Triples or JSON-LD."""
+        import pyoxigraph as ox
+
+        formats = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
+        self.open().dump(output=stream, format=formats[fmt], from_graph=ox.DefaultGraph())
