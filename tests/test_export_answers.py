@@ -234,3 +234,15 @@ def test_export_default_format_is_turtle(export):
 
     raw = export("export").decode("utf-8")
     assert isomorphic(Graph().parse(data=raw, format="turtle"), expected_graph())
+
+
+def test_a_seat_without_a_role_and_an_agreement_without_a_type_have_empty_roles(export, tmp_path):
+    extra = EXTRA.replace(" org:role md:role-anggota ;", "").replace(' mandat:agreementType "PKS" ;', "")
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "world.ttl").write_text((WORLD / "world.ttl").read_text(encoding="utf-8") + extra, encoding="utf-8")
+    _, rows = csv_rows(export("export", "--format", "csv", data=str(folder)).decode("utf-8"))
+    assert sorted((r[0].removeprefix(MD), r[2], r[3].removeprefix(MD), r[5]) for r in rows
+                  if r[2] in ("member_of", "agreement")) == [
+        ("dinas-p", "agreement", "polda-p", ""), ("dinas-p", "agreement", "polres-r1", ""),
+        ("dinas-p", "member_of", "tf", ""), ("polda-p", "agreement", "polres-r1", "")]
