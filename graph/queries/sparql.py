@@ -112,25 +112,22 @@ def prefixed(text: str) -> str:
     """The query with mandat's usual prefixes declared in front (for engines without initNs)."""
     from graph.ns import PREFIXES
 
-    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()
-                   if f"PREFIX {p}:".lower() not in text.lower())
-    return head + text
+    head = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()
+                    if f"PREFIX {p}:".lower() not in text.lower())
+    return head + "\n" + text           # one line in front: an engine's line numbers are off by one
 
 
-def run_query(graph, text: str, max_rows: int | None = None) -> dict:
-    """Run a read-only query; returns ``{"type": ..., "vars": [...], "rows": [...]}``
-    for SELECT, ``{"type": "ASK", "boolean": ...}``, or ``{"type": "graph", "turtle": ...}``."""
-    from graph.ns import PREFIXES
+def engine_error(err: Exception) -> InputError:
+    """An engine's complaint about a :func:`prefixed` query as one line, at the user's own line.
 
-    try:
-        result = graph.query(text, initNs=PREFIXES)
-    except Exception as err:  # rdflib raises many types for evaluation errors
-        raise InputError(f"SPARQL query failed: {err}") from None
-    if result.type == "ASK":
-        return {"type": "ASK", "boolean": bool(result.askAnswer)}
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return {"type": "graph", "turtle": result.graph.serialize(format="turtle")}
-    names = [str(v) for v in result.vars]
-    rows = [{n: (None if row[i] is None else str(row[i])) for i, n in enumerate(names)}
-            for row in capped(iter(result), max_rows)]
-    return {"type": "SELECT", "vars": names, "rows": rows}
+    >>> print(engine_error(SyntaxError("error at 2:24: expected one of Prefix not found, ['%'], ['.']")))
+    SPARQL query failed at line 1, column 24: Prefix not found; check the query
+    """
+    import re
+
+    first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    found = re.match(r"error at (\d+):(\d+): (?:expected one of )?(.*)", first)
+    if not found:
+        return InputError(f"SPARQL query failed: {first}")
+    line, column, reason = int(found.group(1)) - 1, found.group(2), found.group(3).split(", [")[0]
+    return InputError(f"SPARQL query failed at line {max(line, 1)}, column {column}: {reason}; check the query")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from graph.errors import InputError
 from graph.stores.base import bind_values
 
 
@@ -22,12 +21,12 @@ class EmbeddedQueries:
         """A user's read-only query: SELECT rows as text, ASK as a boolean, graphs as Turtle."""
         import pyoxigraph as ox
 
-        from graph.queries.sparql import capped, prefixed
+        from graph.queries.sparql import capped, engine_error, prefixed
 
         try:
             result = self.open().query(prefixed(text))
         except (SyntaxError, OSError, ValueError) as err:
-            raise InputError(f"SPARQL query failed: {err}") from None
+            raise engine_error(err) from None
         if isinstance(result, ox.QueryBoolean):
             return {"type": "ASK", "boolean": bool(result)}
         if isinstance(result, ox.QueryTriples):
