@@ -299,9 +299,18 @@ def name_before(toks, end: int) -> tuple[int, int] | None:
             while before > 0 and (toks[before - 1][0] in G.TITLES or toks[before - 1][0] in G.RANK_START
                                   or toks[before - 1][0] in G.RANK_MORE):
                 before -= 1
-            if before < b or before == 0 or toks[before - 1][0] in BEFORE_NAME:
+            prev = toks[before - 1][0] if before else ""
+            if before < b or before == 0 or prev in BEFORE_NAME or prev in OPENERS \
+                    or (prev[:1].islower() and prev not in PLACE_PREPOSITIONS):
                 return b, stop
     return None
+
+
+# Before a name: a lower-case word ('kata Budi Santoso, Kepala ...') bounds it, except the words that put a
+# place before a comma ('di Mataram, Kepala ...'); so do a few sentence openers ('Menurut Budi selaku ...').
+PLACE_PREPOSITIONS = {"di", "ke", "dari", "menuju", "asal", "wilayah", "kawasan", "daerah", "kabupaten", "kota",
+                      "provinsi", "desa", "kecamatan", "kelurahan", "dusun", "pulau", "negara", "arah"}
+OPENERS = {"Menurut", "Sementara", "Oleh"}
 
 
 def persons(text: str, orgs: list[dict], sents, gaz: Gazetteer | None = None,
@@ -315,11 +324,44 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
     """(name, post, start, end, name start) of every person named with a post, in text order."""
     _, found, pending = scanned or scan(text, sents, gaz)
     known = known or set()
+    named_posts, evidence = set(), None
     for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
-        cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)))
+        if head == BACK:
+            continue
+        if evidence is None:
+            evidence = spoken_names(text)
+        cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)),
+                              evidence=evidence)
         if cut:
             add_person(text, found, toks, 0, cut, cut, j)
+            named_posts.add(toks[0][1])
+    for head, toks, k, j in pending:                    # Name, post: unless the post was followed by its own name
+        if head == BACK and toks[k][1] not in named_posts and toks[0][1] not in found:
+            found[toks[0][1]] = (G.name_text(text, toks, 0, k), text[toks[k][1]:toks[j - 1][2]], toks[0][1],
+                                 toks[j - 1][2])
     return [(*found[k], k) for k in sorted(found)]
+
+
+BACK = "\x00back"          # a pending 'Name, post': name tokens, then the post's tokens
+SPEECH = (r"mengatakan|menjelaskan|menambahkan|menyebut(?:kan)?|menegaskan|menilai|berharap|mengimbau|menuturkan|"
+          r"mengungkapkan|menyampaikan|memaparkan|meminta|menerangkan|mengaku|melanjutkan|berujar|menyatakan|"
+          r"mengharapkan|menekankan|mengingatkan|memastikan|mengajak|mendorong|membenarkan|mengapresiasi")
+SPOKEN = re.compile(
+    rf"(?:^|[.,;:\"“”(] ?|\b[a-z][a-z-]* )"
+    rf"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){{0,3}}),? (?:pun |juga )?(?:{SPEECH})\b"
+    r"|\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut|lanjut|menurut|Menurut|sapaan) "
+    r"([A-Z][a-z'’-]+)", re.M)
+
+
+def spoken_names(text: str) -> set[str]:
+    """First words of the names the article makes speak ('Ari menambahkan', 'kata Ari'): a word there is a
+    person's name, which tells a name from a place after an office the graph does not know."""
+    out = set()
+    for m in SPOKEN.finditer(text):
+        words = (m.group(1) or m.group(2)).split()
+        if words[0] not in G.STOP_CAPS or words[0] in G.NAME_PREFIXES:
+            out.add(words[0])
+    return out
 
 
 def add_person(text: str, found: dict, toks, p0: int, p1: int, n0: int, n1: int) -> None:
@@ -360,12 +402,9 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
     if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
         back = whole[:i]
         hit = name_before(back, len(back) - 1) if back and back[-1][0] == "," else None
-        if hit:
+        if hit:                                         # decided once we know the post has no name of its own
             n0, n1 = hit
-            start = back[n0][1]
-            if start not in found:
-                found[start] = (G.name_text(text, back, n0, n1), text[m.start():toks[j - 1][2]], start,
-                                toks[j - 1][2])
+            pending.append((BACK, back[n0:n1] + toks[:j], n1 - n0, n1 - n0 + j))
 
 
 def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
@@ -407,11 +446,48 @@ def ends_in_province(toks, cut: int) -> bool:
 PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau"}
 
 
-def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool) -> int | None:
+def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool,
+                    evidence: set[str] = frozenset()) -> int | None:
     """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
-    the name, found as the longest office prefix known to the graph or written elsewhere without a name."""
+    the name, found as the longest office prefix known to the graph or written elsewhere without a name;
+    failing that, the longest name whose first word the article makes speak ('kata Ryo'), or a name of two
+    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly')."""
     if standalone:
         return k if G.name_run(toks, k) == j else None
+    cut = known_cut(text, toks, k, j, gaz, known)
+    return cut if cut else unknown_cut(toks, k, j, evidence)
+
+
+def head_end(toks, cut: int) -> int:
+    """The index after the last office or post head word before ``cut`` ('Kantor Imigrasi', 'Kepala')."""
+    end = 0
+    for n in range(cut):
+        word = toks[n][0]
+        if not word[:1].isupper() or (word == "Imigrasi" and n and toks[n - 1][0] in {"Jenderal", "Dirjen", "Ditjen"}):
+            continue
+        joined = " ".join(t[0] for t in toks[n:min(cut, n + 4)])
+        for regex in (G.ORG_HEAD, G.POST_HEAD):
+            m = regex.match(joined)
+            if m:
+                end = max(end, n + len(m.group().split()))
+    return end
+
+
+def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
+    for cut in range(k, j):
+        if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
+                or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
+                or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
+            continue
+        if toks[cut][0] in evidence:
+            return cut
+        before = toks[cut - 1][0]
+        if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
+            return cut
+    return None
+
+
+def known_cut(text, toks, k: int, j: int, gaz, known: set[str]) -> int | None:
     for cut in range(j - 1, k, -1):
         if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS \
                 or toks[cut][0] in G.PLACE_ENDS:

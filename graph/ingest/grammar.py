@@ -51,7 +51,7 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau"} | WEEKDAYS | MONTHS
 # Words that end a place's name ('Maluku Utara', 'Jakarta Raya'): never the start of a name split off an office.
 PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
-              "Baru", "Laut", "Darat", "Pusat", "Kepulauan"}
+              "Baru", "Laut", "Darat", "Pusat", "Kepulauan", "Hulu", "Hilir", "Ilir", "Ulu", "Kidul", "Induk"}
 
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
@@ -63,11 +63,13 @@ POST_WORDS = (
     r"Danramil|Dandim|Danrem|Danlanal|Danlantamal|Pangdam|Kalapas|Karutan|Kadisnaker\w*|Kadinsos|"
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
-    r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir"
+    r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
+    r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
+    r"Anggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
 )
 POST_HEAD = re.compile(
     r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
-    r"(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
+    r"(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
@@ -102,6 +104,14 @@ PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepul
                   "Papua Selatan", "Papua Pegunungan", "Papua Barat Daya", "DI Yogyakarta", "DKI Jakarta",
                   "Sumatra Utara", "Sumatra Barat", "Sumatra Selatan")
 NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
+# Words that are common words elsewhere but begin a name before another name word ('Lalu Samsul Adnan', Sasak).
+NAME_PREFIXES = {"Lalu"}
+# Words that begin a place's name ('Tanjung Priok', 'Muara Enim'): a name split off an office never starts there.
+PLACE_STARTS = {"Tanjung", "Teluk", "Muara", "Sungai", "Tanah", "Kuala", "Labuhan", "Bandar", "Pangkal", "Bukit",
+                "Gunung", "Rantau", "Tebing", "Padang", "Pematang", "Kepulauan", "Pulau", "Nusa", "Ujung", "Batu"}
+# Words inside an office name that never end one ('Kantor Imigrasi Kelas I TPI' needs its place).
+OFFICE_INNER = {"Kelas", "I", "II", "III", "TPI", "Khusus", "Non", "Utama", "Pratama", "Madya", "Bidang", "Seksi",
+                "Sub", "Bagian", "Urusan"}
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
 UNIT_HEADS = {"Subdit", "Unit", "Divisi"}
 CONNECTORS = {"dan", "serta", "&"}
@@ -260,8 +270,10 @@ def name_run(toks: list[Tok], i: int) -> int:
         if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
             j += 1
             continue
-        if not (plain or initial or tail or haji) or word in STOP_CAPS or word in RANK_START or word in TITLES \
-                or starts_post(toks, j) or starts_office(toks, j):
+        noble = j == i and word in NAME_PREFIXES and j + 1 < len(toks) \
+            and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS
+        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not noble) or word in RANK_START \
+                or word in TITLES or (j == i and word in RANK_MORE) or starts_post(toks, j) or starts_office(toks, j):
             break
         j += 1
         if tail:
