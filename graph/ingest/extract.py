@@ -146,7 +146,7 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     return m.start(), toks[j - 1][2] if j > k else m.end()
 
 
-SELAKU = re.compile(r"(?<![\w-])selaku (?=[A-Z])")
+SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) (?=[A-Z])")
 
 
 def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
@@ -206,13 +206,16 @@ def shifted(read: tuple[list, dict, list], by: int) -> tuple[list, dict, list]:
 IN_TITLE = re.compile(r"\b(?:Peraturan|Keputusan|Permen\w*|Instruksi|Surat Edaran)(?: [A-Z][\w.]*)* $")
 SECTOR_WORDS = {"sosial", "kesehatan", "pendidikan", "tenaga", "kerja", "dan", "serta", "transmigrasi", "perdagangan",
                 "pemberdayaan", "perempuan", "perlindungan", "anak", "kependudukan", "pencatatan", "sipil", "kominfo",
-                "komunikasi", "informatika", "perindustrian", "ketenagakerjaan", "pariwisata", "perhubungan"}
+                "komunikasi", "informatika", "perindustrian", "ketenagakerjaan", "pariwisata", "perhubungan",
+               "nakertrans", "naker", "pmd", "pmdes", "ppa", "pppa", "p3a", "ppkb", "kb", "dukcapil", "capil",
+               "masyarakat", "desa", "pemberdayaan", "penanaman", "modal", "ptsp", "dpmptsp", "kb", "keluarga"}
 NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polres", "polresta", "polsek", "kejati",
                "kejari", "kejaksaan negeri", "kejaksaan tinggi", "pengadilan negeri", "pengadilan", "dinas",
                "disnaker", "disnakertrans", "dinsos", "pemkab", "pemkot", "pemprov", "rudenim", "lapas", "rutan",
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
                "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
-               "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga"}
+               "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga",
+               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim"}
 
 
 def is_generic(mention: str) -> bool:
@@ -223,8 +226,8 @@ def is_generic(mention: str) -> bool:
     """
     if P.GENERIC.match(mention):
         return True
-    words = fold(mention).split()
-    if " ".join(words) in NEEDS_PLACE:
+    words = fold(BRACKETS.sub("", mention)).split()
+    if " ".join(words) in NEEDS_PLACE or (len(words) == 1 and words[0] in {"disnakertrans", "disnaker", "dinsos"}):
         return True
     return bool(words) and words[0] == "dinas" and len(words) > 1 and all(w in SECTOR_WORDS for w in words[1:])
 
@@ -258,6 +261,8 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
     out = []
     for start, end, iri in spans:
+        if HEAD_OF_STATE.match(text, start, end):
+            continue                                    # 'Presiden RI' is a post, not a body (README rules)
         key = (text[start:end], text[end:end + 2], iri)     # the same words read the same way
         if key not in read:
             mention, cut = key[0], len(key[0])
@@ -272,6 +277,9 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
         cut, item = read[key]
         out.append({**item, "start": start, "end": start + cut, "sentence": sentence_of(sents, start)})
     return out
+
+
+HEAD_OF_STATE = re.compile(r"(?:Wakil )?Presiden(?: RI| Republik Indonesia)?$")
 
 
 def orgs_between(orgs: list[dict], starts: list[int], start: int, end: int) -> list[dict]:
@@ -380,6 +388,8 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         j = k
         while j < len(toks) and G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]):
             j += 1
+        if j + 1 < len(toks) and toks[j][0] == "Republik" and toks[j + 1][0] == "Indonesia":
+            j += 2
         if j < len(toks) and toks[j][0] != ",":       # Presiden RI Joko Widodo
             p = G.skip_titles(toks, j)
             q = G.name_run(toks, p)
@@ -387,6 +397,12 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
                 return add_person(text, found, toks, 0, j, p, q)
     else:
         j = G.office_tail(toks, k, limit=20, connectors=G.POST_CONNECTORS)
+        if j == k:                                      # 'Kepala bidang penempatan tenaga kerja Disnaker X'
+            n = k
+            while n < len(toks) and n - k < 10 and lower_post_word(toks[n][0]):
+                n += 1
+            if n > k and G.starts_office(toks, n):
+                j = G.office_tail(toks, n, limit=20, connectors=G.POST_CONNECTORS)
     if j < len(toks) and toks[j][0] == ",":           # post, [rank] Name,
         p = G.skip_titles(toks, j + 1)
         q = G.name_run(toks, p)
@@ -407,11 +423,29 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
             pending.append((BACK, back[n0:n1] + toks[:j], n1 - n0, n1 - n0 + j))
 
 
+TRIGGER_WORDS = {"yang", "juga", "menjabat", "sebagai", "merupakan"}
+
+
+LOWER_POST_WORDS = {"bidang", "seksi", "sub", "bagian", "urusan", "dan", "serta", "tenaga", "kerja", "hukum", "umum",
+                    "pidana", "khusus", "sosial", "anak", "perempuan", "hubungan", "masyarakat", "luar", "negeri",
+                    "intelijen", "keimigrasian", "lalu", "lintas", "tindak", "informasi", "data", "teknologi"}
+
+
+def lower_post_word(word: str) -> bool:
+    """A lower-case word of a post's unit ('bidang perencanaan pelatihan dan penempatan tenaga kerja')."""
+    return word in LOWER_POST_WORDS or (len(word) > 5 and word.isalpha() and word.islower()
+                                        and word.startswith(("pe", "ke")) and word.endswith("an"))
+
+
 def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
     """'Name, selaku Post': token ``i`` is the post's first word."""
     toks = whole[i:i + 40]
     j = G.office_tail(toks, 0, limit=20)
+    if not text.startswith("selaku", toks[0][1] - 7) and not G.starts_post(toks, 0) if toks else True:
+        return                                          # 'sebagai', 'yang juga ...': only before a post word
     back = whole[:max(0, i - 1)]
+    while back and back[-1][0] in TRIGGER_WORDS:
+        back = back[:-1]
     if back and back[-1][0] == ",":
         back = back[:-1]
     hit = name_before(back, len(back)) if back else None

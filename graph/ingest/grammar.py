@@ -124,6 +124,12 @@ PLAIN_RE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 INITIAL_RE = re.compile(r"[A-Z]\.?")
 SHORT_CAPS_RE = re.compile(r"[A-Z]{2,3}")
 HAJI_RE = re.compile(r"H\.(?:[A-Z]\.)+")
+MULTI_INITIAL_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+DEGREE_INITIALS = {"S.H.", "M.H.", "S.E.", "M.M.", "S.T.", "M.T.", "S.I.K.", "S.P.", "S.S.", "S.IP.", "M.P."}
+# A number followed by one of these counts something: 'Ditpolairud Polda Kepri 13 kasus' ends before it.
+COUNT_NOUNS = {"kasus", "orang", "korban", "tersangka", "laporan", "perkara", "paspor", "pekerja", "calon", "warga",
+               "kali", "hari", "bulan", "tahun", "persen", "berkas", "anak", "perempuan", "wanita", "pria", "unit",
+               "kapal", "kilogram", "kg", "ton", "buah", "lokasi", "titik", "desa", "kecamatan"}
 INITIALS_RE = re.compile(r"[A-Z]\.?|H\.(?:[A-Z]\.)+")
 TOKEN = re.compile(r"\((?:[A-Z][\w'’.&/-]*)(?: [A-Za-z][\w'’.&/-]*){0,6}\)|\((?:purn|Purn)\.?\)"
                    r"|(?:Dr|Drs|Dra|Ir|Prof|Pol|Hj|dr|No|Plt|Plh|Pj|Pjs)\.(?!\w)"   # titles keep their dot
@@ -216,6 +222,8 @@ def office_tail(toks: list[Tok], i: int, limit: int = 16, connectors: set[str] =
                 j += 1
                 continue
             break
+        if is_number(word) and word[:1].isdigit() and j + 1 < len(toks) and toks[j + 1][0] in COUNT_NOUNS:
+            break
         if not (is_cap(word) or is_number(word)) or word in WEEKDAYS or word in MONTHS or word in TITLES \
                 or (is_rank(toks, j) and not general_of(toks, j)) or word in {"Jl", "Jalan", "Nomor", "No", "No."}:
             break
@@ -267,6 +275,8 @@ def name_run(toks: list[Tok], i: int) -> int:
         initial = INITIAL_RE.fullmatch(word) is not None
         tail = j > i and SHORT_CAPS_RE.fullmatch(word) is not None and not is_degree(word)
         haji = j == i and HAJI_RE.fullmatch(word) is not None       # 'H.M. Rahmattullah'
+        haji = haji or (j == i and MULTI_INITIAL_RE.fullmatch(word) is not None and word not in DEGREE_INITIALS
+                        and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None)   # 'A.A. Raka'
         if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
             j += 1
             continue
@@ -276,8 +286,9 @@ def name_run(toks: list[Tok], i: int) -> int:
                 or word in TITLES or (j == i and word in RANK_MORE) or starts_post(toks, j) or starts_office(toks, j):
             break
         j += 1
-        if tail:
-            break
+        if tail and not (j < len(toks) and PLAIN_RE.fullmatch(toks[j][0]) and toks[j][0] not in STOP_CAPS
+                         and not starts_post(toks, j) and not starts_office(toks, j)):
+            break                               # 'Ramli HS' ends there; 'Ronald FC Sipayung' goes on
     if j > i and all(INITIALS_RE.fullmatch(t[0]) for t in toks[i:j]):
         return i                                # initials alone (suspects: 'JS', 'A.') are no name
     return j
