@@ -138,6 +138,9 @@ def office_spans(text: str, sents) -> list[tuple[int, int]]:
 def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     """The office name whose head word ``m`` begins ``toks``, or None."""
     k = next((n for n, t in enumerate(toks) if t[1] >= m.end()), len(toks))
+    before = text[max(a, m.start() - 12):m.start()].split()
+    if m.group() in {"TNI", "Polri"} and before and before[-1] in G.RANK_START:
+        return None                                    # 'Laksda TNI Arsyad Abdullah': part of the rank
     j = G.office_tail(toks, k)
     if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
         return None                                    # 'Divisi Imigrasi' alone names a post's unit
@@ -215,7 +218,10 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
                "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
                "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga",
-               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim"}
+               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "kesbangpol",
+               "diskominfo", "dinkominfo", "dinkes", "dishub", "disdik", "disperindag", "dispar", "bpbd", "dpppa",
+               "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
+               "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal"}
 
 
 def is_generic(mention: str) -> bool:
@@ -269,6 +275,10 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
             if iri is None and not clean_end(key[0] + key[1], cut):
                 cut = trim_to_known(mention, 0, cut, known)
                 mention = mention[:cut]
+            post_bracket = POST_BRACKET.search(mention)
+            if post_bracket and G.POST_HEAD.match(post_bracket.group(1)):
+                cut = post_bracket.start()             # 'Komando Armada I (Pangkoarmada I)': the post's short form
+                mention = mention[:cut]
             generic = is_generic(mention)
             found = iri if iri or generic else gaz.resolve(mention, day)
             proposed = {} if found or generic else {"kind": guess_kind(mention), "region": gaz.region_at_end(mention)}
@@ -279,6 +289,7 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     return out
 
 
+POST_BRACKET = re.compile(r" \(([^()]+)\)$")
 HEAD_OF_STATE = re.compile(r"(?:Wakil )?Presiden(?: RI| Republik Indonesia)?$")
 
 

@@ -64,6 +64,7 @@ POST_WORDS = (
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
+    r"Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
     r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
     r"Anggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
 )
@@ -89,7 +90,12 @@ ORG_HEAD = re.compile(
     r"DPRD|DPR|DPD|Rumah Detensi Imigrasi|Rudenim|Lapas|Rutan|Kodim|Korem|Kodam|Lantamal|Lanal|Lanud|"
     r"Bais TNI|TNI|Bakamla|BNN|BNP2TKI|Basarnas|Bea Cukai|(?:Perkumpulan|Serikat|Yayasan|DPC)(?= [A-Z])|Forkopimda|"
     r"Lembaga(?= [A-Z])|Komnas|KPAI|LPSK|IOM|Bank(?= [A-Z])|Bappeda|KBRI|KJRI|KP2MI|Konsulat Jenderal|"
-    r"Kedutaan Besar|Mahkamah(?= [A-Z])|Ombudsman|Satpol PP|Komisi(?= [A-Z])|Pemerintah Desa)(?![\w-])")
+    r"Kedutaan Besar|Mahkamah(?= [A-Z])|Ombudsman|Satpol PP|Komisi(?= [A-Z])|Pemerintah Desa|"
+    r"TP PKK|PKK(?= [A-Z])|DPPPA\w*|DPPKB\w*|DPMD|DPMPTSP|Diskominfo|Dinkominfo|Dinkes|Dishub|Disdik|Disperindag|"
+    r"Dispar|BPBD|Kesbangpol|Dispendukcapil|Sekretariat(?: Daerah| Jenderal| Utama)?(?= [A-Z])|Setda(?= [A-Z])|"
+    r"Suku Dinas|Sudin(?= [A-Z])|UPPA|P2TP2A|UKK(?= [A-Z])|ULP(?= [A-Z])|"
+    r"Pangkalan(?: Utama)? (?:TNI )?Angkatan (?:Laut|Udara)|Pangkalan TNI|Pos TNI AL|Posal(?= [A-Z])|Komando Armada|"
+    r"Koarmada|Kogabwilhan|Koopsud\w*|Lantamal|Guskamla|Koarmabar|Koarmatim)(?![\w-])")
 # Provinces and their usual short forms: after an office word they end the office ("Kepala BP3MI NTB Ponco").
 PROVINCES = {
     "Aceh", "Sumut", "Sumbar", "Riau", "Kepri", "Jambi", "Sumsel", "Babel", "Bengkulu", "Lampung", "Banten", "DKI",
@@ -106,6 +112,9 @@ PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepul
 NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
 # Words that are common words elsewhere but begin a name before another name word ('Lalu Samsul Adnan', Sasak).
 NAME_PREFIXES = {"Lalu"}
+# Two-letter capitals that are not a person's initials.
+NOT_INITIALS = {"RI", "TP", "AL", "AU", "AD", "PT", "CV", "UD", "KM", "KP", "MV", "SD", "PN", "PA", "KK", "HP", "WA",
+                "TV", "DI", "UU", "PP", "SK", "BB", "BC", "BI", "OJ"}
 # Words that begin a place's name ('Tanjung Priok', 'Muara Enim'): a name split off an office never starts there.
 PLACE_STARTS = {"Tanjung", "Teluk", "Muara", "Sungai", "Tanah", "Kuala", "Labuhan", "Bandar", "Pangkal", "Bukit",
                 "Gunung", "Rantau", "Tebing", "Padang", "Pematang", "Kepulauan", "Pulau", "Nusa", "Ujung", "Batu"}
@@ -202,13 +211,16 @@ def is_rank_bracket(tok: Tok) -> bool:
     return bool(inner) and inner[0] in RANK_START | {"Purn", "purn", "Purn."}
 
 
-def office_tail(toks: list[Tok], i: int, limit: int = 16, connectors: set[str] = CONNECTORS) -> int:
+def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] = CONNECTORS) -> int:
     """The index after the office words that start at ``i``: capitalised words, abbreviations,
     numbers, bracketed abbreviations, and 'dan'/'serta' between capitalised words (not before
     another office or post). Stops at a rank, a title, a weekday, a month or punctuation."""
     j = i
     while j < len(toks) and j - i < limit:
         word = toks[j][0]
+        if word == "," and j > i and comma_list_closes(toks, j):
+            j += 1                                      # 'Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB (DP3AKB)'
+            continue
         if word in connectors:
             nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
             into_office = word in {"pada", "untuk"}            # 'Direktur X pada Jaksa Agung Muda ...'
@@ -229,6 +241,26 @@ def office_tail(toks: list[Tok], i: int, limit: int = 16, connectors: set[str] =
             break
         j += 1
     return j
+
+
+def comma_list_closes(toks: list[Tok], j: int) -> bool:
+    """True when the comma at ``j`` separates the sector words of one office name: capitalised words,
+    commas and one 'dan' follow, then its abbreviation in brackets ('..., Perlindungan Anak dan Keluarga
+    Berencana (DP3AKB)'); a list of offices or a name after the comma is not that."""
+    seen_and = False
+    for n in range(j + 1, min(len(toks), j + 14)):
+        word = toks[n][0]
+        if is_bracket(word):
+            return seen_and and n > j + 2 and bracket_is_name_part(word) and is_abbrev(word[1:-1])
+        if word == "dan":
+            if seen_and:
+                return False
+            seen_and = True
+        elif word == ",":
+            continue
+        elif not PLAIN_RE.fullmatch(word) or starts_office(toks, n) or starts_post(toks, n) or word in RANK_START:
+            return False
+    return False
 
 
 def general_of(toks: list[Tok], j: int) -> bool:
@@ -280,6 +312,9 @@ def name_run(toks: list[Tok], i: int) -> int:
         if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
             j += 1
             continue
+        haji = haji or (j == i and len(word) == 2 and word.isupper() and word not in NOT_INITIALS
+                        and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None
+                        and toks[j + 1][0] not in STOP_CAPS)                      # 'KA Halim'
         noble = j == i and word in NAME_PREFIXES and j + 1 < len(toks) \
             and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS
         if not (plain or initial or tail or haji) or (word in STOP_CAPS and not noble) or word in RANK_START \
@@ -328,6 +363,8 @@ def skip_degrees_back(toks: list[Tok], end: int) -> int:
 def name_text(text: str, toks: list[Tok], i: int, j: int) -> str:
     """The name's text with a leading 'H.' of 'H.M. Rahmattullah' dropped (a title, not an initial)."""
     words = [t[0] for t in toks[i:j]]
+    if len(words) > 1 and words[0] in {"H", "Hj"}:
+        words = words[1:]                       # 'H Hero Suprayetno': Haji without its dot
     if words and HAJI_RE.fullmatch(words[0]):
         words[0] = ". ".join(words[0][2:].rstrip(".").split(".")) + "."
     return " ".join(words)
