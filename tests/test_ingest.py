@@ -259,7 +259,7 @@ def test_evaluation_set_is_well_formed():
         assert set(gold) == {"organizations", "persons", "events", "regulations"}
 
 
-@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13), ("dev2", 9), ("dev3", 10), ("blind2", 13)])
+@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13), ("dev2", 9), ("dev3", 10), ("dev4", 9), ("blind2", 13)])
 def test_dev_and_blind_sets_are_well_formed(split, count):
     """Each article of issue 16's sets cites its source, publisher and date, and its annotation
     names only what the text says (tests/articles/README.md gives the rules)."""
@@ -428,6 +428,21 @@ def test_streamed_review_holds_the_triples_of_the_review_graph(run, tmp_path):
      [("Adrianus Firminus Parera", "Penjabat (Pj) Bupati Sikka")]),
     # a national post with the country written out
     ("Presiden Republik Indonesia Prabowo Subianto memberi arahan.", [("Prabowo Subianto", "Presiden Republik Indonesia")]),
+    # lists of officials (dev4): 'Kab.', corps after a rank, spaced degrees, 'Moh.', bare offices, a bare post
+    ("Rapat dihadiri PLT. Bupati Kukar Chairil Anwar, Dandim 0906/Tgr Letkol Inf. Charles Alling, Sekda Kab. Kukar "
+     "Sunggono, Ketua KPU Erlyando, Ketua Bawaslu M. Rahman, serta para camat. Kapolres Kukar AKBP Irwan Masulin "
+     "Ginting memaparkan rencana pengamanan.",
+     [("Chairil Anwar", "PLT. Bupati Kukar"), ("Charles Alling", "Dandim 0906/Tgr"), ("Sunggono", "Sekda Kab. Kukar"),
+      ("Erlyando", "Ketua KPU"), ("M. Rahman", "Ketua Bawaslu"), ("Irwan Masulin Ginting", "Kapolres Kukar")]),
+    ("Apel dihadiri Bupati Dompu Drs. H. Bambang M. Yasin, Dandim 1614 Dompu Letkol Inf. Ali Cahyono, S. Kom, "
+     "Kepala Kejaksaan Negeri Dompu dan Ketua KPU Dompu. Inspekturnya Kapolda NTB Irjen Pol Moh. Iqbal, S.IK, MH.",
+     [("Bambang M. Yasin", "Bupati Dompu"), ("Ali Cahyono", "Dandim 1614 Dompu"), ("Moh. Iqbal", "Kapolda NTB")]),
+    ("Hadir Bupati Anna Mu'awanah, Kasdim 0813 Mayor Inf Hairil Ahmad, Plt. Kakesbangpol Bojonegoro Ahmad Gunawan, "
+     "dan undangan lain. Rapat Pemerintah Kabupaten Bojonegoro itu berjalan lancar.",
+     [("Anna Mu'awanah", "Bupati"), ("Hairil Ahmad", "Kasdim 0813"),
+      ("Ahmad Gunawan", "Plt. Kakesbangpol Bojonegoro")]),
+    ("Wakil Atase Imigrasi KBRI Kuala Lumpur John Paul hadir. John menambahkan, kapal tiba sore.",
+     [("John Paul", "Wakil Atase Imigrasi KBRI Kuala Lumpur")]),
 ])
 def test_more_person_and_post_shapes(sentence, expected):
     """Constructions added after dev2/dev3 (fresh articles): each pinned by one sentence."""
@@ -448,6 +463,9 @@ def test_more_person_and_post_shapes(sentence, expected):
      ["UPTD PPA DKI Jakarta", "UPPA Polres Jakarta Utara"]),
     ("Paspor ditunda di Kantor Imigrasi Kelas II Non TPI Wonosobo dan UKK Magelang.",
      ["Kantor Imigrasi Kelas II Non TPI Wonosobo", "UKK Magelang"]),
+    ("Kementerian Luar Negeri RI (Kemlu) menanggapi kasus itu.", ["Kementerian Luar Negeri RI (Kemlu)"]),
+    ("Hadir Ketua KPU Dompu, Ketua Bawaslu Dompu, dan Kepala Kejaksaan Negeri Dompu.",
+     ["KPU Dompu", "Bawaslu Dompu", "Kejaksaan Negeri Dompu"]),
 ])
 def test_office_names_end_where_they_should(sentence, expected):
     """A count after an office, a post's short form in brackets, a rank's 'TNI', a head of state, and

@@ -59,7 +59,7 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> 
     'Kanwil Ditjen Imigrasi Kepulauan Babel Qris' ends in a person's name; its
     prefix 'Kanwil Ditjen Imigrasi Kepulauan Babel' is the office.
     """
-    whole = BRACKETS.sub(" ", text[start:end])                 # 'Kejaksaan Agung (Kejagung) RI'
+    whole = " ".join(BRACKETS.sub(" ", text[start:end]).split())   # 'Kejaksaan Agung (Kejagung) RI'
     iri = gaz.link(NATIONAL_END.sub("", whole), day) if whole != text[start:end] or NATIONAL_END.search(whole) else None
     if iri:
         return end, iri
@@ -221,7 +221,9 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "kesbangpol",
                "diskominfo", "dinkominfo", "dinkes", "dishub", "disdik", "disperindag", "dispar", "bpbd", "dpppa",
                "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
-               "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal"}
+               "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",
+               "kpud", "bawaslu", "panwaslu", "inspektorat", "kbri", "kjri", "konsulat", "p4mi", "p3mi", "ltsa",
+               "forkopimcam", "bnnk", "bnnp"}
 
 
 def is_generic(mention: str) -> bool:
@@ -341,8 +343,18 @@ def persons(text: str, orgs: list[dict], sents, gaz: Gazetteer | None = None,
 def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str] | None = None,
                  scanned: tuple | None = None) -> list[tuple]:
     """(name, post, start, end, name start) of every person named with a post, in text order."""
-    _, found, pending = scanned or scan(text, sents, gaz)
-    known = known or set()
+    offices, found, pending = scanned or scan(text, sents, gaz)
+    ends: dict[str, int] = {}
+    for a, b in offices:                                # how many office mentions end in each word
+        last = fold(text[a:b]).rsplit(" ", 1)[-1]
+        ends[last] = ends.get(last, 0) + 1
+    known = set(known or ())
+    for _, post, _, _ in found.values():                # 'Kapolres Kukar AKBP ...': Kukar is a place here
+        words = post.split()
+        if len(words) > 1 and G.PLAIN_RE.fullmatch(words[-1]) and words[-1] not in G.PLACE_ENDS:
+            last = fold(words[-1])
+            ends[last] = ends.get(last, 0) + 1
+            known.add(last)
     named_posts, evidence = set(), None
     for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
         if head == BACK:
@@ -350,7 +362,7 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
         if evidence is None:
             evidence = spoken_names(text)
         cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)),
-                              evidence=evidence)
+                              evidence=evidence, ends=ends)
         if cut:
             add_person(text, found, toks, 0, cut, cut, j)
             named_posts.add(toks[0][1])
@@ -488,19 +500,20 @@ def ends_in_province(toks, cut: int) -> bool:
     return any(before.endswith(name) for name in G.PROVINCE_NAMES)
 
 
-PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau"}
+PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau", "Kab.",
+               "Kec.", "Prov.", "Kel."}
 
 
 def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool,
-                    evidence: set[str] = frozenset()) -> int | None:
+                    evidence: set[str] = frozenset(), ends: dict | None = None) -> int | None:
     """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
     the name, found as the longest office prefix known to the graph or written elsewhere without a name;
     failing that, the longest name whose first word the article makes speak ('kata Ryo'), or a name of two
     or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly')."""
     if standalone:
         return k if G.name_run(toks, k) == j else None
-    cut = known_cut(text, toks, k, j, gaz, known)
-    return cut if cut else unknown_cut(toks, k, j, evidence)
+    cut = known_cut(text, toks, k, j, gaz, known, ends)
+    return cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
 
 
 def head_end(toks, cut: int) -> int:
@@ -518,13 +531,46 @@ def head_end(toks, cut: int) -> int:
     return end
 
 
+def after_place(toks, cut: int) -> bool:
+    """True when the words before ``cut`` end with a place named after its kind: 'Kabupaten Pemalang',
+    'Kab. Lombok Timur', 'Kota Tanah Bumbu' (the place is one word, or ends in a direction)."""
+    n = cut - 1
+    while n > 0 and toks[n][0] in G.PLACE_ENDS:
+        n -= 1
+    if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
+        n -= 1
+    return n > 0 and n < cut and toks[n - 1][0] in PLACE_WORDS and G.PLAIN_RE.fullmatch(toks[n][0]) is not None
+
+
+def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:
+    """'Ketua KPU Erlyando, Ketua Bawaslu M. Rahman', 'Bupati Anna Mu'awanah, Kajari ...': a post of an office
+    named by its head word alone (or a post alone, before a name of two or three words), then a name the
+    article never writes as an office's place, then a comma."""
+    cut = head_end(toks, j)
+    bare_post = cut == k and 2 <= j - cut <= 3
+    if not (k <= cut < j) or not (bare_post or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)) \
+            or j - cut > 3 or G.name_run(toks, cut) != j or toks[j - 1][0] in G.PLACE_ENDS \
+            or toks[cut][0] in G.PLACE_STARTS or toks[cut - 1][0] in PLACE_WORDS \
+            or any(t[0] in G.PROVINCES for t in toks[cut:j]) or ends_in_province(toks, j):
+        return None
+    if j < len(toks) and toks[j][0] not in {",", ";"}:
+        return None
+    # a word that ends an office elsewhere is a place; this very mention, which ran into the name, does not count
+    own = any(fold(" ".join(t[0] for t in toks[n:j])) in known for n in range(j))
+    for t in toks[cut:j]:
+        word = fold(t[0])
+        if ends.get(word, 0) > (1 if own and t is toks[j - 1] else 0) or word in known and not own:
+            return None
+    return cut
+
+
 def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
     for cut in range(k, j):
         if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
                 or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
-        if toks[cut][0] in evidence:
+        if toks[cut][0] in evidence or after_place(toks, cut):
             return cut
         before = toks[cut - 1][0]
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
@@ -532,7 +578,7 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
     return None
 
 
-def known_cut(text, toks, k: int, j: int, gaz, known: set[str]) -> int | None:
+def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:
     for cut in range(j - 1, k, -1):
         if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS \
                 or toks[cut][0] in G.PLACE_ENDS:
@@ -541,8 +587,10 @@ def known_cut(text, toks, k: int, j: int, gaz, known: set[str]) -> int | None:
         tail = fold(office)
         words = tail.split()
         if any(" ".join(words[n:]) in known for n in range(len(words))) or ends_in_province(toks, cut) \
-                or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])):
-            return cut
+                or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])) \
+                or (ends and fold(toks[cut - 1][0]) in ends and G.PLAIN_RE.fullmatch(toks[cut - 1][0])
+                    and cut > head_end(toks, cut)):
+            return cut                                  # ... or the word before ends an office elsewhere
     return None
 
 

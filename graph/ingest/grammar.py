@@ -32,7 +32,9 @@ RANK_START = {"AKBP", "AKP", "Kombes", "Kompol", "Iptu", "IPTU", "Ipda", "IPDA",
               "Kapten", "Lettu", "Letda", "Mayjen", "Letjen", "Laksma", "Laksda", "Laksdya", "Marsma", "Marsda",
               "Marsdya", "Serka", "Serma", "Pelda", "Sertu", "Komisaris", "Ajun", "Brigadir", "Inspektur",
               "Laksamana", "Marsekal"}
-RANK_MORE = {"Besar", "Jenderal", "Polisi", "Pol", "Pol.", "TNI", "Inf", "Kav", "Art", "Laut", "Udara", "(Purn)",
+CORPS = {"Inf", "Arm", "Art", "Kav", "Czi", "Cba", "Cpm", "Chb", "Ckm", "Cpl", "Caj", "Chk", "Cku", "Mar", "Lek", "Pnb",
+         "Tek", "Adm", "Kes", "Nav", "Sus", "Pas"}
+RANK_MORE = CORPS | {c + "." for c in CORPS} | {"Besar", "Jenderal", "Polisi", "Pol", "Pol.", "TNI", "Laut", "Udara", "(Purn)",
              "(purn)", "(Purn.)", "(P)", "Pertama", "Muda", "Madya", "Komisaris", "Besar"}
 TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "KH", "K.H.", "Hajah",
           "Haji", "Bapak", "Ibu", "Pak", "Bu"}
@@ -48,7 +50,8 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "Tersangka", "Terdakwa", "Pelaku", "Baca", "Juga", "Foto", "Editor", "Penulis", "Laporan", "Wartawan",
              "Sumber", "Selanjutnya", "Lalu", "Tak", "Tidak", "Bahkan", "Sedangkan", "Atas", "Agar", "Bagi", "Tim",
              "Presiden", "Gubernur", "Menteri", "Bupati", "Wali", "Camat", "Lurah", "Satgas", "Sekda", "Republik",
-             "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau"} | WEEKDAYS | MONTHS
+             "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau", "Kab.", "Kec.", "Prov.",
+             "Kel."} | WEEKDAYS | MONTHS
 # Words that end a place's name ('Maluku Utara', 'Jakarta Raya'): never the start of a name split off an office.
 PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
               "Baru", "Laut", "Darat", "Pusat", "Kepulauan", "Hulu", "Hilir", "Ilir", "Ulu", "Kidul", "Induk"}
@@ -65,19 +68,21 @@ POST_WORDS = (
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
     r"Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
+    r"Kasatpol\w*|Kakan\w+|"
     r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
     r"Anggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
 )
 POST_HEAD = re.compile(
     r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
-    r"(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
+    r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
-    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )Imigrasi(?= [A-Z0-9])|"
+    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )(?<!Atase )Imigrasi(?= [A-Z0-9])|"
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
@@ -95,7 +100,9 @@ ORG_HEAD = re.compile(
     r"Dispar|BPBD|Kesbangpol|Dispendukcapil|Sekretariat(?: Daerah| Jenderal| Utama)?(?= [A-Z])|Setda(?= [A-Z])|"
     r"Suku Dinas|Sudin(?= [A-Z])|UPPA|P2TP2A|UKK(?= [A-Z])|ULP(?= [A-Z])|"
     r"Pangkalan(?: Utama)? (?:TNI )?Angkatan (?:Laut|Udara)|Pangkalan TNI|Pos TNI AL|Posal(?= [A-Z])|Komando Armada|"
-    r"Koarmada|Kogabwilhan|Koopsud\w*|Lantamal|Guskamla|Koarmabar|Koarmatim)(?![\w-])")
+    r"Koarmada|Kogabwilhan|Koopsud\w*|Lantamal|Guskamla|Koarmabar|Koarmatim|"
+    r"KPUD?|Bawaslu|Panwaslu|Inspektorat|BNNK|BNNP|Forum(?= [A-Z])|Forkopimcam|Forkopimka|Polisi Diraja Malaysia|PDRM|"
+    r"Pos (?:Pelayanan|Layanan)(?= [A-Z])|P4MI|P3MI|LTSA|Konsulat(?= [A-Z]))(?![\w-])")
 # Provinces and their usual short forms: after an office word they end the office ("Kepala BP3MI NTB Ponco").
 PROVINCES = {
     "Aceh", "Sumut", "Sumbar", "Riau", "Kepri", "Jambi", "Sumsel", "Babel", "Bengkulu", "Lampung", "Banten", "DKI",
@@ -133,6 +140,11 @@ PLAIN_RE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 INITIAL_RE = re.compile(r"[A-Z]\.?")
 SHORT_CAPS_RE = re.compile(r"[A-Z]{2,3}")
 HAJI_RE = re.compile(r"H\.(?:[A-Z]\.)+")
+SPACED_DEGREE = re.compile(r"[SM]\. [A-Z][A-Za-z]{0,3}\.?")
+# Abbreviated first names that keep their dot: 'Moh. Iqbal', 'Abd. Rahman'.
+NAME_ABBREVS = {"Moh.", "Muh.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach."}
+NOT_DEGREES = {"Plt.", "Plh.", "PLT.", "PLH.", "Pj.", "Pjs.", "Dr.", "Drs.", "Dra.", "Ir.", "Prof.", "Pol.", "Hj.", "No.",
+               "Kab.", "Kec.", "Prov.", "Kel."} | NAME_ABBREVS | {c + "." for c in CORPS}
 MULTI_INITIAL_RE = re.compile(r"(?:[A-Z]\.){2,3}")
 DEGREE_INITIALS = {"S.H.", "M.H.", "S.E.", "M.M.", "S.T.", "M.T.", "S.I.K.", "S.P.", "S.S.", "S.IP.", "M.P."}
 # A number followed by one of these counts something: 'Ditpolairud Polda Kepri 13 kasus' ends before it.
@@ -141,7 +153,10 @@ COUNT_NOUNS = {"kasus", "orang", "korban", "tersangka", "laporan", "perkara", "p
                "kapal", "kilogram", "kg", "ton", "buah", "lokasi", "titik", "desa", "kecamatan"}
 INITIALS_RE = re.compile(r"[A-Z]\.?|H\.(?:[A-Z]\.)+")
 TOKEN = re.compile(r"\((?:[A-Z][\w'’.&/-]*)(?: [A-Za-z][\w'’.&/-]*){0,6}\)|\((?:purn|Purn)\.?\)"
-                   r"|(?:Dr|Drs|Dra|Ir|Prof|Pol|Hj|dr|No|Plt|Plh|Pj|Pjs)\.(?!\w)"   # titles keep their dot
+                   r"|[SM]\. (?:Kom|Sos|Pd|Si|Ag|IP|IK|Kes|Hum|AP|Psi|Ak|Kep|Farm|T|E|H)\b\.?"   # 'S. Kom': a degree
+                   r"|(?:Dr|Drs|Dra|Ir|Prof|Pol|Hj|dr|No|Plt|Plh|PLT|PLH|Pj|Pjs|Kab|Kec|Prov|Kel|Moh|Muh|Moch|Mochd"
+                   r"|Mhd|Muhd|Abd|Ach|Inf|Arm|Art|Kav|Czi|Cba|Cpm|Chb|Ckm|Cpl|Caj|Chk|Cku|Mar|Lek|Pnb|Tek|Adm|Kes"
+                   r"|Nav|Sus|Pas)\.(?!\w)"                                           # titles, places, corps keep their dot
                    r"|(?:[A-Za-z]{1,5}\.){2,}(?!\w)"                                 # 'S.H.', 'H.M.', 'S.STP.'
                    r"|[A-Z]\.(?!\w)"                                                 # an initial: 'A.'
                    r"|\w(?:[\w'’/&.-]*\w)?|[^\w\s]")
@@ -191,9 +206,11 @@ def is_number(word: str) -> bool:
 
 
 def is_degree(word: str) -> bool:
-    """An academic degree written after a name: 'S.H.', 'M.Si', 'S.STP.', 'SH'."""
+    """An academic degree written after a name: 'S.H.', 'M.Si', 'S.STP.', 'SH', 'S. Kom'."""
+    if word in NOT_DEGREES:
+        return False
     return (DEGREE_RE.fullmatch(word) is not None and len(word) > 2) \
-        or word.rstrip(".") in DEGREE_WORDS
+        or word.rstrip(".") in DEGREE_WORDS or SPACED_DEGREE.fullmatch(word) is not None
 
 
 def is_rank(toks: list[Tok], i: int) -> int:
@@ -306,7 +323,7 @@ def name_run(toks: list[Tok], i: int) -> int:
         plain = PLAIN_RE.fullmatch(word) is not None
         initial = INITIAL_RE.fullmatch(word) is not None
         tail = j > i and SHORT_CAPS_RE.fullmatch(word) is not None and not is_degree(word)
-        haji = j == i and HAJI_RE.fullmatch(word) is not None       # 'H.M. Rahmattullah'
+        haji = j == i and (HAJI_RE.fullmatch(word) is not None or word in NAME_ABBREVS)   # 'H.M. Rahmattullah'
         haji = haji or (j == i and MULTI_INITIAL_RE.fullmatch(word) is not None and word not in DEGREE_INITIALS
                         and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None)   # 'A.A. Raka'
         if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
