@@ -259,7 +259,7 @@ def test_evaluation_set_is_well_formed():
         assert set(gold) == {"organizations", "persons", "events", "regulations"}
 
 
-@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13), ("dev2", 9), ("dev3", 10), ("dev4", 9), ("blind2", 13)])
+@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13), ("dev2", 9), ("dev3", 10), ("dev4", 9), ("dev5", 9), ("blind2", 13)])
 def test_dev_and_blind_sets_are_well_formed(split, count):
     """Each article of issue 16's sets cites its source, publisher and date, and its annotation
     names only what the text says (tests/articles/README.md gives the rules)."""
@@ -443,6 +443,13 @@ def test_streamed_review_holds_the_triples_of_the_review_graph(run, tmp_path):
       ("Ahmad Gunawan", "Plt. Kakesbangpol Bojonegoro")]),
     ("Wakil Atase Imigrasi KBRI Kuala Lumpur John Paul hadir. John menambahkan, kapal tiba sore.",
      [("John Paul", "Wakil Atase Imigrasi KBRI Kuala Lumpur")]),
+    # dev5: a degree right after the name, an initial before the speaking name, Inspektur Wilayah
+    ("Kepala Kejaksaan Negeri (Kajari) Tual, Sigit Waseso S.H.,M.H, membenarkan kedatangan tim itu.",
+     [("Sigit Waseso", "Kepala Kejaksaan Negeri (Kajari) Tual")]),
+    ("Keterangan itu disampaikan melalui Plh Kasi Intel M. Yongen Pangkei S.H, Selasa. Menurut Yongen, tim itu "
+     "berjumlah empat orang.", [("M. Yongen Pangkei", "Plh Kasi Intel")]),
+    ("Inspektur Wilayah III, Hendro Tri Prasetyo, meminta pengawasan diperkuat.",
+     [("Hendro Tri Prasetyo", "Inspektur Wilayah III")]),
 ])
 def test_more_person_and_post_shapes(sentence, expected):
     """Constructions added after dev2/dev3 (fresh articles): each pinned by one sentence."""
@@ -464,6 +471,7 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Paspor ditunda di Kantor Imigrasi Kelas II Non TPI Wonosobo dan UKK Magelang.",
      ["Kantor Imigrasi Kelas II Non TPI Wonosobo", "UKK Magelang"]),
     ("Kementerian Luar Negeri RI (Kemlu) menanggapi kasus itu.", ["Kementerian Luar Negeri RI (Kemlu)"]),
+    ("Kapal itu milik Ditpolair Korpolairud Baharkam Polri.", ["Ditpolair Korpolairud Baharkam Polri"]),
     ("Hadir Ketua KPU Dompu, Ketua Bawaslu Dompu, dan Kepala Kejaksaan Negeri Dompu.",
      ["KPU Dompu", "Bawaslu Dompu", "Kejaksaan Negeri Dompu"]),
 ])

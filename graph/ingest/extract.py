@@ -570,7 +570,8 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
                 or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
-        if toks[cut][0] in evidence or after_place(toks, cut):
+        first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
+        if toks[first][0] in evidence or after_place(toks, cut):
             return cut
         before = toks[cut - 1][0]
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):

@@ -67,7 +67,7 @@ POST_WORDS = (
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
-    r"Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
     r"Kasatpol\w*|Kakan\w+|"
     r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
@@ -85,6 +85,7 @@ ORG_HEAD = re.compile(
     r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )(?<!Atase )Imigrasi(?= [A-Z0-9])|"
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
+    r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
     r"Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
     r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
@@ -364,8 +365,13 @@ def skip_titles(toks: list[Tok], i: int) -> int:
 def skip_degrees(toks: list[Tok], i: int) -> int:
     """Skip ', S.H., M.H.' after a name; returns the index after the last degree."""
     j = i
-    while j + 1 < len(toks) and toks[j][0] == "," and is_degree(toks[j + 1][0]):
-        j += 2
+    while j < len(toks):
+        if j + 1 < len(toks) and toks[j][0] == "," and is_degree(toks[j + 1][0]):
+            j += 2
+        elif j == i and is_degree(toks[j][0]) and not INITIAL_RE.fullmatch(toks[j][0]):
+            j += 1                              # 'Sigit Waseso S.H.,M.H': the first degree without a comma
+        else:
+            break
     return j
 
 
@@ -374,6 +380,9 @@ def skip_degrees_back(toks: list[Tok], end: int) -> int:
     j = end
     while j >= 2 and is_degree(toks[j - 1][0]) and toks[j - 2][0] == ",":
         j -= 2
+    if j >= 2 and is_degree(toks[j - 1][0]) and not INITIAL_RE.fullmatch(toks[j - 1][0]) \
+            and PLAIN_RE.fullmatch(toks[j - 2][0]):
+        j -= 1                                  # 'Sigit Waseso S.H., Kepala ...'
     return j
 
 
