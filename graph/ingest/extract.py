@@ -436,7 +436,7 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         q = G.name_run(toks, p)
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
             return add_person(text, found, toks, 0, j, p, q)
-    if j > k and ends_phrase(toks, j):                  # post Name: decided once the offices are known
+    if j > k and ends_phrase(toks, G.skip_degrees(toks, j)):   # post Name: decided once the offices are known
         pending.append((m.group(), toks[:j + 1], k, j))
     if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
         back = whole[:i]

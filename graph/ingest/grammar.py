@@ -254,6 +254,8 @@ def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] =
             break
         if is_number(word) and word[:1].isdigit() and j + 1 < len(toks) and toks[j + 1][0] in COUNT_NOUNS:
             break
+        if j > i and "." in word and is_degree(word) and not INITIAL_RE.fullmatch(word):
+            break                                   # 'Kasi Intel M. Yongen Pangkei S.H,': the degree ends it
         if not (is_cap(word) or is_number(word)) or word in WEEKDAYS or word in MONTHS or word in TITLES \
                 or (is_rank(toks, j) and not general_of(toks, j)) or word in {"Jl", "Jalan", "Nomor", "No", "No."}:
             break
