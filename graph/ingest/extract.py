@@ -532,14 +532,15 @@ def head_end(toks, cut: int) -> int:
 
 
 def after_place(toks, cut: int) -> bool:
-    """True when the words before ``cut`` end with a place named after its kind: 'Kabupaten Pemalang',
-    'Kab. Lombok Timur', 'Kota Tanah Bumbu' (the place is one word, or ends in a direction)."""
+    """True when the words before ``cut`` end with a place named after its kind or after 'TPI': 'Kabupaten
+    Pemalang', 'Kab. Lombok Timur', 'Kota Tanah Bumbu', 'TPI Sabang' (one word, or one ending in a direction)."""
     n = cut - 1
     while n > 0 and toks[n][0] in G.PLACE_ENDS:
         n -= 1
     if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
         n -= 1
-    return n > 0 and n < cut and toks[n - 1][0] in PLACE_WORDS and G.PLAIN_RE.fullmatch(toks[n][0]) is not None
+    return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
+        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None          # 'Kantor Imigrasi Kelas II TPI Sabang Ibnu
 
 
 def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:

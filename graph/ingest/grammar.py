@@ -86,7 +86,7 @@ ORG_HEAD = re.compile(
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
-    r"Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
+    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
     r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
     r"Kejaksaan(?: (?:Agung|Tinggi|Negeri))?|Kejagung|Kejati|Kejari|Jaksa Agung Muda|"
@@ -103,7 +103,8 @@ ORG_HEAD = re.compile(
     r"Pangkalan(?: Utama)? (?:TNI )?Angkatan (?:Laut|Udara)|Pangkalan TNI|Pos TNI AL|Posal(?= [A-Z])|Komando Armada|"
     r"Koarmada|Kogabwilhan|Koopsud\w*|Lantamal|Guskamla|Koarmabar|Koarmatim|"
     r"KPUD?|Bawaslu|Panwaslu|Inspektorat|BNNK|BNNP|Forum(?= [A-Z])|Forkopimcam|Forkopimka|Polisi Diraja Malaysia|PDRM|"
-    r"Pos (?:Pelayanan|Layanan)(?= [A-Z])|P4MI|P3MI|LTSA|Konsulat(?= [A-Z]))(?![\w-])")
+    r"Pos (?:Pelayanan|Layanan)(?= [A-Z])|P4MI|P3MI|LTSA|Konsulat(?= [A-Z])|Otoritas(?= [A-Z])|OJK|PPATK|KPK|BPOM|"
+    r"BPK(?= [A-Z]))(?![\w-])")
 # Provinces and their usual short forms: after an office word they end the office ("Kepala BP3MI NTB Ponco").
 PROVINCES = {
     "Aceh", "Sumut", "Sumbar", "Riau", "Kepri", "Jambi", "Sumsel", "Babel", "Bengkulu", "Lampung", "Banten", "DKI",
@@ -130,7 +131,7 @@ PLACE_STARTS = {"Tanjung", "Teluk", "Muara", "Sungai", "Tanah", "Kuala", "Labuha
 OFFICE_INNER = {"Kelas", "I", "II", "III", "TPI", "Khusus", "Non", "Utama", "Pratama", "Madya", "Bidang", "Seksi",
                 "Sub", "Bagian", "Urusan"}
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
-UNIT_HEADS = {"Subdit", "Unit", "Divisi"}
+UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
 POST_CONNECTORS = CONNECTORS | {"untuk", "pada"}   # 'Duta Besar RI untuk Malaysia', 'Direktur X pada Jampidum'
 
