@@ -439,7 +439,7 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
     if j > k and ends_phrase(toks, G.skip_degrees(toks, j)):   # post Name: decided once the offices are known
         pending.append((m.group(), toks[:j + 1], k, j))
     if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
-        back = whole[:i]
+        back = whole[max(0, i - 16):i]                  # a name and its rank are never further back
         hit = name_before(back, len(back) - 1) if back and back[-1][0] == "," else None
         if hit:                                         # decided once we know the post has no name of its own
             n0, n1 = hit
@@ -466,7 +466,7 @@ def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
     j = G.office_tail(toks, 0, limit=20)
     if not text.startswith("selaku", toks[0][1] - 7) and not G.starts_post(toks, 0) if toks else True:
         return                                          # 'sebagai', 'yang juga ...': only before a post word
-    back = whole[:max(0, i - 1)]
+    back = whole[max(0, i - 17):max(0, i - 1)]
     while back and back[-1][0] in TRIGGER_WORDS:
         back = back[:-1]
     if back and back[-1][0] == ",":
