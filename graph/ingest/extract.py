@@ -59,7 +59,7 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> 
     'Kanwil Ditjen Imigrasi Kepulauan Babel Qris' ends in a person's name; its
     prefix 'Kanwil Ditjen Imigrasi Kepulauan Babel' is the office.
     """
-    whole = BRACKETS.sub(" ", text[start:end])                 # 'Kejaksaan Agung (Kejagung) RI'
+    whole = " ".join(BRACKETS.sub(" ", text[start:end]).split())   # 'Kejaksaan Agung (Kejagung) RI'
     iri = gaz.link(NATIONAL_END.sub("", whole), day) if whole != text[start:end] or NATIONAL_END.search(whole) else None
     if iri:
         return end, iri
@@ -138,6 +138,9 @@ def office_spans(text: str, sents) -> list[tuple[int, int]]:
 def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     """The office name whose head word ``m`` begins ``toks``, or None."""
     k = next((n for n, t in enumerate(toks) if t[1] >= m.end()), len(toks))
+    before = text[max(a, m.start() - 12):m.start()].split()
+    if m.group() in {"TNI", "Polri"} and before and before[-1] in G.RANK_START:
+        return None                                    # 'Laksda TNI Arsyad Abdullah': part of the rank
     j = G.office_tail(toks, k)
     if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
         return None                                    # 'Divisi Imigrasi' alone names a post's unit
@@ -146,7 +149,7 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     return m.start(), toks[j - 1][2] if j > k else m.end()
 
 
-SELAKU = re.compile(r"(?<![\w-])selaku (?=[A-Z])")
+SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) (?=[A-Z])")
 
 
 def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
@@ -206,13 +209,21 @@ def shifted(read: tuple[list, dict, list], by: int) -> tuple[list, dict, list]:
 IN_TITLE = re.compile(r"\b(?:Peraturan|Keputusan|Permen\w*|Instruksi|Surat Edaran)(?: [A-Z][\w.]*)* $")
 SECTOR_WORDS = {"sosial", "kesehatan", "pendidikan", "tenaga", "kerja", "dan", "serta", "transmigrasi", "perdagangan",
                 "pemberdayaan", "perempuan", "perlindungan", "anak", "kependudukan", "pencatatan", "sipil", "kominfo",
-                "komunikasi", "informatika", "perindustrian", "ketenagakerjaan", "pariwisata", "perhubungan"}
+                "komunikasi", "informatika", "perindustrian", "ketenagakerjaan", "pariwisata", "perhubungan",
+               "nakertrans", "naker", "pmd", "pmdes", "ppa", "pppa", "p3a", "ppkb", "kb", "dukcapil", "capil",
+               "masyarakat", "desa", "pemberdayaan", "penanaman", "modal", "ptsp", "dpmptsp", "kb", "keluarga"}
 NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polres", "polresta", "polsek", "kejati",
                "kejari", "kejaksaan negeri", "kejaksaan tinggi", "pengadilan negeri", "pengadilan", "dinas",
                "disnaker", "disnakertrans", "dinsos", "pemkab", "pemkot", "pemprov", "rudenim", "lapas", "rutan",
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
                "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
-               "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga"}
+               "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga",
+               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "kesbangpol",
+               "diskominfo", "dinkominfo", "dinkes", "dishub", "disdik", "disperindag", "dispar", "bpbd", "dpppa",
+               "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
+               "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",
+               "kpud", "bawaslu", "panwaslu", "inspektorat", "kbri", "kjri", "konsulat", "p4mi", "p3mi", "ltsa",
+               "forkopimcam", "bnnk", "bnnp"}
 
 
 def is_generic(mention: str) -> bool:
@@ -223,8 +234,8 @@ def is_generic(mention: str) -> bool:
     """
     if P.GENERIC.match(mention):
         return True
-    words = fold(mention).split()
-    if " ".join(words) in NEEDS_PLACE:
+    words = fold(BRACKETS.sub("", mention)).split()
+    if " ".join(words) in NEEDS_PLACE or (len(words) == 1 and words[0] in {"disnakertrans", "disnaker", "dinsos"}):
         return True
     return bool(words) and words[0] == "dinas" and len(words) > 1 and all(w in SECTOR_WORDS for w in words[1:])
 
@@ -258,11 +269,17 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
     out = []
     for start, end, iri in spans:
+        if HEAD_OF_STATE.match(text, start, end):
+            continue                                    # 'Presiden RI' is a post, not a body (README rules)
         key = (text[start:end], text[end:end + 2], iri)     # the same words read the same way
         if key not in read:
             mention, cut = key[0], len(key[0])
             if iri is None and not clean_end(key[0] + key[1], cut):
                 cut = trim_to_known(mention, 0, cut, known)
+                mention = mention[:cut]
+            post_bracket = POST_BRACKET.search(mention)
+            if post_bracket and G.POST_HEAD.match(post_bracket.group(1)):
+                cut = post_bracket.start()             # 'Komando Armada I (Pangkoarmada I)': the post's short form
                 mention = mention[:cut]
             generic = is_generic(mention)
             found = iri if iri or generic else gaz.resolve(mention, day)
@@ -272,6 +289,10 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
         cut, item = read[key]
         out.append({**item, "start": start, "end": start + cut, "sentence": sentence_of(sents, start)})
     return out
+
+
+POST_BRACKET = re.compile(r" \(([^()]+)\)$")
+HEAD_OF_STATE = re.compile(r"(?:Wakil )?Presiden(?: RI| Republik Indonesia)?$")
 
 
 def orgs_between(orgs: list[dict], starts: list[int], start: int, end: int) -> list[dict]:
@@ -299,9 +320,18 @@ def name_before(toks, end: int) -> tuple[int, int] | None:
             while before > 0 and (toks[before - 1][0] in G.TITLES or toks[before - 1][0] in G.RANK_START
                                   or toks[before - 1][0] in G.RANK_MORE):
                 before -= 1
-            if before < b or before == 0 or toks[before - 1][0] in BEFORE_NAME:
+            prev = toks[before - 1][0] if before else ""
+            if before < b or before == 0 or prev in BEFORE_NAME or prev in OPENERS \
+                    or (prev[:1].islower() and prev not in PLACE_PREPOSITIONS):
                 return b, stop
     return None
+
+
+# Before a name: a lower-case word ('kata Budi Santoso, Kepala ...') bounds it, except the words that put a
+# place before a comma ('di Mataram, Kepala ...'); so do a few sentence openers ('Menurut Budi selaku ...').
+PLACE_PREPOSITIONS = {"di", "ke", "dari", "menuju", "asal", "wilayah", "kawasan", "daerah", "kabupaten", "kota",
+                      "provinsi", "desa", "kecamatan", "kelurahan", "dusun", "pulau", "negara", "arah"}
+OPENERS = {"Menurut", "Sementara", "Oleh"}
 
 
 def persons(text: str, orgs: list[dict], sents, gaz: Gazetteer | None = None,
@@ -313,13 +343,56 @@ def persons(text: str, orgs: list[dict], sents, gaz: Gazetteer | None = None,
 def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str] | None = None,
                  scanned: tuple | None = None) -> list[tuple]:
     """(name, post, start, end, name start) of every person named with a post, in text order."""
-    _, found, pending = scanned or scan(text, sents, gaz)
-    known = known or set()
+    offices, found, pending = scanned or scan(text, sents, gaz)
+    ends: dict[str, int] = {}
+    for a, b in offices:                                # how many office mentions end in each word
+        last = fold(text[a:b]).rsplit(" ", 1)[-1]
+        ends[last] = ends.get(last, 0) + 1
+    known = set(known or ())
+    for _, post, _, _ in found.values():                # 'Kapolres Kukar AKBP ...': Kukar is a place here
+        words = post.split()
+        if len(words) > 1 and G.PLAIN_RE.fullmatch(words[-1]) and words[-1] not in G.PLACE_ENDS:
+            last = fold(words[-1])
+            ends[last] = ends.get(last, 0) + 1
+            known.add(last)
+    named_posts, evidence = set(), None
     for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
-        cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)))
+        if head == BACK:
+            continue
+        if evidence is None:
+            evidence = spoken_names(text)
+        cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)),
+                              evidence=evidence, ends=ends)
         if cut:
             add_person(text, found, toks, 0, cut, cut, j)
+            named_posts.add(toks[0][1])
+    for head, toks, k, j in pending:                    # Name, post: unless the post was followed by its own name
+        if head == BACK and toks[k][1] not in named_posts and toks[0][1] not in found:
+            found[toks[0][1]] = (G.name_text(text, toks, 0, k), text[toks[k][1]:toks[j - 1][2]], toks[0][1],
+                                 toks[j - 1][2])
     return [(*found[k], k) for k in sorted(found)]
+
+
+BACK = "\x00back"          # a pending 'Name, post': name tokens, then the post's tokens
+SPEECH = (r"mengatakan|menjelaskan|menambahkan|menyebut(?:kan)?|menegaskan|menilai|berharap|mengimbau|menuturkan|"
+          r"mengungkapkan|menyampaikan|memaparkan|meminta|menerangkan|mengaku|melanjutkan|berujar|menyatakan|"
+          r"mengharapkan|menekankan|mengingatkan|memastikan|mengajak|mendorong|membenarkan|mengapresiasi")
+SPOKEN = re.compile(
+    rf"(?:^|[.,;:\"“”(] ?|\b[a-z][a-z-]* )"
+    rf"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){{0,3}}),? (?:pun |juga )?(?:{SPEECH})\b"
+    r"|\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut|lanjut|menurut|Menurut|sapaan) "
+    r"([A-Z][a-z'’-]+)", re.M)
+
+
+def spoken_names(text: str) -> set[str]:
+    """First words of the names the article makes speak ('Ari menambahkan', 'kata Ari'): a word there is a
+    person's name, which tells a name from a place after an office the graph does not know."""
+    out = set()
+    for m in SPOKEN.finditer(text):
+        words = (m.group(1) or m.group(2)).split()
+        if words[0] not in G.STOP_CAPS or words[0] in G.NAME_PREFIXES:
+            out.add(words[0])
+    return out
 
 
 def add_person(text: str, found: dict, toks, p0: int, p1: int, n0: int, n1: int) -> None:
@@ -338,6 +411,8 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         j = k
         while j < len(toks) and G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]):
             j += 1
+        if j + 1 < len(toks) and toks[j][0] == "Republik" and toks[j + 1][0] == "Indonesia":
+            j += 2
         if j < len(toks) and toks[j][0] != ",":       # Presiden RI Joko Widodo
             p = G.skip_titles(toks, j)
             q = G.name_run(toks, p)
@@ -345,6 +420,12 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
                 return add_person(text, found, toks, 0, j, p, q)
     else:
         j = G.office_tail(toks, k, limit=20, connectors=G.POST_CONNECTORS)
+        if j == k:                                      # 'Kepala bidang penempatan tenaga kerja Disnaker X'
+            n = k
+            while n < len(toks) and n - k < 10 and lower_post_word(toks[n][0]):
+                n += 1
+            if n > k and G.starts_office(toks, n):
+                j = G.office_tail(toks, n, limit=20, connectors=G.POST_CONNECTORS)
     if j < len(toks) and toks[j][0] == ",":           # post, [rank] Name,
         p = G.skip_titles(toks, j + 1)
         q = G.name_run(toks, p)
@@ -355,24 +436,39 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         q = G.name_run(toks, p)
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
             return add_person(text, found, toks, 0, j, p, q)
-    if j > k and ends_phrase(toks, j):                  # post Name: decided once the offices are known
+    if j > k and ends_phrase(toks, G.skip_degrees(toks, j)):   # post Name: decided once the offices are known
         pending.append((m.group(), toks[:j + 1], k, j))
     if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
-        back = whole[:i]
+        back = whole[max(0, i - 16):i]                  # a name and its rank are never further back
         hit = name_before(back, len(back) - 1) if back and back[-1][0] == "," else None
-        if hit:
+        if hit:                                         # decided once we know the post has no name of its own
             n0, n1 = hit
-            start = back[n0][1]
-            if start not in found:
-                found[start] = (G.name_text(text, back, n0, n1), text[m.start():toks[j - 1][2]], start,
-                                toks[j - 1][2])
+            pending.append((BACK, back[n0:n1] + toks[:j], n1 - n0, n1 - n0 + j))
+
+
+TRIGGER_WORDS = {"yang", "juga", "menjabat", "sebagai", "merupakan"}
+
+
+LOWER_POST_WORDS = {"bidang", "seksi", "sub", "bagian", "urusan", "dan", "serta", "tenaga", "kerja", "hukum", "umum",
+                    "pidana", "khusus", "sosial", "anak", "perempuan", "hubungan", "masyarakat", "luar", "negeri",
+                    "intelijen", "keimigrasian", "lalu", "lintas", "tindak", "informasi", "data", "teknologi"}
+
+
+def lower_post_word(word: str) -> bool:
+    """A lower-case word of a post's unit ('bidang perencanaan pelatihan dan penempatan tenaga kerja')."""
+    return word in LOWER_POST_WORDS or (len(word) > 5 and word.isalpha() and word.islower()
+                                        and word.startswith(("pe", "ke")) and word.endswith("an"))
 
 
 def selaku_at(text: str, whole: list, i: int, found: dict) -> None:
     """'Name, selaku Post': token ``i`` is the post's first word."""
     toks = whole[i:i + 40]
     j = G.office_tail(toks, 0, limit=20)
-    back = whole[:max(0, i - 1)]
+    if not text.startswith("selaku", toks[0][1] - 7) and not G.starts_post(toks, 0) if toks else True:
+        return                                          # 'sebagai', 'yang juga ...': only before a post word
+    back = whole[max(0, i - 17):max(0, i - 1)]
+    while back and back[-1][0] in TRIGGER_WORDS:
+        back = back[:-1]
     if back and back[-1][0] == ",":
         back = back[:-1]
     hit = name_before(back, len(back)) if back else None
@@ -404,14 +500,87 @@ def ends_in_province(toks, cut: int) -> bool:
     return any(before.endswith(name) for name in G.PROVINCE_NAMES)
 
 
-PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau"}
+PLACE_WORDS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Wilayah", "Pulau", "Kab.",
+               "Kec.", "Prov.", "Kel."}
 
 
-def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool) -> int | None:
+def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone: bool,
+                    evidence: set[str] = frozenset(), ends: dict | None = None) -> int | None:
     """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
-    the name, found as the longest office prefix known to the graph or written elsewhere without a name."""
+    the name, found as the longest office prefix known to the graph or written elsewhere without a name;
+    failing that, the longest name whose first word the article makes speak ('kata Ryo'), or a name of two
+    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly')."""
     if standalone:
         return k if G.name_run(toks, k) == j else None
+    cut = known_cut(text, toks, k, j, gaz, known, ends)
+    return cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
+
+
+def head_end(toks, cut: int) -> int:
+    """The index after the last office or post head word before ``cut`` ('Kantor Imigrasi', 'Kepala')."""
+    end = 0
+    for n in range(cut):
+        word = toks[n][0]
+        if not word[:1].isupper() or (word == "Imigrasi" and n and toks[n - 1][0] in {"Jenderal", "Dirjen", "Ditjen"}):
+            continue
+        joined = " ".join(t[0] for t in toks[n:min(cut, n + 4)])
+        for regex in (G.ORG_HEAD, G.POST_HEAD):
+            m = regex.match(joined)
+            if m:
+                end = max(end, n + len(m.group().split()))
+    return end
+
+
+def after_place(toks, cut: int) -> bool:
+    """True when the words before ``cut`` end with a place named after its kind or after 'TPI': 'Kabupaten
+    Pemalang', 'Kab. Lombok Timur', 'Kota Tanah Bumbu', 'TPI Sabang' (one word, or one ending in a direction)."""
+    n = cut - 1
+    while n > 0 and toks[n][0] in G.PLACE_ENDS:
+        n -= 1
+    if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
+        n -= 1
+    return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
+        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None          # 'Kantor Imigrasi Kelas II TPI Sabang Ibnu
+
+
+def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:
+    """'Ketua KPU Erlyando, Ketua Bawaslu M. Rahman', 'Bupati Anna Mu'awanah, Kajari ...': a post of an office
+    named by its head word alone (or a post alone, before a name of two or three words), then a name the
+    article never writes as an office's place, then a comma."""
+    cut = head_end(toks, j)
+    bare_post = cut == k and 2 <= j - cut <= 3
+    if not (k <= cut < j) or not (bare_post or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)) \
+            or j - cut > 3 or G.name_run(toks, cut) != j or toks[j - 1][0] in G.PLACE_ENDS \
+            or toks[cut][0] in G.PLACE_STARTS or toks[cut - 1][0] in PLACE_WORDS \
+            or any(t[0] in G.PROVINCES for t in toks[cut:j]) or ends_in_province(toks, j):
+        return None
+    if j < len(toks) and toks[j][0] not in {",", ";"}:
+        return None
+    # a word that ends an office elsewhere is a place; this very mention, which ran into the name, does not count
+    own = any(fold(" ".join(t[0] for t in toks[n:j])) in known for n in range(j))
+    for t in toks[cut:j]:
+        word = fold(t[0])
+        if ends.get(word, 0) > (1 if own and t is toks[j - 1] else 0) or word in known and not own:
+            return None
+    return cut
+
+
+def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
+    for cut in range(k, j):
+        if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
+                or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
+                or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
+            continue
+        first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
+        if toks[first][0] in evidence or after_place(toks, cut):
+            return cut
+        before = toks[cut - 1][0]
+        if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
+            return cut
+    return None
+
+
+def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:
     for cut in range(j - 1, k, -1):
         if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS \
                 or toks[cut][0] in G.PLACE_ENDS:
@@ -420,8 +589,10 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
         tail = fold(office)
         words = tail.split()
         if any(" ".join(words[n:]) in known for n in range(len(words))) or ends_in_province(toks, cut) \
-                or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])):
-            return cut
+                or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])) \
+                or (ends and fold(toks[cut - 1][0]) in ends and G.PLAIN_RE.fullmatch(toks[cut - 1][0])
+                    and cut > head_end(toks, cut)):
+            return cut                                  # ... or the word before ends an office elsewhere
     return None
 
 

@@ -32,7 +32,9 @@ RANK_START = {"AKBP", "AKP", "Kombes", "Kompol", "Iptu", "IPTU", "Ipda", "IPDA",
               "Kapten", "Lettu", "Letda", "Mayjen", "Letjen", "Laksma", "Laksda", "Laksdya", "Marsma", "Marsda",
               "Marsdya", "Serka", "Serma", "Pelda", "Sertu", "Komisaris", "Ajun", "Brigadir", "Inspektur",
               "Laksamana", "Marsekal"}
-RANK_MORE = {"Besar", "Jenderal", "Polisi", "Pol", "Pol.", "TNI", "Inf", "Kav", "Art", "Laut", "Udara", "(Purn)",
+CORPS = {"Inf", "Arm", "Art", "Kav", "Czi", "Cba", "Cpm", "Chb", "Ckm", "Cpl", "Caj", "Chk", "Cku", "Mar", "Lek", "Pnb",
+         "Tek", "Adm", "Kes", "Nav", "Sus", "Pas"}
+RANK_MORE = CORPS | {c + "." for c in CORPS} | {"Besar", "Jenderal", "Polisi", "Pol", "Pol.", "TNI", "Laut", "Udara", "(Purn)",
              "(purn)", "(Purn.)", "(P)", "Pertama", "Muda", "Madya", "Komisaris", "Besar"}
 TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "KH", "K.H.", "Hajah",
           "Haji", "Bapak", "Ibu", "Pak", "Bu"}
@@ -48,10 +50,11 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "Tersangka", "Terdakwa", "Pelaku", "Baca", "Juga", "Foto", "Editor", "Penulis", "Laporan", "Wartawan",
              "Sumber", "Selanjutnya", "Lalu", "Tak", "Tidak", "Bahkan", "Sedangkan", "Atas", "Agar", "Bagi", "Tim",
              "Presiden", "Gubernur", "Menteri", "Bupati", "Wali", "Camat", "Lurah", "Satgas", "Sekda", "Republik",
-             "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau"} | WEEKDAYS | MONTHS
+             "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau", "Kab.", "Kec.", "Prov.",
+             "Kel."} | WEEKDAYS | MONTHS
 # Words that end a place's name ('Maluku Utara', 'Jakarta Raya'): never the start of a name split off an office.
 PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
-              "Baru", "Laut", "Darat", "Pusat", "Kepulauan"}
+              "Baru", "Laut", "Darat", "Pusat", "Kepulauan", "Hulu", "Hilir", "Ilir", "Ulu", "Kidul", "Induk"}
 
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
@@ -63,21 +66,27 @@ POST_WORDS = (
     r"Danramil|Dandim|Danrem|Danlanal|Danlantamal|Pangdam|Kalapas|Karutan|Kadisnaker\w*|Kadinsos|"
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
-    r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir"
+    r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
+    r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
+    r"Kasatpol\w*|Kakan\w+|"
+    r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
+    r"Anggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
 )
 POST_HEAD = re.compile(
     r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
-    r"(?:(?:Plt|Plh|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? )?(?:Wakil )?"
+    r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
-    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )Imigrasi(?= [A-Z0-9])|"
+    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )(?<!Atase )Imigrasi(?= [A-Z0-9])|"
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
-    r"Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
+    r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
+    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
     r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
     r"Kejaksaan(?: (?:Agung|Tinggi|Negeri))?|Kejagung|Kejati|Kejari|Jaksa Agung Muda|"
@@ -87,7 +96,15 @@ ORG_HEAD = re.compile(
     r"DPRD|DPR|DPD|Rumah Detensi Imigrasi|Rudenim|Lapas|Rutan|Kodim|Korem|Kodam|Lantamal|Lanal|Lanud|"
     r"Bais TNI|TNI|Bakamla|BNN|BNP2TKI|Basarnas|Bea Cukai|(?:Perkumpulan|Serikat|Yayasan|DPC)(?= [A-Z])|Forkopimda|"
     r"Lembaga(?= [A-Z])|Komnas|KPAI|LPSK|IOM|Bank(?= [A-Z])|Bappeda|KBRI|KJRI|KP2MI|Konsulat Jenderal|"
-    r"Kedutaan Besar|Mahkamah(?= [A-Z])|Ombudsman|Satpol PP|Komisi(?= [A-Z])|Pemerintah Desa)(?![\w-])")
+    r"Kedutaan Besar|Mahkamah(?= [A-Z])|Ombudsman|Satpol PP|Komisi(?= [A-Z])|Pemerintah Desa|"
+    r"TP PKK|PKK(?= [A-Z])|DPPPA\w*|DPPKB\w*|DPMD|DPMPTSP|Diskominfo|Dinkominfo|Dinkes|Dishub|Disdik|Disperindag|"
+    r"Dispar|BPBD|Kesbangpol|Dispendukcapil|Sekretariat(?: Daerah| Jenderal| Utama)?(?= [A-Z])|Setda(?= [A-Z])|"
+    r"Suku Dinas|Sudin(?= [A-Z])|UPPA|P2TP2A|UKK(?= [A-Z])|ULP(?= [A-Z])|"
+    r"Pangkalan(?: Utama)? (?:TNI )?Angkatan (?:Laut|Udara)|Pangkalan TNI|Pos TNI AL|Posal(?= [A-Z])|Komando Armada|"
+    r"Koarmada|Kogabwilhan|Koopsud\w*|Lantamal|Guskamla|Koarmabar|Koarmatim|"
+    r"KPUD?|Bawaslu|Panwaslu|Inspektorat|BNNK|BNNP|Forum(?= [A-Z])|Forkopimcam|Forkopimka|Polisi Diraja Malaysia|PDRM|"
+    r"Pos (?:Pelayanan|Layanan)(?= [A-Z])|P4MI|P3MI|LTSA|Konsulat(?= [A-Z])|Otoritas(?= [A-Z])|OJK|PPATK|KPK|BPOM|"
+    r"BPK(?= [A-Z]))(?![\w-])")
 # Provinces and their usual short forms: after an office word they end the office ("Kepala BP3MI NTB Ponco").
 PROVINCES = {
     "Aceh", "Sumut", "Sumbar", "Riau", "Kepri", "Jambi", "Sumsel", "Babel", "Bengkulu", "Lampung", "Banten", "DKI",
@@ -102,8 +119,19 @@ PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepul
                   "Papua Selatan", "Papua Pegunungan", "Papua Barat Daya", "DI Yogyakarta", "DKI Jakarta",
                   "Sumatra Utara", "Sumatra Barat", "Sumatra Selatan")
 NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
+# Words that are common words elsewhere but begin a name before another name word ('Lalu Samsul Adnan', Sasak).
+NAME_PREFIXES = {"Lalu"}
+# Two-letter capitals that are not a person's initials.
+NOT_INITIALS = {"RI", "TP", "AL", "AU", "AD", "PT", "CV", "UD", "KM", "KP", "MV", "SD", "PN", "PA", "KK", "HP", "WA",
+                "TV", "DI", "UU", "PP", "SK", "BB", "BC", "BI", "OJ"}
+# Words that begin a place's name ('Tanjung Priok', 'Muara Enim'): a name split off an office never starts there.
+PLACE_STARTS = {"Tanjung", "Teluk", "Muara", "Sungai", "Tanah", "Kuala", "Labuhan", "Bandar", "Pangkal", "Bukit",
+                "Gunung", "Rantau", "Tebing", "Padang", "Pematang", "Kepulauan", "Pulau", "Nusa", "Ujung", "Batu"}
+# Words inside an office name that never end one ('Kantor Imigrasi Kelas I TPI' needs its place).
+OFFICE_INNER = {"Kelas", "I", "II", "III", "TPI", "Khusus", "Non", "Utama", "Pratama", "Madya", "Bidang", "Seksi",
+                "Sub", "Bagian", "Urusan"}
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
-UNIT_HEADS = {"Subdit", "Unit", "Divisi"}
+UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
 POST_CONNECTORS = CONNECTORS | {"untuk", "pada"}   # 'Duta Besar RI untuk Malaysia', 'Direktur X pada Jampidum'
 
@@ -114,9 +142,23 @@ PLAIN_RE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 INITIAL_RE = re.compile(r"[A-Z]\.?")
 SHORT_CAPS_RE = re.compile(r"[A-Z]{2,3}")
 HAJI_RE = re.compile(r"H\.(?:[A-Z]\.)+")
+SPACED_DEGREE = re.compile(r"[SM]\. [A-Z][A-Za-z]{0,3}\.?")
+# Abbreviated first names that keep their dot: 'Moh. Iqbal', 'Abd. Rahman'.
+NAME_ABBREVS = {"Moh.", "Muh.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach."}
+NOT_DEGREES = {"Plt.", "Plh.", "PLT.", "PLH.", "Pj.", "Pjs.", "Dr.", "Drs.", "Dra.", "Ir.", "Prof.", "Pol.", "Hj.", "No.",
+               "Kab.", "Kec.", "Prov.", "Kel."} | NAME_ABBREVS | {c + "." for c in CORPS}
+MULTI_INITIAL_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+DEGREE_INITIALS = {"S.H.", "M.H.", "S.E.", "M.M.", "S.T.", "M.T.", "S.I.K.", "S.P.", "S.S.", "S.IP.", "M.P."}
+# A number followed by one of these counts something: 'Ditpolairud Polda Kepri 13 kasus' ends before it.
+COUNT_NOUNS = {"kasus", "orang", "korban", "tersangka", "laporan", "perkara", "paspor", "pekerja", "calon", "warga",
+               "kali", "hari", "bulan", "tahun", "persen", "berkas", "anak", "perempuan", "wanita", "pria", "unit",
+               "kapal", "kilogram", "kg", "ton", "buah", "lokasi", "titik", "desa", "kecamatan"}
 INITIALS_RE = re.compile(r"[A-Z]\.?|H\.(?:[A-Z]\.)+")
 TOKEN = re.compile(r"\((?:[A-Z][\w'’.&/-]*)(?: [A-Za-z][\w'’.&/-]*){0,6}\)|\((?:purn|Purn)\.?\)"
-                   r"|(?:Dr|Drs|Dra|Ir|Prof|Pol|Hj|dr|No|Plt|Plh|Pj|Pjs)\.(?!\w)"   # titles keep their dot
+                   r"|[SM]\. (?:Kom|Sos|Pd|Si|Ag|IP|IK|Kes|Hum|AP|Psi|Ak|Kep|Farm|T|E|H)\b\.?"   # 'S. Kom': a degree
+                   r"|(?:Dr|Drs|Dra|Ir|Prof|Pol|Hj|dr|No|Plt|Plh|PLT|PLH|Pj|Pjs|Kab|Kec|Prov|Kel|Moh|Muh|Moch|Mochd"
+                   r"|Mhd|Muhd|Abd|Ach|Inf|Arm|Art|Kav|Czi|Cba|Cpm|Chb|Ckm|Cpl|Caj|Chk|Cku|Mar|Lek|Pnb|Tek|Adm|Kes"
+                   r"|Nav|Sus|Pas)\.(?!\w)"                                           # titles, places, corps keep their dot
                    r"|(?:[A-Za-z]{1,5}\.){2,}(?!\w)"                                 # 'S.H.', 'H.M.', 'S.STP.'
                    r"|[A-Z]\.(?!\w)"                                                 # an initial: 'A.'
                    r"|\w(?:[\w'’/&.-]*\w)?|[^\w\s]")
@@ -166,9 +208,11 @@ def is_number(word: str) -> bool:
 
 
 def is_degree(word: str) -> bool:
-    """An academic degree written after a name: 'S.H.', 'M.Si', 'S.STP.', 'SH'."""
+    """An academic degree written after a name: 'S.H.', 'M.Si', 'S.STP.', 'SH', 'S. Kom'."""
+    if word in NOT_DEGREES:
+        return False
     return (DEGREE_RE.fullmatch(word) is not None and len(word) > 2) \
-        or word.rstrip(".") in DEGREE_WORDS
+        or word.rstrip(".") in DEGREE_WORDS or SPACED_DEGREE.fullmatch(word) is not None
 
 
 def is_rank(toks: list[Tok], i: int) -> int:
@@ -186,13 +230,16 @@ def is_rank_bracket(tok: Tok) -> bool:
     return bool(inner) and inner[0] in RANK_START | {"Purn", "purn", "Purn."}
 
 
-def office_tail(toks: list[Tok], i: int, limit: int = 16, connectors: set[str] = CONNECTORS) -> int:
+def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] = CONNECTORS) -> int:
     """The index after the office words that start at ``i``: capitalised words, abbreviations,
     numbers, bracketed abbreviations, and 'dan'/'serta' between capitalised words (not before
     another office or post). Stops at a rank, a title, a weekday, a month or punctuation."""
     j = i
     while j < len(toks) and j - i < limit:
         word = toks[j][0]
+        if word == "," and j > i and comma_list_closes(toks, j):
+            j += 1                                      # 'Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB (DP3AKB)'
+            continue
         if word in connectors:
             nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
             into_office = word in {"pada", "untuk"}            # 'Direktur X pada Jaksa Agung Muda ...'
@@ -206,11 +253,35 @@ def office_tail(toks: list[Tok], i: int, limit: int = 16, connectors: set[str] =
                 j += 1
                 continue
             break
+        if is_number(word) and word[:1].isdigit() and j + 1 < len(toks) and toks[j + 1][0] in COUNT_NOUNS:
+            break
+        if j > i and "." in word and is_degree(word) and not INITIAL_RE.fullmatch(word):
+            break                                   # 'Kasi Intel M. Yongen Pangkei S.H,': the degree ends it
         if not (is_cap(word) or is_number(word)) or word in WEEKDAYS or word in MONTHS or word in TITLES \
                 or (is_rank(toks, j) and not general_of(toks, j)) or word in {"Jl", "Jalan", "Nomor", "No", "No."}:
             break
         j += 1
     return j
+
+
+def comma_list_closes(toks: list[Tok], j: int) -> bool:
+    """True when the comma at ``j`` separates the sector words of one office name: capitalised words,
+    commas and one 'dan' follow, then its abbreviation in brackets ('..., Perlindungan Anak dan Keluarga
+    Berencana (DP3AKB)'); a list of offices or a name after the comma is not that."""
+    seen_and = False
+    for n in range(j + 1, min(len(toks), j + 14)):
+        word = toks[n][0]
+        if is_bracket(word):
+            return seen_and and n > j + 2 and bracket_is_name_part(word) and is_abbrev(word[1:-1])
+        if word == "dan":
+            if seen_and:
+                return False
+            seen_and = True
+        elif word == ",":
+            continue
+        elif not PLAIN_RE.fullmatch(word) or starts_office(toks, n) or starts_post(toks, n) or word in RANK_START:
+            return False
+    return False
 
 
 def general_of(toks: list[Tok], j: int) -> bool:
@@ -256,16 +327,24 @@ def name_run(toks: list[Tok], i: int) -> int:
         plain = PLAIN_RE.fullmatch(word) is not None
         initial = INITIAL_RE.fullmatch(word) is not None
         tail = j > i and SHORT_CAPS_RE.fullmatch(word) is not None and not is_degree(word)
-        haji = j == i and HAJI_RE.fullmatch(word) is not None       # 'H.M. Rahmattullah'
+        haji = j == i and (HAJI_RE.fullmatch(word) is not None or word in NAME_ABBREVS)   # 'H.M. Rahmattullah'
+        haji = haji or (j == i and MULTI_INITIAL_RE.fullmatch(word) is not None and word not in DEGREE_INITIALS
+                        and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None)   # 'A.A. Raka'
         if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
             j += 1
             continue
-        if not (plain or initial or tail or haji) or word in STOP_CAPS or word in RANK_START or word in TITLES \
-                or starts_post(toks, j) or starts_office(toks, j):
+        haji = haji or (j == i and len(word) == 2 and word.isupper() and word not in NOT_INITIALS
+                        and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None
+                        and toks[j + 1][0] not in STOP_CAPS)                      # 'KA Halim'
+        noble = j == i and word in NAME_PREFIXES and j + 1 < len(toks) \
+            and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS
+        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not noble) or word in RANK_START \
+                or word in TITLES or (j == i and word in RANK_MORE) or starts_post(toks, j) or starts_office(toks, j):
             break
         j += 1
-        if tail:
-            break
+        if tail and not (j < len(toks) and PLAIN_RE.fullmatch(toks[j][0]) and toks[j][0] not in STOP_CAPS
+                         and not starts_post(toks, j) and not starts_office(toks, j)):
+            break                               # 'Ramli HS' ends there; 'Ronald FC Sipayung' goes on
     if j > i and all(INITIALS_RE.fullmatch(t[0]) for t in toks[i:j]):
         return i                                # initials alone (suspects: 'JS', 'A.') are no name
     return j
@@ -289,8 +368,13 @@ def skip_titles(toks: list[Tok], i: int) -> int:
 def skip_degrees(toks: list[Tok], i: int) -> int:
     """Skip ', S.H., M.H.' after a name; returns the index after the last degree."""
     j = i
-    while j + 1 < len(toks) and toks[j][0] == "," and is_degree(toks[j + 1][0]):
-        j += 2
+    while j < len(toks):
+        if j + 1 < len(toks) and toks[j][0] == "," and is_degree(toks[j + 1][0]):
+            j += 2
+        elif j == i and is_degree(toks[j][0]) and not INITIAL_RE.fullmatch(toks[j][0]):
+            j += 1                              # 'Sigit Waseso S.H.,M.H': the first degree without a comma
+        else:
+            break
     return j
 
 
@@ -299,12 +383,17 @@ def skip_degrees_back(toks: list[Tok], end: int) -> int:
     j = end
     while j >= 2 and is_degree(toks[j - 1][0]) and toks[j - 2][0] == ",":
         j -= 2
+    if j >= 2 and is_degree(toks[j - 1][0]) and not INITIAL_RE.fullmatch(toks[j - 1][0]) \
+            and PLAIN_RE.fullmatch(toks[j - 2][0]):
+        j -= 1                                  # 'Sigit Waseso S.H., Kepala ...'
     return j
 
 
 def name_text(text: str, toks: list[Tok], i: int, j: int) -> str:
     """The name's text with a leading 'H.' of 'H.M. Rahmattullah' dropped (a title, not an initial)."""
     words = [t[0] for t in toks[i:j]]
+    if len(words) > 1 and words[0] in {"H", "Hj"}:
+        words = words[1:]                       # 'H Hero Suprayetno': Haji without its dot
     if words and HAJI_RE.fullmatch(words[0]):
         words[0] = ". ".join(words[0][2:].rstrip(".").split(".")) + "."
     return " ".join(words)

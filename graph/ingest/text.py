@@ -94,7 +94,8 @@ def blank(line: str) -> str:
 
 
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}"
-                          r"|Dr|Drs|Dra|Ir|Prof|Pol|No|Hj|Jl|Plt|Plh|Pj|Pjs|Kec|Kab|Prov|Sdr|Sdri)\.$")
+                          r"|Dr|dr|Drs|Dra|Ir|Prof|Pol|No|Hj|Jl|Plt|Plh|PLT|PLH|Pj|Pjs|Kec|Kab|Prov|Kel|Sdr|Sdri|drg|Kol|Let|Moh|Muh|Moch"
+                          r"|Mochd|Mhd|Muhd|Abd|Ach|Inf|Arm|Art|Kav|Czi|Cba|Cpm|Mar|Pnb|Tek|Kes)\.$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])|\n\s*\n")
 
 
