@@ -457,9 +457,9 @@ def test_streamed_review_holds_the_triples_of_the_review_graph(run, tmp_path):
 def test_more_person_and_post_shapes(sentence, expected):
     """Constructions added after dev2/dev3 (fresh articles): each pinned by one sentence."""
     from graph.ingest import extract
-    from graph.store import load_catalog
+    from graph.queries.lookup import open_lookup
 
-    got = extract(sentence, load_catalog(), {"date": "2025-03-04"})
+    got = extract(sentence, open_lookup(), {"date": "2025-03-04"})
     assert [(p["name"], p["post"]) for p in got["persons"]] == expected
 
 
@@ -484,7 +484,7 @@ def test_office_names_end_where_they_should(sentence, expected):
     """A count after an office, a post's short form in brackets, a rank's 'TNI', a head of state, and
     a bare dinas are no part of an office name (or no office); two offices joined by 'dan' stay two."""
     from graph.ingest import extract
-    from graph.store import load_catalog
+    from graph.queries.lookup import open_lookup
 
-    got = extract(sentence, load_catalog(), {"date": "2025-03-04"})
+    got = extract(sentence, open_lookup(), {"date": "2025-03-04"})
     assert [o["text"] for o in got["organizations"] if not o["generic"]] == expected
