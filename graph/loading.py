@@ -24,6 +24,7 @@ LOAD_FORMAT = "load-v7"          # part of the content key: change it when loadi
 PACKAGE_DIR = Path(__file__).resolve().parent
 DERIVED_GRAPH = "https://w3id.org/mandat/graph/derived"
 DERIVE_UPDATE = (PACKAGE_DIR / "derive.ru").read_text()
+ILL_TYPED = (PACKAGE_DIR / "ill-typed.rq").read_text()
 
 
 def resource_dir(name: str) -> Path:
@@ -201,15 +202,40 @@ def parsed_triples(sources: list[tuple[Path, bytes]]):
 def fill_store(sources: list[tuple[Path, bytes]], target=None):
     """A pyoxigraph store (in memory unless ``target`` is given) holding the files, derived.
 
-    Nothing is added before every file has parsed cleanly.
+    pyoxigraph parses and loads each file itself; then one query finds the
+    ill-typed literals. Any fault raises UnreadableData naming the file and
+    line, and the caller throws the store away (an on-disk load fills a new
+    version folder, which is then removed): nothing half-loaded is kept.
     """
     import pyoxigraph as ox
 
-    parsed = list(parsed_triples(sources))
     store = target if target is not None else ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for _, triples in parsed for t in triples)
+    for path, data in sources:
+        try:
+            store.bulk_load(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        except SyntaxError as err:
+            raise UnreadableData(f"{path}:{syntax_line(err)}: malformed Turtle: {syntax_reason(err)}; "
+                                 "fix the file at that line") from None
+        except (UnicodeDecodeError, ValueError) as err:
+            raise UnreadableData(f"{path}: cannot be read as Turtle ({err}); fix or remove the file") from None
+    bad = [row["literal"] for row in store.query(ILL_TYPED)]
+    if bad:
+        raise ill_typed_error(sources, bad)
     store.update(DERIVE_UPDATE)
     return store
+
+
+def ill_typed_error(sources: list[tuple[Path, bytes]], literals: list) -> UnreadableData:
+    """One line naming the first ill-typed literal's file and line, and how many more there are."""
+    found = []
+    for path, data in sources:
+        text = data.decode("utf-8", "replace")
+        found += [(str(path), line_of(text, f'"{lit.value}"'), lit) for lit in literals if f'"{lit.value}"' in text]
+    path, line, lit = min(found, key=lambda f: (f[0], f[1])) if found else ("(data)", 1, literals[0])
+    more = f" (and {len(literals) - 1} more; 'mandat validate' lists them)" if len(literals) > 1 else ""
+    kind = lit.datatype.value.rsplit("#", 1)[-1]
+    return UnreadableData(f'{path}:{line}: "{lit.value}" is not a valid xsd:{kind}; '
+                          f"write a real value of that type{more}")
 
 
 def load_graph(data_dirs=None):

@@ -349,7 +349,7 @@ def parse_day(text: str | None, cat: Lookup | None = None) -> date:
         day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2024-10-21") from None
-    if cat is not None and cat.earliest and day < cat.earliest:
+    if cat is not None and not cat.dated_by(day) and cat.earliest:
         raise InputError(f"{day.isoformat()} is before any data (the earliest dated fact is "
                          f"{cat.earliest.isoformat()}); choose a later --as-of")
     return day

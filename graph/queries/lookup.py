@@ -501,10 +501,14 @@ class Lookup:
 
     @cached_property
     def earliest(self) -> date | None:
-        """The first dated fact: a question about an earlier day has no data."""
+        """The first day the data dates anything: a question about an earlier day has no data."""
         rows = self.select("lookup-earliest")
         first = rows[0]["first"] if rows else None
         return literal_date(first.value) if first is not None else None
+
+    def dated_by(self, day: date) -> bool:
+        """True when the data dates something on or before ``day`` (cheaper than :attr:`earliest`)."""
+        return bool(self.select("lookup-dated-by", until=[day.isoformat()]))
 
     @cached_property
     def step_order(self) -> list[str]:

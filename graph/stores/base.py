@@ -6,7 +6,7 @@ literals and refuses malformed IRIs), in place of the query's ``#@values``
 comment; user text is never pasted into a query.
 
 >>> bind_values("SELECT ?s WHERE {\\n  #@values\\n  ?s ?p ?o }", {"s": ["urn:x"]}).splitlines()[1]
-'  VALUES ?s { <urn:x> }'
+'  VALUES (?s) { (<urn:x>) }'
 """
 
 from __future__ import annotations
@@ -59,11 +59,14 @@ def term(value):
 
 
 def bind_values(text: str, values: dict | None) -> str:
-    """``text`` with its ``#@values`` line replaced by one VALUES block per variable."""
+    """``text`` with its ``#@values`` line replaced by one VALUES block: every combination of
+    the given values (one block, because engines plan separate blocks as joins, 1000x slower)."""
+    from itertools import product
+
     if not values:
         return text
     if MARK not in text:
         raise ValueError("this query has no #@values line to bind values at")
-    blocks = " ".join(f"VALUES ?{name} {{ {' '.join(str(term(v)) for v in items)} }}"
-                      for name, items in values.items())
-    return text.replace(MARK, blocks, 1)
+    names = " ".join(f"?{name}" for name in values)
+    rows = " ".join("(" + " ".join(str(term(v)) for v in combo) + ")" for combo in product(*values.values()))
+    return text.replace(MARK, f"VALUES ({names}) {{ {rows} }}", 1)
