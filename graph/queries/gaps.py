@@ -20,7 +20,7 @@ from datetime import date
 from graph import ns
 from graph.model import Agreement, Interval, Responsibility
 from graph.queries.common import source_ref
-from graph.queries.lookup import Lookup
+from graph.queries.lookup import FACT_KINDS, Lookup
 
 KINDS = ("uncovered-step", "unknown-coverage", "unlinked-handover", "stale-mandate", "orphan-unit",
          "conflicting-leads", "weak-basis", "single-point-of-failure")
@@ -463,6 +463,7 @@ def gaps(cat: Lookup, day: date, regions: list[str] | None = None, kinds=None, l
     from graph.queries.coverage import peers
 
     kinds = set(kinds or KINDS)
+    cat.prefetch(*FACT_KINDS)                    # every region is asked: read the facts once
     ctx = Context(cat, day, lang, max_leads, known or peers(cat, day))
     given = regions is not None
     scope_regions = regions_within(cat, regions) if given else None
@@ -567,6 +568,7 @@ class Scenario(Lookup):
         self.__dict__.update({k: v for k, v in base.__dict__.items() if k.startswith("_") or k in
                               ("classes", "superclasses", "earliest", "step_order")})
         self.entities = type(base.entities)(self)
+        self._facts = dict(base._facts)        # what the scenario reads and indexes stays its own
         self.day, self.gone, self.links = day, gone, links
 
     def entity(self, iri: str):
@@ -580,6 +582,9 @@ class Scenario(Lookup):
 
     def read_facts(self, kind: str, iris: list[str]) -> list:
         return self.kept(kind, super().read_facts(kind, iris), False)
+
+    def responsibilities_in(self, step: str, jurisdiction: str | None) -> list:
+        return self.kept("responsibility", super().responsibilities_in(step, jurisdiction), False)
 
     def kept(self, kind: str, records: list, with_links: bool) -> list:
         """``records`` without the dissolved agencies' facts (and with the agreed links)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from graph import ns
@@ -34,8 +34,15 @@ FACT_KINDS = ("line", "change", "membership", "agreement", "responsibility")
 CHANGE_KINDS = {M + k.capitalize(): k for k in
                 ("created", "dissolved", "renamed", "split", "merged", "moved")}
 CHUNK = 400          # nodes per VALUES block: a server's query stays small
+# The record field each predicate a question filters facts by is read into: once every fact of a
+# kind has been read (:meth:`Lookup.prefetch`), facts by value are found in memory, not asked.
+FIELD_OF = {M + "unit": "unit", M + "parent": "parent", M + "agency": "agency", M + "step": "step",
+            ORG + "organization": "organization", ORG + "member": "member",
+            ORG + "originalOrganization": "originals", ORG + "resultingOrganization": "results",
+            M + "fromParent": "from_parent", M + "toParent": "to_parent"}
 
 
+@lru_cache(maxsize=None)
 def rq(name: str) -> str:
     """The text of the query file ``name`` beside the modules of graph/queries/."""
     return (HERE / f"{name}.rq").read_text()
@@ -404,6 +411,8 @@ class Lookup:
     def facts(self, kind: str, pred: str | tuple[str, ...] | None = None, value: str | None = None) -> list:
         """The facts of ``kind``, all of them or those whose ``pred`` is ``value``, by IRI."""
         key = (kind, pred, value)
+        if key not in self._facts and pred is not None and (kind, None, None) in self._facts:
+            return self.indexed(kind, pred).get(value, [])
         if key not in self._facts:
             classes = self.classes_of(kind)
             if pred is None:
@@ -412,6 +421,29 @@ class Lookup:
                 preds = (pred,) if isinstance(pred, str) else pred
                 rows = self.select("lookup-facts-by", cls=classes, pred=list(preds), value=[value])
             self._facts[key] = self.read_facts(kind, [r["node"].value for r in rows])
+        return self._facts[key]
+
+    def prefetch(self, *kinds: str) -> None:
+        """Read every fact of ``kinds`` (and every entity) at once: for questions over the whole
+        graph, which would otherwise ask one small query per unit, step and region."""
+        for kind in kinds:
+            self.facts(kind)
+        for kind in KIND_PRIORITY:
+            self.of_kind(kind)
+        self.region_parents()
+
+    def indexed(self, kind: str, pred: str | tuple[str, ...]) -> dict:
+        """Every fact of ``kind`` by the value(s) of ``pred``, from the facts already read."""
+        key = ("index", kind, pred)
+        if key not in self._facts:
+            index: dict = defaultdict(list)
+            for rec in self.facts(kind):
+                for one in ((pred,) if isinstance(pred, str) else pred):
+                    found = getattr(rec, FIELD_OF[one])
+                    for value in (found if isinstance(found, tuple) else (found,)):
+                        if rec not in index[value]:
+                            index[value].append(rec)
+            self._facts[key] = index
         return self._facts[key]
 
     def read_facts(self, kind: str, iris: list[str]) -> list:
@@ -424,14 +456,16 @@ class Lookup:
                 out.append(read_fact(table, node, kind, types))
         return out
 
-    def plain_lines(self, **values) -> list[ReportingLine]:
-        return [plain_line(r["unit"].value, r["parent"].value)
-                for r in self.select("lookup-plain-lines", **values)]
+    @cached_property
+    def plain_lines(self) -> list[ReportingLine]:
+        """The org:subOrganizationOf links of the data that have no dated reporting line (few:
+        data written with ORG alone), read once."""
+        return [plain_line(r["unit"].value, r["parent"].value) for r in self.select("lookup-plain-lines")]
 
     @property
     def lines(self) -> list[ReportingLine]:
         if "lines" not in self._facts:
-            self._facts["lines"] = sorted(self.facts("line") + self.plain_lines(), key=lambda r: r.iri)
+            self._facts["lines"] = sorted(self.facts("line") + self.plain_lines, key=lambda r: r.iri)
         return self._facts["lines"]
 
     @property
@@ -451,10 +485,10 @@ class Lookup:
         return self.facts("responsibility")
 
     def lines_of(self, unit: str) -> list[ReportingLine]:
-        return self.facts("line", M + "unit", unit) + self.plain_lines(unit=[unit])
+        return self.facts("line", M + "unit", unit) + [p for p in self.plain_lines if p.unit == unit]
 
     def lines_to(self, parent: str) -> list[ReportingLine]:
-        return self.facts("line", M + "parent", parent) + self.plain_lines(parent=[parent])
+        return self.facts("line", M + "parent", parent) + [p for p in self.plain_lines if p.parent == parent]
 
     def events_of(self, iri: str) -> list[ChangeEvent]:
         return self.facts("change", (ORG + "originalOrganization", ORG + "resultingOrganization",
@@ -477,6 +511,9 @@ class Lookup:
         if jurisdiction is None:
             return [r for r in self.responsibilities_for(step) if r.jurisdiction is None]
         key = ("in", step, jurisdiction)
+        if key not in self._facts and ("responsibility", None, None) in self._facts:
+            return [r for r in self.indexed("responsibility", M + "step").get(step, [])
+                    if r.jurisdiction == jurisdiction]
         if key not in self._facts:
             rows = self.select("lookup-responsibilities-in", step=[step], jurisdiction=[jurisdiction])
             self._facts[key] = self.read_facts("responsibility", [r["node"].value for r in rows])
@@ -527,10 +564,21 @@ class Lookup:
         rest = sorted((s for s in steps if s not in order), key=lambda s: (steps[s], s))
         return [s for s in order if s in steps] + rest
 
+    def region_parents(self, region: str | None = None) -> dict[str, str | None]:
+        """Each region's direct parent: of ``region`` and the regions above it, or of every region."""
+        key = ("parents", region)
+        if key not in self._facts:
+            if region is not None and ("parents", None) in self._facts:
+                return self._facts[("parents", None)]
+            rows = (self.select("lookup-region-ancestors", region=[region]) if region
+                    else self.select("lookup-region-tree"))
+            self._facts[key] = {r["area"].value: r["parent"].value if r["parent"] is not None else None
+                                for r in rows}
+        return self._facts[key]
+
     def region_ancestors(self, region: str) -> list[str]:
         """``region`` and the regions it lies within, nearest first."""
-        parent = {r["area"].value: r["parent"].value if r["parent"] is not None else None
-                  for r in self.select("lookup-region-ancestors", region=[region])}
+        parent = self.region_parents(region)
         out: list[str] = []
         while region and region not in out:
             out.append(region)
