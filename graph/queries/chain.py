@@ -27,6 +27,7 @@ def chain(cat: Lookup, unit: str, day: date, lang: str = "id") -> list[dict]:
     ['Kantor Imigrasi Kelas II TPI Batulicin', 'Kantor Wilayah Kementerian Hukum dan HAM Kalimantan Selatan']
     """
     require_existing(cat, unit, day, lang)
+    cat.lines_above(unit)
     out, seen = [], set()
     current: str | None = unit
     while current is not None and current not in seen:

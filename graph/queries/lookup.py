@@ -282,11 +282,45 @@ def read_fact(table, node: Node, kind: str, types: set[str]):
                           basis=basis)
 
 
+def named_in(record) -> set[str]:
+    """The IRIs a fact record names: its sources, legal basis and the nodes it links."""
+    found = set(record.sources) | set(getattr(record, "basis", ()))
+    for name in ("unit", "parent", "agency", "step", "jurisdiction", "member", "organization", "role",
+                 "from_parent", "to_parent"):
+        value = getattr(record, name, None)
+        if value:
+            found.add(value)
+    for name in ("originals", "results", "parties"):
+        found |= set(getattr(record, name, ()))
+    return found
+
+
 def plain_line(unit: str, parent: str) -> ReportingLine:
     """An org:subOrganizationOf with no dated reporting line, kept as an always-valid line."""
     return ReportingLine(iri=f"{unit}#subOrganizationOf", unit=unit, parent=parent,
                          confidence="unverified",
                          note="org:subOrganizationOf without a dated reporting line")
+
+
+def closure(parents: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Each key with every node above it, following ``parents`` (cycles are cut).
+
+    >>> sorted(closure({"a": {"b"}, "b": {"c"}})["a"])
+    ['b', 'c']
+    """
+    closed: dict[str, set[str]] = {}
+
+    def above(node: str, seen: tuple) -> set[str]:
+        if node not in closed:
+            found: set[str] = set()
+            for parent in parents.get(node, ()):
+                if parent not in seen:
+                    found |= {parent} | above(parent, (*seen, node))
+            closed[node] = found
+        return closed[node]
+    for node in list(parents):
+        above(node, ())
+    return closed
 
 
 class Entities:
@@ -329,30 +363,28 @@ class Lookup:
     @cached_property
     def classes(self) -> dict[str, str]:
         """Each known class and its kind (agency, region, ..., line, responsibility)."""
-        kinds: dict[str, set[str]] = defaultdict(set)
-        for row in self.select("lookup-classes"):
-            kinds[row["cls"].value].add(row["kind"].value)
-        return {cls: next(k for k in (*KIND_PRIORITY, *FACT_KINDS) if k in found) for cls, found in kinds.items()}
+        return self.class_tree()[0]
 
     @cached_property
     def superclasses(self) -> dict[str, set[str]]:
         """Each known class and every class above it."""
-        parents: dict[str, set[str]] = defaultdict(set)
-        for row in self.select("lookup-classes"):
-            if row["parent"] is not None:
-                parents[row["cls"].value].add(row["parent"].value)
-        closed: dict[str, set[str]] = {}
+        return self.class_tree()[1]
 
-        def above(cls: str, seen=()) -> set[str]:
-            if cls not in closed:
-                closed[cls] = set()
-                for parent in parents.get(cls, ()):
-                    if parent not in seen:
-                        closed[cls] |= {parent} | above(parent, (*seen, cls))
-            return closed[cls]
-        for cls in list(parents):
-            above(cls)
-        return closed
+    def class_tree(self) -> tuple[dict[str, str], dict[str, set[str]]]:
+        """Kinds and superclasses of every known class, read once per store version (the
+        ontology does not change while a store is open)."""
+        memo = getattr(self.store, "_class_tree", None)
+        if memo is None:
+            kinds: dict[str, set[str]] = defaultdict(set)
+            parents: dict[str, set[str]] = defaultdict(set)
+            for row in self.select("lookup-classes"):
+                kinds[row["cls"].value].add(row["kind"].value)
+                if row["parent"] is not None:
+                    parents[row["cls"].value].add(row["parent"].value)
+            kind_of = {cls: next(k for k in (*KIND_PRIORITY, *FACT_KINDS) if k in found)
+                       for cls, found in kinds.items()}
+            memo = self.store._class_tree = (kind_of, closure(parents))
+        return memo
 
     def classes_of(self, kind: str) -> list[str]:
         return sorted(cls for cls, k in self.classes.items() if k == kind)
@@ -391,6 +423,10 @@ class Lookup:
                 kind = self.kind_of(node.iris(ns.RDF_TYPE)) if node else None
                 self._entities[iri] = (read_entity(table, node, kind)
                                        if kind in KIND_PRIORITY else None)
+            if len(todo) <= CHUNK:                 # and what their answers name: class, level
+                self.fetch_entities({v for i in todo if self._entities[i] is not None
+                                     for v in (*self._entities[i].types, self._entities[i].attrs.get("level"))
+                                     if v and v not in self._entities})
         return [e for e in (self._entities.get(i) for i in iris) if e is not None]
 
     def of_kind(self, kind: str) -> list[Entity]:
@@ -447,6 +483,8 @@ class Lookup:
         return self._facts[key]
 
     def read_facts(self, kind: str, iris: list[str]) -> list:
+        """The records of the fact nodes ``iris`` of ``kind``; the entities they name (units,
+        sources, regulations) are read with them, in one more query, not one each."""
         table = self.describe(iris)
         out = []
         for iri in sorted(set(iris)):
@@ -454,6 +492,8 @@ class Lookup:
             types = set(node.iris(ns.RDF_TYPE))
             if self.kind_of(types) == kind:
                 out.append(read_fact(table, node, kind, types))
+        if len(out) <= CHUNK:                       # a whole-graph read fetches entities by kind
+            self.fetch_entities({v for rec in out for v in named_in(rec)})
         return out
 
     @cached_property
@@ -483,6 +523,21 @@ class Lookup:
     @property
     def responsibilities(self) -> list[Responsibility]:
         return self.facts("responsibility")
+
+    def lines_above(self, unit: str) -> None:
+        """Read at once the reporting lines of ``unit`` and of every unit above it, at any date,
+        so that walking the chain asks nothing more."""
+        if ("line", M + "unit", unit) in self._facts:
+            return
+        rows = self.select("lookup-lines-above", start=[unit])
+        records = {r.iri: r for r in self.read_facts("line", [r["node"].value for r in rows])}
+        by_unit: dict[str, list] = defaultdict(list)
+        for row in rows:
+            if row["node"].value in records:
+                by_unit[row["unit"].value].append(records[row["node"].value])
+        for above in {r["unit"].value for r in rows} | {unit}:
+            self._facts.setdefault(("line", M + "unit", above),
+                                   sorted(by_unit.get(above, []), key=lambda r: r.iri))
 
     def lines_of(self, unit: str) -> list[ReportingLine]:
         return self.facts("line", M + "unit", unit) + [p for p in self.plain_lines if p.unit == unit]
