@@ -130,3 +130,14 @@ def test_name_index_is_kept_beside_the_store_and_follows_its_content(tmp_path, r
     (data / "desk.ttl").write_text(NEW_KIND, encoding="utf-8")
     assert run_json("--data", str(data), "chain", "Meja Migran Satu")[0]["label"] == "Meja Migran Satu"
     assert len(list((tmp_path / "cache").glob("names-*.pickle"))) == 2
+
+
+def test_the_store_layer_never_imports_the_queries_layer():
+    """Loading and stores sit below the questions: nothing under graph/stores/ or graph/loading.py
+    imports graph.queries (a cycle the old graph/store.py had)."""
+    lower = [*ROOT.glob("graph/stores/*.py"), ROOT / "graph" / "loading.py", ROOT / "graph" / "cache.py"]
+    assert len(lower) >= 6
+    offenders = [str(p.relative_to(ROOT)) for p in lower
+                 if re.search(r"^\s*(from graph\.queries|import graph\.queries|from graph import queries)",
+                              p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []

@@ -51,24 +51,6 @@ def pattern_names(parsed) -> set[str]:
     return names
 
 
-def capped(rows, max_rows: int | None) -> list:
-    """The rows as a list, refused when there are more than ``max_rows``.
-
-    >>> capped(iter(range(3)), 3)
-    [0, 1, 2]
-    >>> capped(iter(range(4)), 3)
-    Traceback (most recent call last):
-    ...
-    graph.errors.InputError: the query returns more than 3 rows; add a LIMIT to it or raise --max-rows
-    """
-    from itertools import islice
-
-    out = list(rows if max_rows is None else islice(rows, max_rows + 1))
-    if max_rows is not None and len(out) > max_rows:
-        raise InputError(f"the query returns more than {max_rows} rows; add a LIMIT to it or raise --max-rows")
-    return out
-
-
 def bounded(ask, seconds: float):
     """``ask()`` run in a child process, stopped after ``seconds``; returns its answer.
 
@@ -106,28 +88,3 @@ def answer_into(ask, send) -> None:
         send.send(("ok", ask()))
     except MandatError as err:
         send.send(("error", str(err)))
-
-
-def prefixed(text: str) -> str:
-    """The query with mandat's usual prefixes declared in front (for engines without initNs)."""
-    from graph.ns import PREFIXES
-
-    head = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()
-                    if f"PREFIX {p}:".lower() not in text.lower())
-    return head + "\n" + text           # one line in front: an engine's line numbers are off by one
-
-
-def engine_error(err: Exception) -> InputError:
-    """An engine's complaint about a :func:`prefixed` query as one line, at the user's own line.
-
-    >>> print(engine_error(SyntaxError("error at 2:24: expected one of Prefix not found, ['%'], ['.']")))
-    SPARQL query failed at line 1, column 24: Prefix not found; check the query
-    """
-    import re
-
-    first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    found = re.match(r"error at (\d+):(\d+): (?:expected one of )?(.*)", first)
-    if not found:
-        return InputError(f"SPARQL query failed: {first}")
-    line, column, reason = int(found.group(1)) - 1, found.group(2), found.group(3).split(", [")[0]
-    return InputError(f"SPARQL query failed at line {max(line, 1)}, column {column}: {reason}; check the query")

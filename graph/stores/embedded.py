@@ -21,7 +21,7 @@ class EmbeddedQueries:
         """A user's read-only query: SELECT rows as text, ASK as a boolean, graphs as Turtle."""
         import pyoxigraph as ox
 
-        from graph.queries.sparql import capped, engine_error, prefixed
+        from graph.stores.base import capped, engine_error, prefixed
 
         try:
             result = self.open().query(prefixed(text))

@@ -97,7 +97,7 @@ class SparqlStore(base.Store):
         return [{n: from_json(b.get(n)) for n in names} for b in result["results"]["bindings"]]
 
     def query(self, text: str, max_rows: int | None = None) -> dict:
-        from graph.queries.sparql import capped, prefixed
+        from graph.stores.base import capped, prefixed
 
         full = prefixed(text)
         kind = query_kind(text)
