@@ -46,10 +46,19 @@ UNIT, REGION, STEP = MD + "kanim-p0-r0", MD + "region-p0-r0", MD + "step-investi
 CHAIN = ["chain", "md:kanim-p0-r0", "--as-of", "2025-06-01", "--format", "json"]
 WHO = ["who-handles", "md:step-investigation", "--region", "md:region-p0-r0", "--as-of", "2025-06-01",
        "--format", "json"]
-LINES_Q = """PREFIX mandat: <https://w3id.org/mandat/ontology#> PREFIX time: <http://www.w3.org/2006/time#>
-SELECT ?parent ?start ?end WHERE { ?line mandat:unit <%s> ; mandat:parent ?parent .
+PREFIXES = """PREFIX mandat: <https://w3id.org/mandat/ontology#> PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+"""
+LINES_Q = PREFIXES + """SELECT ?line ?parent ?start ?end WHERE { ?line mandat:unit <%s> ; mandat:parent ?parent .
   OPTIONAL { ?line mandat:validDuring ?p . OPTIONAL { ?p time:hasBeginning/time:inXSDDate ?start }
              OPTIONAL { ?p time:hasEnd/time:inXSDDate ?end } } }"""
+UNIT_Q = PREFIXES + """SELECT ?label ?kind ?level ?levelLabel WHERE { <%s> skos:prefLabel ?label ; a ?kind .
+  FILTER(lang(?label) = "id") ?kind rdfs:subClassOf* mandat:Agency .
+  OPTIONAL { <%s> mandat:level ?level . ?level skos:prefLabel ?levelLabel FILTER(lang(?levelLabel) = "id") } }"""
+SOURCES_Q = PREFIXES + """SELECT ?source ?title ?url ?basis ?basisLabel WHERE {
+  { <%s> dct:source ?source . OPTIONAL { ?source dct:title|skos:prefLabel ?title } OPTIONAL { ?source foaf:page ?url } }
+  UNION { <%s> mandat:legalBasis ?basis . OPTIONAL { ?basis skos:prefLabel ?basisLabel } } }"""
 
 
 PEAK = ("import atexit, resource, sys; atexit.register(lambda: sys.stderr.write("
@@ -113,17 +122,21 @@ class RdflibStore:
         return [{n: term(row[i]) for i, n in enumerate(names)} for row in result]
 
 
-def hand_chain(store, unit: str, day: date) -> list[str]:
-    """The dated chain written by hand on pyoxigraph: one query per level."""
-    out, current = [], unit
-    while current and current not in out:
-        out.append(current)
+def hand_chain(store, unit: str, day: date) -> list[dict]:
+    """The dated chain written by hand on pyoxigraph, with what mandat's answer holds: per level
+    the unit's label, kind and level, and the line's sources and legal basis."""
+    out, seen, current = [], set(), unit
+    while current and current not in seen:
+        seen.add(current)
+        entry = {"unit": current, "about": [tuple(r) for r in store.query(UNIT_Q % (current, current))]}
         nxt = None
         for row in store.query(LINES_Q % current):
             start = date.fromisoformat(row["start"].value) if row["start"] else date.min
             end = date.fromisoformat(row["end"].value) if row["end"] else date.max
             if start <= day < end:
                 nxt = row["parent"].value
+                entry["sources"] = [tuple(r) for r in store.query(SOURCES_Q % (row["line"].value, row["line"].value))]
+        out.append(entry)
         current = nxt
     return out
 

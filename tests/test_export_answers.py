@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.world.labels import WORLD_LABELS_ID
+
 HERE = Path(__file__).resolve().parent
 WORLD = HERE / "fixtures" / "world"
 ONTOLOGY = HERE.parent / "ontology" / "mandat.ttl"
@@ -34,14 +36,7 @@ LINES = [  # unit, parent, since, until (the validDuring of each mandat:Reportin
 ]
 RESPONSIBILITIES = [("ko", "s1", "lead", "r1"), ("dinas-p", "s1", "lead", "p"), ("polda-p", "s2", "lead", "p"),
                     ("polres-r1", "s2", "support", "r1")]
-LABELS_ID = {
-    "pres": "Presiden", "kl": "Kementerian Lama", "kb": "Kementerian Baru", "kk": "Kementerian Kedua",
-    "dj": "Direktorat Jenderal Contoh", "kw-lama": "Kantor Wilayah Lama Provinsi P",
-    "kw-baru": "Kantor Wilayah Baru Provinsi P", "ko": "Kantor Contoh Kabupaten Satu", "dinas-p": "Dinas Provinsi P",
-    "polda-p": "Kepolisian Daerah P", "polres-r1": "Kepolisian Resor Satu", "c": "Negara C", "p": "Provinsi P",
-    "r1": "Kabupaten Satu", "r2": "Kabupaten Dua", "s1": "Pencegahan", "s2": "Penyidikan",
-    "tf": "Gugus Tugas P",
-}
+LABELS_ID = WORLD_LABELS_ID
 LABELS_EN = {
     "pres": "President", "kl": "Old Ministry", "kb": "New Ministry", "kk": "Second Ministry",
     "dj": "Directorate General Example", "kw-lama": "Old Regional Office Province P",

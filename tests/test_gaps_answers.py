@@ -16,16 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.world.labels import WORLD_LABELS_ID
+
 WORLD = Path(__file__).resolve().parent / "fixtures" / "world"
 MD = "https://w3id.org/mandat/id/"
 DAY = "2025-06-01"
 
 ID = {
-    "pres": "Presiden", "kl": "Kementerian Lama", "kb": "Kementerian Baru", "kk": "Kementerian Kedua",
-    "dj": "Direktorat Jenderal Contoh", "kw-lama": "Kantor Wilayah Lama Provinsi P",
-    "kw-baru": "Kantor Wilayah Baru Provinsi P", "ko": "Kantor Contoh Kabupaten Satu", "dinas-p": "Dinas Provinsi P",
-    "polda-p": "Kepolisian Daerah P", "polres-r1": "Kepolisian Resor Satu", "c": "Negara C", "p": "Provinsi P",
-    "r1": "Kabupaten Satu", "r2": "Kabupaten Dua", "s1": "Pencegahan", "s2": "Penyidikan",
+    **WORLD_LABELS_ID,
     "tf": "Gugus Tugas P", "lost": "Dinas Hilang", "pn": "Pengadilan Negeri Satu", "ma": "Mahkamah Agung",
     "art-5": "Pasal 5 UU Lama", "law-2": "UU 2/2021",
 }

@@ -26,8 +26,8 @@ def chain(cat: Lookup, unit: str, day: date, lang: str = "id") -> list[dict]:
     ...                            date(2023, 6, 21))][:2]
     ['Kantor Imigrasi Kelas II TPI Batulicin', 'Kantor Wilayah Kementerian Hukum dan HAM Kalimantan Selatan']
     """
+    cat.lines_above(unit)                 # every line above, with the entities they name
     require_existing(cat, unit, day, lang)
-    cat.lines_above(unit)
     out, seen = [], set()
     current: str | None = unit
     while current is not None and current not in seen:

@@ -424,10 +424,27 @@ class Lookup:
                 self._entities[iri] = (read_entity(table, node, kind)
                                        if kind in KIND_PRIORITY else None)
             if len(todo) <= CHUNK:                 # and what their answers name: class, level
-                self.fetch_entities({v for i in todo if self._entities[i] is not None
-                                     for v in (*self._entities[i].types, self._entities[i].attrs.get("level"))
-                                     if v and v not in self._entities})
+                named = {v for i in todo if self._entities[i] is not None
+                         for v in (*self._entities[i].types, self._entities[i].attrs.get("level")) if v}
+                self._entities.update({k: v for k, v in self.vocabulary().items() if k in named})
+                self.fetch_entities({v for v in named if v not in self._entities})
         return [e for e in (self._entities.get(i) for i in iris) if e is not None]
+
+    def vocabulary(self) -> dict[str, Entity | None]:
+        """The classes and government levels as entities (their labels name kinds and levels in
+        answers), read once per store version."""
+        memo = getattr(self.store, "_vocabulary", None)
+        if memo is None:
+            levels = [r["node"].value for r in self.select("lookup-nodes", cls=[M + "GovernmentLevel"])]
+            iris = sorted(set(self.classes) | set(levels))
+            table = self.describe(iris)
+            memo = {}
+            for iri in iris:
+                node = Node(iri, table.get(iri, {}))
+                kind = self.kind_of(node.iris(ns.RDF_TYPE))
+                memo[iri] = read_entity(table, node, kind) if kind in KIND_PRIORITY else None
+            self.store._vocabulary = memo
+        return memo
 
     def of_kind(self, kind: str) -> list[Entity]:
         """Every entity of ``kind``, by IRI."""
@@ -499,8 +516,12 @@ class Lookup:
     @cached_property
     def plain_lines(self) -> list[ReportingLine]:
         """The org:subOrganizationOf links of the data that have no dated reporting line (few:
-        data written with ORG alone), read once."""
-        return [plain_line(r["unit"].value, r["parent"].value) for r in self.select("lookup-plain-lines")]
+        data written with ORG alone), read once per store version."""
+        memo = getattr(self.store, "_plain_lines", None)
+        if memo is None:
+            memo = self.store._plain_lines = [plain_line(r["unit"].value, r["parent"].value)
+                                              for r in self.select("lookup-plain-lines")]
+        return memo
 
     @property
     def lines(self) -> list[ReportingLine]:
