@@ -375,8 +375,6 @@ def test_stale_mandates_start_the_day_the_agency_ends(gaps, gaps_world, day, exp
     assert [short([f["subject"]])[0] for f in gaps("--kind", "stale-mandate", data=gaps_world, day=day)] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="bug: stale-mandate fires for a fact naming an agency that does not exist "
-                   "YET (Kanwil Baru P before 2025-02-01) and says it 'no longer existed' / 'sudah tidak ada'")
 def test_a_fact_naming_an_agency_not_yet_created_is_no_stale_mandate(gaps, tmp_path):
     extra = """
 md:resp-kw-s2 a mandat:Responsibility ; mandat:agency md:kw-baru ; mandat:step md:s2 ; mandat:role mandat:Support ;

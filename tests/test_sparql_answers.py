@@ -261,9 +261,6 @@ def test_service_is_refused_without_allow_service(sparql, query):
                                   "silent server; add --allow-service to allow it")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an engine error raised while the rows are read (here the SERVICE "
-                   "endpoint refusing the connection) escapes run_query's try; the child dies with a traceback on "
-                   "stderr and the user is told 'the query ended without an answer (out of memory?)'")
 def test_allow_service_lets_the_query_run_and_a_refused_endpoint_is_one_line(sparql):
     """Port 9 refuses the connection: the query passes the SERVICE check, runs, and fails there."""
     result = sparql(SERVICE, "--allow-service", "--timeout", "20")

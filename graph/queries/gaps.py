@@ -282,7 +282,8 @@ def successors_of(cat: Lookup, iri: str) -> list[str]:
 
 
 def stale_mandates(ctx: Context, scope_agencies: set[str] | None):
-    """Facts in force on the day that name an agency that no longer exists."""
+    """Facts in force on the day that name an agency that no longer exists (one not created yet
+    is no stale mandate: nothing was dissolved)."""
     cat, day = ctx.cat, ctx.day
     facts = [(r, [r.agency], ctx.label(r.step)) for r in cat.responsibilities]
     facts += [(m, [m.member, m.organization], ctx.label(m.organization)) for m in cat.memberships if not m.is_tenure]
@@ -292,7 +293,7 @@ def stale_mandates(ctx: Context, scope_agencies: set[str] | None):
             continue
         for agency in agencies:
             ent = cat.entities.get(agency)
-            if ent is None or ent.kind != "agency" or ent.valid.contains(day):
+            if ent is None or ent.kind != "agency" or ent.valid.end is None or day < ent.valid.end:
                 continue
             if scope_agencies is not None and agency not in scope_agencies:
                 continue

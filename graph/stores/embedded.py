@@ -23,17 +23,17 @@ class EmbeddedQueries:
 
         from graph.stores.base import capped, engine_error, prefixed
 
-        try:
+        try:                                  # evaluation is lazy: errors come while rows are read
             result = self.open().query(prefixed(text))
-        except (SyntaxError, OSError, ValueError) as err:
+            if isinstance(result, ox.QueryBoolean):
+                return {"type": "ASK", "boolean": bool(result)}
+            if isinstance(result, ox.QueryTriples):
+                return {"type": "graph", "turtle": ox.serialize(result, format=ox.RdfFormat.TURTLE).decode()}
+            names = [v.value for v in result.variables]
+            rows = [{n: (None if sol[n] is None else sol[n].value) for n in names}
+                    for sol in capped(iter(result), max_rows)]
+        except (SyntaxError, OSError, ValueError, RuntimeError) as err:
             raise engine_error(err) from None
-        if isinstance(result, ox.QueryBoolean):
-            return {"type": "ASK", "boolean": bool(result)}
-        if isinstance(result, ox.QueryTriples):
-            return {"type": "graph", "turtle": ox.serialize(result, format=ox.RdfFormat.TURTLE).decode()}
-        names = [v.value for v in result.variables]
-        rows = [{n: (None if sol[n] is None else sol[n].value) for n in names}
-                for sol in capped(iter(result), max_rows)]
         return {"type": "SELECT", "vars": names, "rows": rows}
 
     def dump(self, stream, fmt: str) -> None:
