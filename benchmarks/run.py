@@ -61,16 +61,20 @@ SOURCES_Q = PREFIXES + """SELECT ?source ?title ?url ?basis ?basisLabel WHERE {
   UNION { <%s> mandat:legalBasis ?basis . OPTIONAL { ?basis skos:prefLabel ?basisLabel } } }"""
 
 
-PEAK = ("import atexit, resource, sys; atexit.register(lambda: sys.stderr.write("
-        "'PEAK %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)); "
+# The process's own peak: VmHWM belongs to its address space (ru_maxrss would carry over the
+# parent's peak through fork and exec, and the parent holds the generated graph).
+PEAK = ("import atexit, re, sys; atexit.register(lambda: sys.stderr.write('PEAK %s\\n' % "
+        "re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))); "
         "sys.argv = ['mandat'] + sys.argv[1:]; from graph.cli import main; main()")
 
 
 def run(cmd: list[str], env: dict) -> tuple[float, float, bytes]:
     """A fresh process: (wall seconds, its own peak MiB when it reports one, its stdout)."""
     start = time.perf_counter()
-    done = subprocess.run(cmd, env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    done = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
+    if done.returncode:
+        raise RuntimeError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1])
     peaks = [int(line.split()[1]) for line in done.stderr.decode().splitlines() if line.startswith("PEAK ")]
     return wall, (peaks[-1] / 1024 if peaks else float("nan")), done.stdout
 
@@ -214,7 +218,8 @@ def server(size: int, work: Path, disk: Path, env: dict, rows: list) -> None:
             except OSError:
                 time.sleep(0.2)
         url = f"sparql:http://127.0.0.1:{port}/query"
-        srv_env = dict(env, MANDAT_STORE=url, MANDAT_SPARQL_UPDATE_URL=f"http://127.0.0.1:{port}/update")
+        srv_env = dict(env, MANDAT_STORE=url, MANDAT_SPARQL_UPDATE_URL=f"http://127.0.0.1:{port}/update",
+                       MANDAT_SPARQL_TIMEOUT="1800")
         load, _, _ = run([PY, "-m", "graph.cli", "--data", str(work / f"data-{size}"), "load"], srv_env)
         wall, peak, answer = cold(CHAIN, srv_env)
         same = answer == cold(CHAIN, dict(env, MANDAT_STORE=f"oxigraph:{disk}"), 1)[2]
@@ -234,7 +239,8 @@ def main() -> None:
     parser.add_argument("--server", action="store_true")
     parser.add_argument("--gaps-limit", type=float, default=120)
     args = parser.parse_args()
-    rows: list = []
+    rows = Printed()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         env = dict(os.environ, MANDAT_CACHE_DIR=str(work / "cache"))
@@ -243,14 +249,22 @@ def main() -> None:
         for size in args.sizes:
             disk = sized(size, args.repeat, args.gaps_limit, work, env, rows)
         if args.server and disk is not None:
-            server(args.sizes[-1], work, disk, env, rows)
+            try:
+                server(args.sizes[-1], work, disk, env, rows)
+            except RuntimeError as err:
+                rows.append(("sparql:URL on an Oxigraph server", "failed", str(err)))
         shutil.rmtree(work / "cache", ignore_errors=True)
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    for row in rows:
+
+
+class Printed(list):
+    """Rows printed as Markdown the moment they are measured (a long run keeps what it has)."""
+
+    def append(self, row) -> None:
+        super().append(row)
         if len(row) == 1:
-            print(f"\n{row[0]}\n\n| measure | mandat | against |\n|---|---|---|")
+            print(f"\n{row[0]}\n\n| measure | mandat | against |\n|---|---|---|", flush=True)
         else:
-            print(f"| {row[0]} | {row[1]} | {row[2]} |")
+            print(f"| {row[0]} | {row[1]} | {row[2]} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,9 @@ class SparqlStore(base.Store):
             "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
         try:
             with self.opener().open(request, timeout=self.timeout) as response:
+                if response.headers.get("X-SPARQL-MaxRows"):     # Virtuoso cut the answer at its cap
+                    raise InputError(f"{url} cut its answer at {response.headers['X-SPARQL-MaxRows']} rows; "
+                                     "raise the server's row limit (Virtuoso: ResultSetMaxRows in virtuoso.ini)")
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as err:
             detail = err.read(300).decode("utf-8", "replace").strip().splitlines()
