@@ -100,13 +100,28 @@ def cat():
 
 @pytest.mark.parametrize("text, kind", [
     ("Kanim Semarang", "agency"),      # was Mahkamah Agung via "MA" inside "Semarang"
-    ("Riau", "region"),                # was Indonesia via "RI"
-    ("Kediri", "region"),
+    ("Sarawak", "region"),
     ("Polres Malang", "agency"),
 ])
 def test_name_not_in_data_is_not_found(cat, text, kind):
     with pytest.raises(NameNotFound, match="no .* matches"):
         resolve(cat, text, {kind})
+
+
+def test_riau_is_the_province_not_indonesia(cat):
+    assert resolve(cat, "Riau", {"region"}) == MD + "region-riau"      # was Indonesia via "RI"
+
+
+@pytest.mark.parametrize("text", ["Kediri", "Semarang", "Bandung"])
+def test_a_name_of_a_regency_and_a_city_is_ambiguous(cat, text):
+    with pytest.raises(NameNotFound, match="matches more than one") as err:
+        resolve(cat, text, {"region"})
+    assert {c["iri"] for c in err.value.candidates} == {MD + "region-kabupaten-" + text.lower(),
+                                                        MD + "region-kota-" + text.lower()}
+
+
+def test_a_bare_regency_name_beats_a_longer_one(cat):
+    assert resolve(cat, "Musi Rawas", {"region"}) == MD + "region-musi-rawas"     # not Musi Rawas Utara
 
 
 def test_kanim_semarang_suggests_immigration_offices(cat):
