@@ -31,7 +31,8 @@ from graph.model import Catalog
 
 TABLE = Path(__file__).with_name("names.tsv")
 MARGIN = 20        # the best name must beat the next by this many points (0-100) ...
-SUGGEST = 10       # ... candidates at or above this are shown in "did you mean"
+SUGGEST = 5        # ... candidates at or above this are shown in "did you mean" (low: with many
+                   # offices of one kind their shared words weigh little)
 TYPO = 80          # a word this similar (0-100, by edits) to a known word is read as that word
 KIND_WORDS = {"agency": ("instansi", "agency"), "step": ("tahap", "step"),
               "region": ("wilayah", "region"), "regulation": ("peraturan", "regulation"),

@@ -100,6 +100,11 @@ class SparqlStore(store.Store):
             graph.parse(data=body.decode("utf-8"), format="nt")
         except Exception as err:  # rdflib raises several parser error types
             raise InputError(f"{self.url} answered CONSTRUCT with something that is not N-Triples ({err})") from None
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")["results"]["bindings"]
+        held = int(rows[0]["n"]["value"]) if rows else 0
+        if len(graph) < held:     # a server cap on result rows (Virtuoso: ResultSetMaxRows) cut the answer
+            raise InputError(f"{self.url} holds {held} triples but sent {len(graph)}: it caps the rows of an "
+                             "answer; raise that limit (Virtuoso: ResultSetMaxRows in virtuoso.ini)")
         return graph
 
     def rdflib_graph(self):
