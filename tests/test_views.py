@@ -421,7 +421,7 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
     renamed = [e for e in data["edges"] if e["color"] == "#ff7f0e"]
     assert [e["dashes"] for e in renamed] == [True, True]                          # unverified, still orange
-    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-kalsel")
+    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # still unverified
     assert node["color"]["background"] == "#ff7f0e" and node["shapeProperties"]["borderDashes"]
     text = pages["diff"].read_text(encoding="utf-8")
     legend = re.search(r'<div id="legend">(.*?)</div>', text, re.S).group(1)
