@@ -31,7 +31,8 @@ from graph.queries.lookup import Lookup
 
 TABLE = Path(__file__).with_name("names.tsv")
 MARGIN = 20        # the best name must beat the next by this many points (0-100) ...
-SUGGEST = 10       # ... candidates at or above this are shown in "did you mean"
+SUGGEST = 5        # ... candidates at or above this are shown in "did you mean" (low: with many
+                   # offices of one kind their shared words weigh little)
 TYPO = 80          # a word this similar (0-100, by edits) to a known word is read as that word
 KIND_WORDS = {"agency": ("instansi", "agency"), "step": ("tahap", "step"),
               "region": ("wilayah", "region"), "regulation": ("peraturan", "regulation"),
@@ -66,6 +67,7 @@ class Candidate(NamedTuple):
     matched: str
     complete: bool
     label: str
+    exact: bool = False     # the name's words are the query's words (typos read as known words)
 
 
 def name_records(cat: Lookup) -> list[NameRecord]:
@@ -137,13 +139,28 @@ def words(text: str) -> frozenset[str]:
     return frozenset(expand(normalise(text).split()))
 
 
+REGION_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ", "Provinsi ")
+
+
+def bare_names(rec: NameRecord) -> list[str]:
+    """A region's labels without the word for its kind, as people write them.
+
+    >>> bare_names(NameRecord("x", "region", ("Kota Administrasi Jakarta Pusat", "Kota Bandung")))
+    ['Jakarta Pusat', 'Bandung']
+    """
+    if rec.kind != "region":
+        return []
+    return [label[len(p):] for label in rec.labels
+            for p in (next((p for p in REGION_PREFIXES if label.startswith(p)), None),) if p]
+
+
 class NameIndex:
     """Every name of a list of records as words, with a rarity weight for each word."""
 
     def __init__(self, records: list[NameRecord]):
         self.records = {r.iri: r for r in records}
         self.names = [(r.iri, name, words(name)) for r in records
-                      for name in dict.fromkeys((*r.labels, *r.abbreviations))]
+                      for name in dict.fromkeys((*r.labels, *r.abbreviations, *bare_names(r)))]
         self.known = {w for r in records for name in (*r.labels, *r.abbreviations)
                       for w in normalise(name).split()} | {w for form, out in expansions().items()
                                                            for w in (*form, *out)}
@@ -174,11 +191,12 @@ class NameIndex:
             rec = self.records[iri]
             if kinds and rec.kind not in kinds or not query & tokens:
                 continue
-            found = (query <= tokens, score(query, tokens, self.weight[rec.kind]) * factor, name)
-            if found[:2] > best.get(iri, (False, -1.0, ""))[:2]:
+            found = (query <= tokens, score(query, tokens, self.weight[rec.kind]) * factor, name,
+                     query == tokens)
+            if found[:2] > best.get(iri, (False, -1.0, "", False))[:2]:
                 best[iri] = found
-        cands = [Candidate(iri, round(score, 1), name, complete, self.records[iri].labels[0])
-                 for iri, (complete, score, name) in best.items()]
+        cands = [Candidate(iri, round(score, 1), name, complete, self.records[iri].labels[0], exact)
+                 for iri, (complete, score, name, exact) in best.items()]
         return sorted(cands, key=lambda c: (-c.score, c.label, c.iri))
 
 
@@ -266,11 +284,11 @@ def choose(cands: list[Candidate], index: NameIndex, day: date | None) -> list[C
     """The candidates ``text`` may mean: one when the choice is clear.
 
     Only candidates that explain every query word count. A single exact name
-    wins; otherwise, on ``day``, those that existed then are preferred, and
+    (its words are the query's, typos read as the words they stand for) wins; otherwise, on ``day``, those that existed then are preferred, and
     every one within MARGIN of the best is kept.
     """
     complete = [c for c in cands if c.complete]
-    exact = [c for c in complete if c.score == 100]
+    exact = [c for c in complete if c.exact]
     if len(exact) == 1:
         return exact
     if day is not None:

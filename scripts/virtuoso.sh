@@ -24,6 +24,7 @@ sed -e "s#/var/lib/virtuoso-opensource-7/db#$dir#g" \
     -e "s#^ServerPort *= *8890#ServerPort = 127.0.0.1:$http#" \
     -e "s#^\(DirsAllowed *=.*\)#\1, $dir#" \
     -e "s#^Load[0-9]* *=.*##" \
+    -e "s#^ResultSetMaxRows *=.*#ResultSetMaxRows = 10000000#" \
     /etc/virtuoso-opensource-7/virtuoso.ini > "$dir/virtuoso.ini"
 ( cd "$dir" && exec virtuoso-t +foreground +configfile "$dir/virtuoso.ini" > "$dir/stdout.log" 2>&1 ) &
 echo $! > "$dir/pid"

@@ -95,15 +95,22 @@ def test_org_page_holds_the_dated_tree(pages):
 
     tree = page_data(pages["org"])["extra"]["tree"]
     assert tree["root"] == MD + "ditjen-imigrasi"
-    assert sorted(tree["units"]) == sorted(MD + u for u in (
-        "ditjen-imigrasi", "kanim-banjarmasin", "kanim-batulicin", "kanim-pangkalpinang", "kanim-tanjung-pandan",
-        "kanwil-ditjenim-babel", "kanwil-ditjenim-jateng", "kanwil-ditjenim-jatim", "kanwil-ditjenim-kalsel",
-        "kanwil-ditjenim-sultra", "timpora-tanah-bumbu"))
-    assert tree["days"] == ["2007-04-19", "2024-11-05", "2024-12-06", "2025-06-01"] and tree["start"] == 3
+    kanwil = ("aceh", "babel", "bali", "bengkulu", "dki-jakarta", "gorontalo", "jateng", "jatim", "kalbar", "kalsel",
+              "kepri", "maluku", "sulteng", "sultra", "sumut")
+    older = ("banda-aceh", "banggai", "bengkulu", "denpasar", "gorontalo", "jakarta-timur", "lhokseumawe", "meulaboh",
+             "ngurah-rai", "palu", "pematang-siantar", "pontianak", "sabang", "singaraja", "takengon", "tanjungpinang")
+    new_2025 = ("bengkulu-utara", "blora", "klungkung", "mempawah", "morowali", "padangsidimpuan", "pohuwato",
+                "purworejo", "tabanan", "tapanuli-utara")               # formed on 4 Nov 2025, after DAY
+    assert sorted(tree["units"]) == sorted(
+        [MD + u for u in ("ditjen-imigrasi", "kanim-banjarmasin", "kanim-batulicin", "kanim-pangkalpinang",
+                          "kanim-tanjung-pandan", "timpora-tanah-bumbu")]
+        + [MD + "kanwil-ditjenim-" + k for k in kanwil] + [MD + "kanim-" + k for k in older + new_2025])
+    assert tree["days"] == ["2007-04-19", "2024-11-05", "2024-12-06", "2025-06-01", "2025-11-04"] and tree["start"] == 3
     drawn = {line[1] for line in in_force(tree, "2025-06-01")} | {tree["root"]}
-    assert drawn == descendants_at(open_lookup(), MD + "ditjen-imigrasi", DAY) and len(drawn) == 11
-    early = in_force(tree, "2007-04-19")                                 # before the Kanwil Ditjen Imigrasi:
-    assert [(line[1], line[2]) for line in early] == [(MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")]
+    assert drawn == descendants_at(open_lookup(), MD + "ditjen-imigrasi", DAY) and len(drawn) == 37
+    early = in_force(tree, "2007-04-19")      # before the Kanwil Ditjen Imigrasi: Kanim as UPT of the Ditjen (UU 6/2011)
+    assert [(line[1], line[2]) for line in early] == (
+        [(MD + "kanim-" + k, MD + "ditjen-imigrasi") for k in older] + [(MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")])
 
 
 def test_org_of_the_president_changes_with_the_date(run, tmp_path):
@@ -111,9 +118,10 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
     assert run("view", "org", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
     data = page_data(out)
     tree = data["extra"]["tree"]
-    assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-06", "2025-06-01"]
+    assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-06", "2025-06-01",
+                            "2025-11-04"]
     children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
-    assert [len(c) for c in children] == [17, 17, 20, 20, 20, 20]
+    assert [len(c) for c in children] == [17, 17, 20, 20, 20, 20, 20]
     assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[5]
     assert data["options"]["layout"]["hierarchical"]["direction"] == "UD"
     assert data["options"]["physics"]["enabled"] is False and data["extra"]["minLabelPx"] == 12
@@ -408,11 +416,12 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     styles = Counter((e["color"], e["arrows"]["to"]["type"]) for e in data["edges"])
     assert styles[("#6a3d9a", "crow")] == 5                                        # Kemenkumham in 3, Polhukam in 2
     assert styles[("#ff7f0e", "arrow")] == 2                                       # the two Kanwil renamed
-    assert styles[("#1f77b4", "vee")] == 7 and styles[("#d62728", "bar")] == 11     # moves; old lines (7 moves, 4 gone)
+    assert styles[("#1f77b4", "vee")] == 23 and styles[("#d62728", "bar")] == 27    # moves; old lines (23 moves, 4 gone):
+    # 16 of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
     renamed = [e for e in data["edges"] if e["color"] == "#ff7f0e"]
     assert [e["dashes"] for e in renamed] == [True, True]                          # unverified, still orange
-    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-kalsel")
+    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # still unverified
     assert node["color"]["background"] == "#ff7f0e" and node["shapeProperties"]["borderDashes"]
     text = pages["diff"].read_text(encoding="utf-8")
     legend = re.search(r'<div id="legend">(.*?)</div>', text, re.S).group(1)

@@ -85,12 +85,12 @@ class Gazetteer:
         self.words = {w for key in self.by_fold for w in key.split()}
         # one trie-shaped pattern: the engine tries each first letter once, not every name in turn
         self.regex = re.compile(rf"(?<!\w)(?:{trie_pattern(names)})(?!\w)") if names else None
-        self.regions = {}
+        self.regions: dict[str, set[str]] = {}     # folded name -> the regions it names
         for ent in cat.of_kind("region"):
             for name in {*ent.labels.values(), *ent.abbreviations}:
                 key = fold(name)
                 if len(key) > 3:
-                    self.regions.setdefault(key, ent.iri)
+                    self.regions.setdefault(key, set()).add(ent.iri)
 
     def link(self, mention: str, day=None) -> str | None:
         """The one agency IRI a mention names (among those that exist on ``day`` when given), or None."""
@@ -132,11 +132,12 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)
     def region_at_end(self, mention: str) -> str | None:
-        """The region of the graph whose name ends the mention (the longest such name).
+        """The region of the graph whose name ends the mention (the longest such name), unless
+        that name is shared ('Kantor Imigrasi Malang': the regency or the city of Malang).
 
         'Dinas Sosial Provinsi Kalimantan Selatan' → the region Kalsel.
         """
         folded = fold(mention)
         best = max((key for key in self.regions if folded == key or folded.endswith(" " + key)),
                    key=len, default=None)
-        return self.regions[best] if best else None
+        return next(iter(self.regions[best])) if best and len(self.regions[best]) == 1 else None

@@ -20,7 +20,7 @@ def search(cat: Lookup, text: str, lang: str = "id", limit: int = 10, kinds=None
     'https://w3id.org/mandat/id/kemenkumham'
     """
     out = []
-    for iri, score, matched, _, _ in rank(cat, text, set(kinds or SEARCHABLE), limit=limit):
+    for iri, score, matched, *_ in rank(cat, text, set(kinds or SEARCHABLE), limit=limit):
         if score < MIN_SCORE:
             continue
         ent = cat.entities[iri]

@@ -5,7 +5,9 @@ row is ``text, as_of, expected, category, kind``; ``expected`` is an IRI or
 ``none`` (the name is not in the data, so any answer is wrong), ``kind`` the
 kind of entity asked for (``search`` for ``mandat search``, whose first hit
 is compared). Generated forms whose words name more than one entity are left
-out, since no single answer is right for them.
+out, since no single answer is right for them; so are misspellings that are
+nearer another known word than the one they misspell (or are a known word
+themselves), since no reader could tell which was meant.
 """
 
 from __future__ import annotations
@@ -50,11 +52,14 @@ def dated(rec) -> str:
     return ""
 
 
-def forms(rec) -> list[tuple[str, str]]:
-    """(text, category) pairs for one record: its labels, abbreviations and typos of them."""
+def forms(rec, readable=lambda typo, text: True) -> list[tuple[str, str]]:
+    """(text, category) pairs for one record: its labels, abbreviations and typos of them.
+
+    ``readable(typo, text)`` says whether a misspelling still reads as the text it misspells.
+    """
     labels = list(dict.fromkeys(rec.labels[:-1]))          # the last name is the IRI's local part
     out = [(t, "label") for t in labels] + [(t, "abbreviation") for t in rec.abbreviations]
-    out += [(wrong, "typo") for t, _ in out[:] for wrong in typos(t)]
+    out += [(wrong, "typo") for t, _ in out[:] for wrong in typos(t) if readable(wrong, t)]
     out += [(t.upper() if len(t) < 12 else t.lower(), "case") for t in rec.abbreviations[:1]]
     if rec.kind == "region":
         out += [(t[len(p):], "region-bare") for t in labels for p in PREFIXES if t.startswith(p)]
@@ -63,18 +68,23 @@ def forms(rec) -> list[tuple[str, str]]:
 
 def generated(records) -> list[tuple[str, str, str, str, str]]:
     """The generated rows, one per form that names exactly one entity of its kind."""
-    from graph.resolve import words
+    from graph.resolve import NameIndex, bare_names, words
+
+    index = NameIndex(list(records))
+
+    def readable(typo: str, text: str) -> bool:
+        return index.query(typo)[0] == words(text)
 
     owners: dict[tuple[str, frozenset], set[str]] = {}
     for rec in records:
-        for text in (*rec.labels, *rec.abbreviations):
+        for text in (*rec.labels, *rec.abbreviations, *bare_names(rec)):
             owners.setdefault((rec.kind, words(text)), set()).add(rec.iri)
     rows = []
     for rec in records:
         if rec.kind not in KINDS:
             continue
-        for text, category in dict.fromkeys(forms(rec)):
-            clash = owners.get((rec.kind, words(text)), {rec.iri}) - {rec.iri}
+        for text, category in dict.fromkeys(forms(rec, readable)):
+            clash = owners.get((rec.kind, index.query(text)[0]), {rec.iri}) - {rec.iri}
             if not clash:
                 rows.append((text, dated(rec), rec.iri, category, rec.kind))
     return rows
