@@ -41,7 +41,11 @@ def test_unknown_name_is_one_line_and_exit_2(refused, command):
 
 
 def test_unknown_agency_for_chain_names_what_was_looked_for(refused):
-    assert refused("chain", "Kantor Antah") == (2, "mandat: error: no instansi matches 'Kantor Antah'")
+    """The offices sharing a word are offered, best first (the shared word weighs little, but
+    a planner who misspelt a town still sees the offices of that kind)."""
+    assert refused("chain", "Kantor Antah") == (
+        2, "mandat: error: no instansi matches 'Kantor Antah'; did you mean: 'Kantor Contoh Kabupaten Satu', "
+           "'Dinas Provinsi P', 'Kantor Wilayah Baru Provinsi P', 'Kantor Wilayah Lama Provinsi P'")
 
 
 def test_ambiguous_name_on_a_day_lists_the_offices_of_that_day(refused):
