@@ -51,11 +51,17 @@ CASES = {
                                    "--under", "Ditjen Imigrasi"],
     "gaps-babel-2025": ["gaps", "--region", "Babel", *JUNE_2025],
     "gaps-tanah-bumbu-2023": ["gaps", "--region", "Tanah Bumbu", *JUNE_2023],
+    "show-uu-21-2007": ["show", "UU 21/2007", *JUNE_2025],
+    "show-tanah-bumbu-2025": ["show", "Tanah Bumbu", *JUNE_2025],
+    "show-step-investigation-en": ["--lang", "en", "show", "investigation", *JUNE_2025],
+    "show-person-jonita": ["show", "Jonita", *JUNE_2023],
+    "coverage-kalsel-2025": ["coverage", "--region", "Kalsel", *JUNE_2025],
 }
 TEXT_CASES = {
     "tour-2025.txt": ["tour", *JUNE_2025],
     "stats.txt": ["stats"],
     "steps.csv": ["steps", "--format", "csv"],
+    "export.csv": ["export", "--format", "csv"],
     "diff-2024-2025.csv": ["diff", "--from", "2024-06-01", "--to", "2025-06-01", "--format", "csv"],
     "gaps-tanah-bumbu-2025.csv": ["gaps", "--region", "Tanah Bumbu", *JUNE_2025, "--format", "csv"],
     "chain-batulicin-2025.csv": ["chain", "Kanim Batulicin", *JUNE_2025, "--format", "csv"],
