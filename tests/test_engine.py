@@ -144,3 +144,26 @@ def test_the_store_layer_never_imports_the_queries_layer():
                  if re.search(r"^\s*(from graph\.queries|import graph\.queries|from graph import queries)",
                               p.read_text(encoding="utf-8"), re.M)]
     assert offenders == []
+
+
+PLAIN_ORG = """@prefix md: <https://w3id.org/mandat/id/> .
+@prefix mandat: <https://w3id.org/mandat/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+md:seksi a mandat:TechnicalUnit ; skos:prefLabel "Seksi Contoh"@id ; org:subOrganizationOf md:ko .
+"""
+
+
+def test_plain_org_links_answer_a_chain_as_unverified_lines(run_json, tmp_path):
+    """Data written with ORG alone (org:subOrganizationOf, no dated reporting line) still answers:
+    the link is an always-valid line marked unverified, with a note saying why."""
+    data = tmp_path / "world"
+    shutil.copytree(WORLD, data)
+    (data / "plain.ttl").write_text(PLAIN_ORG, encoding="utf-8")
+    chain = run_json("--data", str(data), "chain", "Seksi Contoh", "--as-of", "2025-06-01")
+    assert [e["iri"].rsplit("/", 1)[-1] for e in chain] == ["seksi", "ko", "kw-baru", "dj", "kb", "pres"]
+    assert (chain[0]["reports_to"]["iri"], chain[0]["confidence"]) == (WORLD_MD + "ko", "unverified")
+    assert chain[1]["confidence"] == "verified"
+
+
+WORLD_MD = "https://w3id.org/mandat/id/"

@@ -581,10 +581,12 @@ class Scenario(Lookup):
     def facts(self, kind: str, pred=None, value=None) -> list:
         return self.kept(kind, super().facts(kind, pred, value), pred is None)
 
-    def read_facts(self, kind: str, iris: list[str]) -> list:
-        return self.kept(kind, super().read_facts(kind, iris), False)
-
     def responsibilities_in(self, step: str, jurisdiction: str | None) -> list:
+        """>>> from graph.queries.lookup import open_lookup
+        >>> s = scenario(open_lookup(), date(2025, 6, 1), [ns.MD + "polres-tanah-bumbu"])
+        >>> s.responsibilities_in(ns.MD + "step-investigation", ns.MD + "region-tanah-bumbu")
+        []
+        """
         return self.kept("responsibility", super().responsibilities_in(step, jurisdiction), False)
 
     def kept(self, kind: str, records: list, with_links: bool) -> list:
