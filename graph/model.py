@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from graph import ns
 
 
 @dataclass(frozen=True)

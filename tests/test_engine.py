@@ -3,12 +3,10 @@ reasoning, and the name index kept beside the store."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 WORLD = ROOT / "tests" / "fixtures" / "world"

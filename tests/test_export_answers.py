@@ -8,7 +8,6 @@ not an edge). The CLI runs in-process (click's CliRunner) so that mutation testi
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 import pytest
@@ -185,7 +184,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def expected_graph():
-    from rdflib import Graph, URIRef
+    from rdflib import Graph
 
     g = Graph()
     g.parse(ONTOLOGY, format="turtle")
