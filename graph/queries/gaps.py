@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 from datetime import date
 
 from graph import ns
@@ -92,6 +93,8 @@ class Context:
 
     def __init__(self, cat: Lookup, day: date, lang: str, max_leads: int = MAX_LEADS, known=None):
         self.cat, self.day, self.lang, self.max_leads, self.known = cat, day, lang, max_leads, known
+        for name in ("label", "frozen_ref", "leads", "seated"):   # asked again for every region
+            setattr(self, name, cache(getattr(self, name)))
         self.by_step_jur: dict = defaultdict(list)
         self.by_jur: dict = defaultdict(list)
         self.forums: dict = defaultdict(list)
@@ -108,6 +111,11 @@ class Context:
         return self.cat.label(iri, self.lang)
 
     def ref(self, iri) -> dict | None:
+        """The JSON reference of ``iri``, a fresh copy each time (answers may extend it)."""
+        found = self.frozen_ref(iri)
+        return dict(found) if found is not None else None
+
+    def frozen_ref(self, iri) -> dict | None:
         return self.cat.ref(iri, self.lang)
 
     def live(self, resps) -> list[Responsibility]:
@@ -120,6 +128,11 @@ class Context:
             if leads:
                 return jur, leads
         return None, []
+
+    def seated(self, forum: str) -> frozenset[str]:
+        """Who holds a seat in ``forum`` on the day."""
+        return frozenset(m.member for m in self.cat.memberships_in(forum)
+                         if not m.is_tenure and m.valid.contains(self.day))
 
     def evidence(self, fact, text: str) -> dict:
         return {"fact": fact.iri, "text": text, "confidence": fact.confidence or "verified",
@@ -235,7 +248,7 @@ def closing_links(ctx: Context, region: str, a: str, b: str) -> list[dict]:
     out = []
     for jur in cat.region_ancestors(region):
         for forum in sorted(ctx.forums.get(jur, ())):
-            seated = {m.member for m in cat.memberships_in(forum) if not m.is_tenure and m.valid.contains(day)}
+            seated = ctx.seated(forum)
             out.append({"link": "task-force-seat", "forum": ctx.ref(forum),
                         "seat_for": [ctx.ref(x) for x in (a, b) if x not in seated]})
     out.append({"link": "agreement", "parties": [ctx.ref(a), ctx.ref(b)]})
@@ -407,12 +420,22 @@ def coordination_network(ctx: Context, region: str, links: dict):
     return g
 
 
+def largest(components) -> set:
+    """The largest of ``components``; of equal ones, the one holding the first IRI (never the
+    hash order of sets).
+
+    >>> sorted(largest([{"b", "c"}, {"a", "d"}, {"e"}]))
+    ['a', 'd']
+    """
+    return min(components, key=lambda c: (-len(c), min(c)))
+
+
 def single_points(ctx: Context, region: str, links: dict):
     import networkx as nx
 
     g = coordination_network(ctx, region, links)
     region_name = ctx.label(region)
-    core = g.subgraph(max(nx.connected_components(g), key=len)) if g.number_of_nodes() else g
+    core = g.subgraph(largest(nx.connected_components(g))) if g.number_of_nodes() else g
     for node in sorted(nx.articulation_points(core)):
         yield finding(ctx, "single-point-of-failure", "medium", region, node,
                       say("spof-cut", ctx.lang, agency=ctx.label(node), region=region_name),
