@@ -4,6 +4,7 @@
     python tests/articles/score.py --blind    # also blind/ (measure it once, at the end)
     python tests/articles/score.py --show dev # also what was missed and what was extra, per article
     python tests/articles/score.py --set blind2  # one held-out split alone (blind2: measured once, at the end)
+    python tests/articles/score.py --set blind3  # likewise for blind3/
 
 Matching is on folded text (graph.ingest.gazetteer.fold), each item counted once per article;
 generic organization mentions ("Kantor Imigrasi" alone) are left out of the predictions, as the
@@ -70,12 +71,13 @@ def main(argv: list[str]) -> None:
     if "--set" in argv:
         splits = [argv[argv.index("--set") + 1]]
     shown = argv[argv.index("--show") + 1] if "--show" in argv else None
-    if shown in ("blind", "blind2") and shown not in splits:
+    if shown in ("blind", "blind2", "blind3") and shown not in splits:
         raise SystemExit(f"--show {shown} needs that split to be asked for")
     for split in splits:
         paths = sorted((HERE / split).glob("*.json"))
         label = {"blind": "blind split: blind only at its first measurement (README), not since",
-                 "blind2": "held-out split: blind only at its first measurement (README)"}.get(split, "development")
+                 "blind2": "held-out split: blind only at its first measurement (README)",
+                 "blind3": "held-out split: blind only at its first measurement (README)"}.get(split, "development")
         print(table(f"{split}/ ({len(paths)} articles, {label})", score(paths, cat, show=shown == split)))
 
 
