@@ -93,7 +93,7 @@ class Context:
 
     def __init__(self, cat: Lookup, day: date, lang: str, max_leads: int = MAX_LEADS, known=None):
         self.cat, self.day, self.lang, self.max_leads, self.known = cat, day, lang, max_leads, known
-        for name in ("label", "frozen_ref", "leads", "seated"):   # asked again for every region
+        for name in ("label", "frozen_ref", "leads", "seated", "chained"):   # asked again for every region
             setattr(self, name, cache(getattr(self, name)))
         self.by_step_jur: dict = defaultdict(list)
         self.by_jur: dict = defaultdict(list)
@@ -133,6 +133,10 @@ class Context:
         """Who holds a seat in ``forum`` on the day."""
         return frozenset(m.member for m in self.cat.memberships_in(forum)
                          if not m.is_tenure and m.valid.contains(self.day))
+
+    def chained(self, a: str, b: str) -> bool:
+        """True when one of ``a`` and ``b`` reports, directly or not, to the other on the day."""
+        return in_chain(self.cat, a, b, self.day)
 
     def evidence(self, fact, text: str) -> dict:
         return {"fact": fact.iri, "text": text, "confidence": fact.confidence or "verified",
@@ -272,7 +276,7 @@ def unlinked_handovers(ctx: Context, region: str, links: dict):
             _, next_leads = ctx.leads(target, region)
             for a in sorted({r.agency for r in leads}):
                 for b in sorted({r.agency for r in next_leads}):
-                    if a == b or b in links.get(a, ()) or in_chain(cat, a, b, ctx.day):
+                    if a == b or b in links.get(a, ()) or ctx.chained(a, b):
                         continue
                     text = say("unlinked", ctx.lang, step=ctx.label(step), next=ctx.label(target),
                                a=ctx.label(a), b=ctx.label(b), region=ctx.label(region))

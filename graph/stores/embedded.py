@@ -15,7 +15,7 @@ class EmbeddedQueries:
         """Rows of a SELECT as ``{variable: pyoxigraph term or None}``, on the default graph."""
         result = self.open().query(bind_values(text, values))
         names = [v.value for v in result.variables]
-        return [{n: sol[n] for n in names} for sol in result]
+        return [dict(zip(names, sol)) for sol in result]
 
     def query(self, text: str, max_rows: int | None = None) -> dict:
         """A user's read-only query: SELECT rows as text, ASK as a boolean, graphs as Turtle."""
