@@ -29,7 +29,7 @@ def parents(run_json, name, when):
 def test_kanwil_ditjen_imigrasi_count(run_json):
     rows = select(run_json, 'SELECT (COUNT(DISTINCT ?k) AS ?n) WHERE { ?k a mandat:RegionalOffice . '
                             'FILTER(STRSTARTS(STR(?k), STR(md:kanwil-ditjenim-))) }')
-    assert int(rows[0]["n"]) == 18
+    assert int(rows[0]["n"]) == 28
 
 
 def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_json):
@@ -44,6 +44,8 @@ def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_jso
     ("Kanim Agam", "kanim-agam", "kelas-i-non-tpi"),
     ("Kanim Bungo", "kanim-bungo", "kelas-iii-non-tpi"),
     ("Kanim Timika", "kanim-timika", "kelas-ii-tpi"),
+    ("Kanim Tobelo", "kanim-tobelo", "kelas-ii-non-tpi"),
+    ("Kanim Lubuklinggau", "kanim-lubuklinggau", "kelas-iii-non-tpi"),
 ])
 def test_office_class(run_json, name, office, cls):
     rows = select(run_json, f'SELECT ?c WHERE {{ md:{office} mandat:officeClass ?c }}')
@@ -55,6 +57,10 @@ def test_office_class(run_json, name, office, cls):
     ("Kanim Kerinci", "kanwil-ditjenim-jambi"),
     ("Kanim Jayapura", "kanwil-ditjenim-papua"),
     ("Kanim Banda Aceh", "kanwil-ditjenim-aceh"),
+    ("Kanim Ternate", "kanwil-ditjenim-malut"),
+    ("Kanim Samarinda", "kanwil-ditjenim-kaltim"),
+    ("Kanim Kupang", "kanwil-ditjenim-ntt"),
+    ("Kanim Cilegon", "kanwil-ditjenim-banten"),
 ])
 def test_kanim_under_its_kanwil_after_the_hand_over(run_json, name, kanwil):
     chain = parents(run_json, name, AFTER)
@@ -86,3 +92,25 @@ def test_hand_over_is_a_bracket_not_a_day(run_json):
                             'mandat:latestBeginning/time:inXSDDate ?hi . '
                             'FILTER NOT EXISTS { ?i time:hasBeginning ?b } }')
     assert rows == [{"lo": "2024-11-05", "hi": "2025-05-26"}]
+
+
+def test_sumsel_kanwil_is_type_b(run_json):
+    rows = select(run_json, 'SELECT ?c WHERE { md:kanwil-ditjenim-sumsel mandat:officeClass ?c }')
+    assert [r["c"] for r in rows] == [MD + "class-tipe-b"]
+
+
+def test_kaltim_kanwil_also_serves_kaltara(run_json):
+    rows = select(run_json, 'SELECT ?r WHERE { md:kanwil-ditjenim-kaltim mandat:servesRegion ?r }')
+    assert sorted(r["r"] for r in rows) == [MD + "region-kaltara", MD + "region-kaltim"]
+
+
+def test_new_office_of_november_2025_has_no_line_before_it_existed(run_json):
+    chain = run_json("chain", "Kanim Lubuklinggau", *AFTER)
+    assert [link["iri"] for link in chain][1] == MD + "kanwil-ditjenim-sumsel"
+    rows = select(run_json, 'SELECT ?l WHERE { ?l mandat:unit md:kanim-lubuklinggau }')
+    assert len(rows) == 1
+
+
+def test_papua_barat_kanwil_is_weakly_sourced(run_json):
+    rows = select(run_json, 'SELECT ?c WHERE { md:kanwil-ditjenim-papua-barat mandat:confidence ?c }')
+    assert [r["c"] for r in rows] == ["https://w3id.org/mandat/ontology#WeakSource"]
