@@ -29,7 +29,7 @@ def parents(run_json, name, when):
 def test_kanwil_ditjen_imigrasi_count(run_json):
     rows = select(run_json, 'SELECT (COUNT(DISTINCT ?k) AS ?n) WHERE { ?k a mandat:RegionalOffice . '
                             'FILTER(STRSTARTS(STR(?k), STR(md:kanwil-ditjenim-))) }')
-    assert int(rows[0]["n"]) == 28
+    assert int(rows[0]["n"]) == 33
 
 
 def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_json):
@@ -46,6 +46,8 @@ def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_jso
     ("Kanim Timika", "kanim-timika", "kelas-ii-tpi"),
     ("Kanim Tobelo", "kanim-tobelo", "kelas-ii-non-tpi"),
     ("Kanim Lubuklinggau", "kanim-lubuklinggau", "kelas-iii-non-tpi"),
+    ("Kanim Morowali", "kanim-morowali", "kelas-i-tpi"),
+    ("Kanim Sampit", "kanim-sampit", "kelas-ii-tpi"),
 ])
 def test_office_class(run_json, name, office, cls):
     rows = select(run_json, f'SELECT ?c WHERE {{ md:{office} mandat:officeClass ?c }}')
@@ -114,3 +116,30 @@ def test_new_office_of_november_2025_has_no_line_before_it_existed(run_json):
 def test_papua_barat_kanwil_is_weakly_sourced(run_json):
     rows = select(run_json, 'SELECT ?c WHERE { md:kanwil-ditjenim-papua-barat mandat:confidence ?c }')
     assert [r["c"] for r in rows] == ["https://w3id.org/mandat/ontology#WeakSource"]
+
+
+def test_one_kanwil_ditjen_imigrasi_per_former_kanwil_kemenkumham_province(run_json):
+    rows = select(run_json, 'SELECT DISTINCT ?r WHERE { ?k a mandat:RegionalOffice ; mandat:servesRegion ?r . '
+                            'FILTER(STRSTARTS(STR(?k), STR(md:kanwil-ditjenim-))) }')
+    served = {r["r"].removeprefix(MD + "region-") for r in rows}
+    # 33 offices; Kaltim also serves Kaltara, Papua the three new Papua provinces, Papua Barat Papua Barat Daya
+    assert len(served) == 38
+    assert {"kaltara", "papua-tengah", "papua-selatan", "papua-pegunungan", "papua-barat-daya"} <= served
+
+
+@pytest.mark.parametrize("kanwil, confidence", [
+    ("kanwil-ditjenim-ntb", "Unverified"),
+    ("kanwil-ditjenim-sulsel", "Unverified"),
+    ("kanwil-ditjenim-riau", "WeakSource"),
+])
+def test_kanwil_without_a_dated_report_carries_the_marker(run_json, kanwil, confidence):
+    rows = select(run_json, f'SELECT ?c WHERE {{ md:{kanwil} mandat:confidence ?c }}')
+    assert [r["c"] for r in rows] == ["https://w3id.org/mandat/ontology#" + confidence]
+
+
+def test_riau_hand_over_not_before_the_last_report_of_the_old_kanwil(run_json):
+    rows = select(run_json, 'PREFIX time: <http://www.w3.org/2006/time#> '
+                            'SELECT ?lo WHERE { md:rl-kanim-dumai-2 mandat:validDuring ?i . '
+                            '?i mandat:earliestBeginning/time:inXSDDate ?lo }')
+    assert rows == [{"lo": "2024-12-09"}]
+    assert parents(run_json, "Kanim Dumai", ("--as-of", "2024-12-08"))[1] == MD + "ditjen-imigrasi"
