@@ -143,3 +143,14 @@ def test_riau_hand_over_not_before_the_last_report_of_the_old_kanwil(run_json):
                             '?i mandat:earliestBeginning/time:inXSDDate ?lo }')
     assert rows == [{"lo": "2024-12-09"}]
     assert parents(run_json, "Kanim Dumai", ("--as-of", "2024-12-08"))[1] == MD + "ditjen-imigrasi"
+
+
+def test_the_eighteen_offices_of_november_2025_are_all_in(run_json):
+    rows = select(run_json, 'PREFIX time: <http://www.w3.org/2006/time#> '
+                            'SELECT DISTINCT ?k WHERE { ?k a mandat:TechnicalUnit ; mandat:validDuring ?i . '
+                            '?i mandat:earliestBeginning/time:inXSDDate "2025-11-04"^^<http://www.w3.org/2001/XMLSchema#date> }')
+    names = sorted(r["k"].removeprefix(MD + "kanim-") for r in rows)
+    assert names == sorted([
+        "bantaeng", "bengkulu-utara", "blora", "bone", "garut", "klungkung", "kulon-progo", "lombok-timur",
+        "lubuklinggau", "mempawah", "morowali", "padangsidimpuan", "pasuruan", "pohuwato", "purworejo",
+        "tabanan", "tapanuli-utara", "tegal"])
