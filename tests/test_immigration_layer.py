@@ -50,6 +50,8 @@ def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_jso
     ("Kanim Sampit", "kanim-sampit", "kelas-ii-tpi"),
     ("Kanim Ranai", "kanim-ranai", "kelas-ii-tpi"),
     ("Kanim Bandar Lampung", "kanim-bandar-lampung", "kelas-i-tpi"),
+    ("Kanim Jember", "kanim-jember", "kelas-i-tpi"),
+    ("Kanim Pamekasan", "kanim-pamekasan", "kelas-ii-non-tpi"),
 ])
 def test_office_class(run_json, name, office, cls):
     rows = select(run_json, f'SELECT ?c WHERE {{ md:{office} mandat:officeClass ?c }}')
