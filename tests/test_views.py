@@ -95,22 +95,28 @@ def test_org_page_holds_the_dated_tree(pages):
 
     tree = page_data(pages["org"])["extra"]["tree"]
     assert tree["root"] == MD + "ditjen-imigrasi"
-    kanwil = ("aceh", "babel", "bali", "bengkulu", "dki-jakarta", "gorontalo", "jateng", "jatim", "kalbar", "kalsel",
-              "kepri", "maluku", "sulteng", "sultra", "sumut")
-    older = ("banda-aceh", "banggai", "bengkulu", "denpasar", "gorontalo", "jakarta-timur", "lhokseumawe", "meulaboh",
-             "ngurah-rai", "palu", "pematang-siantar", "pontianak", "sabang", "singaraja", "takengon", "tanjungpinang")
-    new_2025 = ("bengkulu-utara", "blora", "klungkung", "mempawah", "morowali", "padangsidimpuan", "pohuwato",
-                "purworejo", "tabanan", "tapanuli-utara")               # formed on 4 Nov 2025, after DAY
+    kanwil = ("aceh", "babel", "bali", "banten", "bengkulu", "diy", "dki-jakarta", "gorontalo", "jabar", "jambi",
+              "jateng", "jatim", "kalbar", "kalsel", "kalteng", "kaltim", "kepri", "lampung", "maluku", "malut", "ntb",
+              "ntt", "papua", "papua-barat", "riau", "sulbar", "sulsel", "sulteng", "sultra", "sulut", "sumbar",
+              "sumsel", "sumut")                                  # all 33 Kanwil Ditjen Imigrasi (issue 13)
+    new_2025 = ("bantaeng", "bengkulu-utara", "blora", "bone", "garut", "klungkung", "kulon-progo", "lombok-timur",
+                "lubuklinggau", "mempawah", "morowali", "padangsidimpuan", "pasuruan", "pohuwato", "purworejo",
+                "tabanan", "tapanuli-utara", "tegal")             # the 18 formed on 4 Nov 2025, after DAY
+    kalsel_babel = ("kanim-banjarmasin", "kanim-batulicin", "kanim-pangkalpinang", "kanim-tanjung-pandan")
+    cat = open_lookup()
+    kanim = {e.iri for e in cat.entities.values() if e.iri.startswith(MD + "kanim-")}
+    older = kanim - {MD + "kanim-" + k for k in new_2025} - {MD + k for k in kalsel_babel}
+    assert len(kanim) >= 140 and len(older) >= 115          # the national layer (issue 13) holds them
     assert sorted(tree["units"]) == sorted(
-        [MD + u for u in ("ditjen-imigrasi", "kanim-banjarmasin", "kanim-batulicin", "kanim-pangkalpinang",
-                          "kanim-tanjung-pandan", "timpora-tanah-bumbu")]
-        + [MD + "kanwil-ditjenim-" + k for k in kanwil] + [MD + "kanim-" + k for k in older + new_2025])
-    assert tree["days"] == ["2007-04-19", "2024-11-05", "2024-12-06", "2025-06-01", "2025-11-04"] and tree["start"] == 3
+        [MD + u for u in ("ditjen-imigrasi", "timpora-tanah-bumbu") + kalsel_babel]
+        + [MD + "kanwil-ditjenim-" + k for k in kanwil] + [MD + "kanim-" + k for k in new_2025] + sorted(older))
+    assert tree["days"] == ["2007-04-19", "2024-11-05", "2024-12-04", "2024-12-06", "2024-12-09", "2025-06-01",
+                            "2025-11-04"] and tree["start"] == 5
     drawn = {line[1] for line in in_force(tree, "2025-06-01")} | {tree["root"]}
-    assert drawn == descendants_at(open_lookup(), MD + "ditjen-imigrasi", DAY) and len(drawn) == 37
+    assert drawn == descendants_at(cat, MD + "ditjen-imigrasi", DAY) and len(drawn) == 1 + len(kanwil) + len(older) + 4 + 1
     early = in_force(tree, "2007-04-19")      # before the Kanwil Ditjen Imigrasi: Kanim as UPT of the Ditjen (UU 6/2011)
-    assert [(line[1], line[2]) for line in early] == (
-        [(MD + "kanim-" + k, MD + "ditjen-imigrasi") for k in older] + [(MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")])
+    assert sorted((line[1], line[2]) for line in early) == sorted(
+        [(k, MD + "ditjen-imigrasi") for k in older] + [(MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")])
 
 
 def test_org_of_the_president_changes_with_the_date(run, tmp_path):
@@ -118,11 +124,11 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
     assert run("view", "org", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
     data = page_data(out)
     tree = data["extra"]["tree"]
-    assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-06", "2025-06-01",
-                            "2025-11-04"]
+    assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-04", "2024-12-06",
+                            "2024-12-09", "2025-06-01", "2025-11-04"]
     children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
-    assert [len(c) for c in children] == [17, 17, 20, 20, 20, 20, 20]
-    assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[5]
+    assert [len(c) for c in children] == [17, 17, 20, 20, 20, 20, 20, 20, 20]
+    assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[7]
     assert data["options"]["layout"]["hierarchical"]["direction"] == "UD"
     assert data["options"]["physics"]["enabled"] is False and data["extra"]["minLabelPx"] == 12
 
@@ -416,8 +422,8 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     styles = Counter((e["color"], e["arrows"]["to"]["type"]) for e in data["edges"])
     assert styles[("#6a3d9a", "crow")] == 5                                        # Kemenkumham in 3, Polhukam in 2
     assert styles[("#ff7f0e", "arrow")] == 2                                       # the two Kanwil renamed
-    assert styles[("#1f77b4", "vee")] == 23 and styles[("#d62728", "bar")] == 27    # moves; old lines (23 moves, 4 gone):
-    # 16 of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
+    assert styles[("#1f77b4", "vee")] == 126 and styles[("#d62728", "bar")] == 130  # moves; old lines (126 moves, 4 gone):
+    # 119 of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
     renamed = [e for e in data["edges"] if e["color"] == "#ff7f0e"]
     assert [e["dashes"] for e in renamed] == [True, True]                          # unverified, still orange
