@@ -83,6 +83,8 @@ def test_office_class(run_json, name, office, cls):
     ("Kanim Bagansiapiapi", "kanwil-ditjenim-riau"),
     ("Kanim Maumere", "kanwil-ditjenim-ntt"),
     ("Kanim Tarempa", "kanwil-ditjenim-kepri"),
+    ("Kanim Belakang Padang", "kanwil-ditjenim-kepri"),
+    ("Kanim Kotabumi", "kanwil-ditjenim-lampung"),
 ])
 def test_kanim_under_its_kanwil_after_the_hand_over(run_json, name, kanwil):
     chain = parents(run_json, name, AFTER)
