@@ -55,6 +55,7 @@ def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_jso
     ("Kanim Pati", "kanim-pati", "kelas-i-non-tpi"),
     ("Kanim Cirebon", "kanim-cirebon", "kelas-i-tpi"),
     ("Kanim Sambas", "kanim-sambas", "kelas-ii-tpi"),
+    ("Kanim Tanjung Redeb", "kanim-tanjung-redeb", "kelas-iii-non-tpi"),
 ])
 def test_office_class(run_json, name, office, cls):
     rows = select(run_json, f'SELECT ?c WHERE {{ md:{office} mandat:officeClass ?c }}')
