@@ -56,6 +56,16 @@ CASES = {
     "show-step-investigation-en": ["--lang", "en", "show", "investigation", *JUNE_2025],
     "show-person-jonita": ["show", "Jonita", *JUNE_2023],
     "coverage-kalsel-2025": ["coverage", "--region", "Kalsel", *JUNE_2025],
+    "show-uu-21-2007-en": ["--lang", "en", "show", "UU 21/2007", *JUNE_2025],
+    "show-tanah-bumbu-2025-en": ["--lang", "en", "show", "Tanah Bumbu", *JUNE_2025],
+    "show-person-jonita-en": ["--lang", "en", "show", "Jonita", *JUNE_2023],
+    "show-kemenkumham-2023-en": ["--lang", "en", "show", "Kemenkumham", *JUNE_2023],
+    "history-kanwil-kemenkumham-kalsel-en": ["--lang", "en", "history", "Kanwil Kemenkumham Kalsel"],
+    "who-handles-investigation-pangkalpinang-en": ["--lang", "en", "who-handles", "Penyidikan",
+                                                   "--region", "Pangkalpinang", *JUNE_2025],
+    "gaps-babel-2025-en": ["--lang", "en", "gaps", "--region", "Babel", *JUNE_2025],
+    "coverage-kalsel-2025-en": ["--lang", "en", "coverage", "--region", "Kalsel", *JUNE_2025],
+    "search-kemenkumham-en": ["--lang", "en", "search", "Kemenkumham"],
 }
 TEXT_CASES = {
     "tour-2025.txt": ["tour", *JUNE_2025],
