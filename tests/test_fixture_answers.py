@@ -238,3 +238,32 @@ def test_show_inside_a_bracketed_change_names_both_parents(bracketed):
     card = json.loads(bracketed("show", "Kantor Contoh", "--as-of", "2025-02-10", "--format", "json"))
     assert card["certainty"] == "uncertain"
     assert iris(card["possible_parents"]) == ["kw-lama", "kw-baru"]
+
+
+PLAIN_LINE = ('md:pos-x a mandat:PoliceUnit ; skos:prefLabel "Pos Polisi X"@id , "Police Post X"@en ;\n'
+              '    org:subOrganizationOf md:polda-p ; dct:source md:src .\n')
+
+
+@pytest.fixture
+def with_plain_line(tmp_path, run):
+    """The world plus a police post written only as org:subOrganizationOf Polda P (no dated line)."""
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "world.ttl").write_text((Path(WORLD) / "world.ttl").read_text() + "\n" + PLAIN_LINE)
+
+    def _ask(*args):
+        result = run("--data", str(folder), *args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    return _ask
+
+
+def test_a_plain_suborganization_is_an_always_valid_unverified_line(with_plain_line):
+    rows = with_plain_line("chain", "Pos Polisi X", "--as-of", "2025-06-01")
+    assert iris(rows) == ["pos-x", "polda-p", "pres"]
+    assert (rows[0]["confidence"], rows[0]["since"], rows[0]["until"]) == ("unverified", None, None)
+    line = with_plain_line("show", "Pos Polisi X", "--as-of", "2023-01-01")["reporting_line"]
+    assert line == {"legal_basis": [], "sources": [], "confidence": "unverified",
+                    "note": "org:subOrganizationOf without a dated reporting line"}
+    assert iris(with_plain_line("show", "Polda P", "--as-of", "2025-06-01")["children"]) == ["polres-r1", "pos-x"]
