@@ -66,6 +66,18 @@ CASES = {
     "gaps-babel-2025-en": ["--lang", "en", "gaps", "--region", "Babel", *JUNE_2025],
     "coverage-kalsel-2025-en": ["--lang", "en", "coverage", "--region", "Kalsel", *JUNE_2025],
     "search-kemenkumham-en": ["--lang", "en", "search", "Kemenkumham"],
+    "show-kalsel-2025": ["show", "Kalsel", *JUNE_2025],
+    "show-kalsel-2025-en": ["--lang", "en", "show", "Kalsel", *JUNE_2025],
+    "show-perpres-69-2008-en": ["--lang", "en", "show", "Perpres 69/2008", *JUNE_2025],
+    "show-permen-pppa-8-2021-en": ["--lang", "en", "show", "Permen PPPA 8/2021", *JUNE_2025],
+    "show-permen-pppa-22-2010-en": ["--lang", "en", "show", "Permen PPPA 22/2010", *JUNE_2025],
+    "show-uu-21-2007-pasal-58-en": ["--lang", "en", "show", "UU 21/2007 Pasal 58", *JUNE_2025],
+    "show-step-investigation": ["show", "investigation", *JUNE_2025],
+    "show-person-silmy-karim-en": ["--lang", "en", "show", "Silmy Karim", *JUNE_2025],
+    "gaps-tanah-bumbu-compare-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu",
+                                    "--compare", "2023-06-21", "2025-06-01"],
+    "gaps-tanah-bumbu-without-polres-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu", *JUNE_2025,
+                                           "--without", "Polres Tanah Bumbu"],
 }
 TEXT_CASES = {
     "tour-2025.txt": ["tour", *JUNE_2025],
