@@ -409,8 +409,8 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
     standalone = bool(G.STANDALONE.match(m.group()))
     if standalone:
         j = k
-        while j < len(toks) and G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]):
-            j += 1
+        while j < len(toks) and (G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]) or toks[j][0] == "Polri"):
+            j += 1                                      # 'Presiden RI', 'Kabareskrim Polri'
         if j + 1 < len(toks) and toks[j][0] == "Republik" and toks[j + 1][0] == "Indonesia":
             j += 2
         if j < len(toks) and toks[j][0] != ",":       # Presiden RI Joko Widodo
@@ -528,7 +528,20 @@ def head_end(toks, cut: int) -> int:
             m = regex.match(joined)
             if m:
                 end = max(end, n + len(m.group().split()))
+                if m.group() in DINAS_HEADS:
+                    end = sector_end(toks, end, cut)
     return end
+
+
+DINAS_HEADS = {"Dinas", "Suku Dinas", "Sudin"}
+
+
+def sector_end(toks, n: int, stop: int) -> int:
+    """The index after the capitalised sector words from ``n`` (before ``stop``): 'Dinas Tenaga Kerja' is
+    the head of a department, not 'Dinas' before a name 'Tenaga Kerja'."""
+    while n < stop and G.is_cap(toks[n][0]) and fold(toks[n][0]) in SECTOR_WORDS:
+        n += 1
+    return n
 
 
 def after_place(toks, cut: int) -> bool:
@@ -549,7 +562,8 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
     article never writes as an office's place, then a comma."""
     cut = head_end(toks, j)
     bare_post = cut == k and 2 <= j - cut <= 3
-    if not (k <= cut < j) or not (bare_post or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)) \
+    sector = 2 <= j - cut and fold(toks[cut - 1][0]) in SECTOR_WORDS        # 'Sekretaris Dinas Tenaga Kerja Sifa Aini,'
+    if not (k <= cut < j) or not (bare_post or sector or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)) \
             or j - cut > 3 or G.name_run(toks, cut) != j or toks[j - 1][0] in G.PLACE_ENDS \
             or toks[cut][0] in G.PLACE_STARTS or toks[cut - 1][0] in PLACE_WORDS \
             or any(t[0] in G.PROVINCES for t in toks[cut:j]) or ends_in_province(toks, j):

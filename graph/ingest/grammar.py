@@ -36,7 +36,7 @@ CORPS = {"Inf", "Arm", "Art", "Kav", "Czi", "Cba", "Cpm", "Chb", "Ckm", "Cpl", "
          "Tek", "Adm", "Kes", "Nav", "Sus", "Pas"}
 RANK_MORE = CORPS | {c + "." for c in CORPS} | {"Besar", "Jenderal", "Polisi", "Pol", "Pol.", "TNI", "Laut", "Udara", "(Purn)",
              "(purn)", "(Purn.)", "(P)", "Pertama", "Muda", "Madya", "Komisaris", "Besar"}
-TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "KH", "K.H.", "Hajah",
+TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "dr", "KH", "K.H.", "Hajah",
           "Haji", "Bapak", "Ibu", "Pak", "Bu"}
 DEGREE_WORDS = {"SH", "MH", "MM", "SE", "SIK", "MSi", "MAP", "MA", "MT", "MKn", "SIP", "SSos", "SPd", "MPd", "ST",
                 "MKes", "PhD", "SKom", "SHI", "MHum", "SAg", "MAg"}
@@ -75,7 +75,7 @@ POST_WORDS = (
 )
 POST_HEAD = re.compile(
     r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
-    r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
+    r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:[Hh]arian|[Tt]ugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
 STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
@@ -130,6 +130,8 @@ PLACE_STARTS = {"Tanjung", "Teluk", "Muara", "Sungai", "Tanah", "Kuala", "Labuha
 # Words inside an office name that never end one ('Kantor Imigrasi Kelas I TPI' needs its place).
 OFFICE_INNER = {"Kelas", "I", "II", "III", "TPI", "Khusus", "Non", "Utama", "Pratama", "Madya", "Bidang", "Seksi",
                 "Sub", "Bagian", "Urusan"}
+# Words that name the kind of place an office serves: 'Kabupaten Wakatobi', 'Provinsi Bengkulu'.
+PLACE_KINDS = {"Kabupaten", "Kota", "Provinsi", "Kab.", "Prov."}
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
 UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
@@ -267,19 +269,22 @@ def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] =
 def comma_list_closes(toks: list[Tok], j: int) -> bool:
     """True when the comma at ``j`` separates the sector words of one office name: capitalised words,
     commas and one 'dan' follow, then its abbreviation in brackets ('..., Perlindungan Anak dan Keluarga
-    Berencana (DP3AKB)'); a list of offices or a name after the comma is not that."""
+    Berencana (DP3AKB)', 'Sub Bidang Remaja, Anak, dan Wanita (Renakta)') or the place it serves ('Dinas
+    Koperasi, UMKM dan Tenaga Kerja Kabupaten Wakatobi'); a list of offices or a name after the comma is not that."""
     seen_and = False
     for n in range(j + 1, min(len(toks), j + 14)):
         word = toks[n][0]
         if is_bracket(word):
-            return seen_and and n > j + 2 and bracket_is_name_part(word) and is_abbrev(word[1:-1])
+            return seen_and and n > j + 2 and bracket_is_name_part(word)
+        if word in PLACE_KINDS:
+            return seen_and and n > j + 3 and toks[n - 1][0] != "dan"
         if word == "dan":
             if seen_and:
                 return False
             seen_and = True
         elif word == ",":
             continue
-        elif not PLAIN_RE.fullmatch(word) or starts_office(toks, n) or starts_post(toks, n) or word in RANK_START:
+        elif not (PLAIN_RE.fullmatch(word) or is_abbrev(word)) or starts_office(toks, n) or starts_post(toks, n) or word in RANK_START:
             return False
     return False
 
@@ -371,8 +376,8 @@ def skip_degrees(toks: list[Tok], i: int) -> int:
     while j < len(toks):
         if j + 1 < len(toks) and toks[j][0] == "," and is_degree(toks[j + 1][0]):
             j += 2
-        elif j == i and is_degree(toks[j][0]) and not INITIAL_RE.fullmatch(toks[j][0]):
-            j += 1                              # 'Sigit Waseso S.H.,M.H': the first degree without a comma
+        elif (j == i or is_degree(toks[j - 1][0])) and is_degree(toks[j][0]) and not INITIAL_RE.fullmatch(toks[j][0]):
+            j += 1                              # 'Sigit Waseso S.H.,M.H', 'Zahwani S.H M.Si': degrees without a comma
         else:
             break
     return j
