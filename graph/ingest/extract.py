@@ -509,11 +509,23 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
     """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
     the name, found as the longest office prefix known to the graph or written elsewhere without a name;
     failing that, the longest name whose first word the article makes speak ('kata Ryo'), or a name of two
-    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly')."""
+    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly'). A province is never the
+    name ('Kepala Kanwil Kemenkumham Sumatera Selatan, ...')."""
     if standalone:
         return k if G.name_run(toks, k) == j else None
     cut = known_cut(text, toks, k, j, gaz, known, ends)
-    return cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
+    cut = cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
+    return None if cut is None or names_province(toks, cut, j) else cut
+
+
+def names_province(toks, cut: int, j: int) -> bool:
+    """True when the words ``toks[cut:j]`` are a province's name or short form.
+
+    >>> names_province([("Sumatera", 0, 8), ("Selatan", 9, 16)], 0, 2)
+    True
+    """
+    words = " ".join(t[0] for t in toks[cut:j])
+    return words in G.PROVINCES or words in G.PROVINCE_NAMES
 
 
 def head_end(toks, cut: int) -> int:
