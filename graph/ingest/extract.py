@@ -395,6 +395,17 @@ def spoken_names(text: str) -> set[str]:
     return out
 
 
+def titled_name_after(toks, q: int) -> tuple[int, int] | None:
+    """(start, end) of a name after the comma at ``q`` that a rank or title introduces and a phrase end
+    closes: in 'Duta Besar RI untuk Ankara, Turki, Dr. Lalu Muhamad Iqbal.' the words before that comma are
+    the post's place, as a title never comes before a place."""
+    if q >= len(toks) or toks[q][0] != ",":
+        return None
+    p = G.skip_titles(toks, q + 1)
+    end = G.name_run(toks, p)
+    return (p, end) if p > q + 1 and end > p and ends_phrase(toks, G.skip_degrees(toks, end)) else None
+
+
 def add_person(text: str, found: dict, toks, p0: int, p1: int, n0: int, n1: int) -> None:
     post = text[toks[p0][1]:toks[p1 - 1][2]]
     if toks[n0][1] not in found and len(post) > 2:
@@ -429,6 +440,9 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
     if j < len(toks) and toks[j][0] == ",":           # post, [rank] Name,
         p = G.skip_titles(toks, j + 1)
         q = G.name_run(toks, p)
+        titled = titled_name_after(toks, q) if p == j + 1 and q - p <= 2 else None
+        if titled:                                      # post, Place, Dr. Name: the place ends the post
+            return add_person(text, found, toks, 0, q, *titled)
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
             return add_person(text, found, toks, 0, j, p, q)
     p = G.skip_titles(toks, j)
