@@ -82,7 +82,7 @@ KIND_GUESSES = [
     (r"^(Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Bakesbangpol)\b",
      "RegionalDepartment"),
     (r"^(Polda|Polres|Polresta|Polrestabes|Polsek|Kepolisian|Ditreskrim\w*|Ditres\w+|Direktorat Reserse|Subdit|"
-     r"Unit|Polairud|Bareskrim|Baharkam|Badan Reserse)\b", "PoliceUnit"),
+     r"Unit|Polairud|Bareskrim|Baharkam|Badan Reserse|Satuan Reserse|Satres\w+|Satreskrim)\b", "PoliceUnit"),
     (r"^(Kejati|Kejari|Kejagung|Kejaksaan|Jaksa Agung Muda)\b", "ProsecutionOffice"),
     (r"^(Pengadilan)\b", "Court"),
     (r"^(Satgas|Satuan Tugas|Gugus Tugas|Tim|Timpora)\b", "TaskForce"),
@@ -218,7 +218,7 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
                "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
                "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga",
-               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "kesbangpol",
+               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "satuan reserse kriminal", "kesbangpol",
                "diskominfo", "dinkominfo", "dinkes", "dishub", "disdik", "disperindag", "dispar", "bpbd", "dpppa",
                "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
                "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",

@@ -82,11 +82,11 @@ STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
-    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )(?<!Atase )Imigrasi(?= [A-Z0-9])|"
+    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )(?<!Atase )(?<!Pemeriksaan )Imigrasi(?= [A-Z0-9])|"
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
-    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
+    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Satuan(?= (?:Reserse|Intelijen|Lalu Lintas|Pembinaan|Samapta|Polisi Air))|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
     r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
     r"Kejaksaan(?: (?:Agung|Tinggi|Negeri))?|Kejagung|Kejati|Kejari|Jaksa Agung Muda|"
