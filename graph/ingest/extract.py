@@ -451,7 +451,7 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
             return add_person(text, found, toks, 0, j, p, q)
     if j > k and ends_phrase(toks, G.skip_degrees(toks, j)):   # post Name: decided once the offices are known
-        pending.append((m.group(), toks[:j + 1], k, j))
+        pending.append((m.group(), toks[:max(j + 1, G.skip_degrees(toks, j))], k, j))   # degrees kept: a name's sign
     if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
         back = whole[max(0, i - 16):i]                  # a name and its rank are never further back
         hit = name_before(back, len(back) - 1) if back and back[-1][0] == "," else None
@@ -606,6 +606,10 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
 
 
 def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
+    """Where a name the graph cannot confirm begins after an office: its first word speaks elsewhere in the
+    article, it follows a place's kind ('Kabupaten Pemalang'), it has degrees after it ('Setda OKU Selatan
+    Natalion, S.STP.') or it is two or three words after an abbreviation."""
+    degreed = followed_by_degree(toks, j)
     for cut in range(k, j):
         if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
                 or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
@@ -614,10 +618,17 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
         first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
         if toks[first][0] in evidence or after_place(toks, cut):
             return cut
+        if degreed and j - cut <= 4 and fold(toks[cut][0]) not in SECTOR_WORDS:
+            return cut                                  # '... Perlindungan Anak Nova Susanti, SKM.'
         before = toks[cut - 1][0]
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
             return cut
     return None
+
+
+def followed_by_degree(toks, j: int) -> bool:
+    """True when ', S.H.' or another degree follows ``toks[j]``'s comma: only a person's name carries one."""
+    return j + 1 < len(toks) and toks[j][0] == "," and G.is_degree(toks[j + 1][0])
 
 
 def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:

@@ -39,7 +39,8 @@ RANK_MORE = CORPS | {c + "." for c in CORPS} | {"Besar", "Jenderal", "Polisi", "
 TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "dr", "KH", "K.H.", "Hajah",
           "Haji", "Bapak", "Ibu", "Pak", "Bu"}
 DEGREE_WORDS = {"SH", "MH", "MM", "SE", "SIK", "MSi", "MAP", "MA", "MT", "MKn", "SIP", "SSos", "SPd", "MPd", "ST",
-                "MKes", "PhD", "SKom", "SHI", "MHum", "SAg", "MAg"}
+                "MKes", "PhD", "SKom", "SHI", "MHum", "SAg", "MAg", "SKM", "MKM", "SKep", "SSi", "SSTP", "SStP", "STP", "MAk", "SAk",
+                "SIKom", "MIKom", "SGz", "SFarm", "SPsi", "MPsi", "SHut", "SPt", "SPi", "MPH", "SKed", "SpOG", "MBA", "MSc", "LLM"}
 STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pada", "Untuk", "Kemudian", "Hal", "Ia",
              "Dia", "Mereka", "Kami", "Saat", "Setelah", "Sejak", "Hingga", "Sebanyak", "Para", "Yang", "Namun",
              "Adapun", "Berdasarkan", "Terkait", "Selama", "Sepanjang", "Dari", "Ke", "Oleh", "Bersama", "Dengan",
