@@ -491,6 +491,11 @@ def test_more_person_and_post_shapes(sentence, expected):
      [("Lina Marlina", "Kepala Bidang Pemberdayaan Perempuan Perlindungan Anak")]),
     ("Hadir Asisten II Setda OKU Timur Budi Santoso, S.STP., M.Si.\n\nKepala Dinas Sosial hadir.",
      [("Budi Santoso", "Asisten II Setda OKU Timur")]),
+    # a post that holds its own name before a comma: the next name is not its apposition
+    ("Sesuai arahan Bupati Pemalang Budi Raharjo, Slamet meminta warga waspada.", [("Budi Raharjo", "Bupati Pemalang")]),
+    # 'Daerah Khusus Jakarta' is a province, not a name
+    ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
+     [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),
 ])
 def test_post_shapes_of_fresh_articles(sentence, expected):
     """Constructions that dev7 and blind2 (scored once, then used for development) showed missing or wrong."""

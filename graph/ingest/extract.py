@@ -359,6 +359,12 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
     for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
         if head == BACK:
             continue
+        if head == OWN:                                 # 'Bupati Pemalang Anom Widiyantoro, Umroni ...'
+            cut = known_cut(text, toks, k, j, gaz, known, ends)
+            if cut and not names_province(toks, cut, j):
+                drop_apposition(found, toks[0][1])
+                add_person(text, found, toks, 0, cut, cut, j)
+            continue
         if evidence is None:
             evidence = spoken_names(text)
         cut = split_post_name(text, toks, k, j, gaz, known, standalone=bool(G.STANDALONE.match(head)),
@@ -374,6 +380,18 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
 
 
 BACK = "\x00back"          # a pending 'Name, post': name tokens, then the post's tokens
+OWN = "\x00own"            # a pending 'post Name, Other': the post may hold its own name before the comma
+
+
+def drop_apposition(found: dict, post_start: int) -> None:
+    """Forget the person read as the apposition of the post that starts at ``post_start``."""
+    for key in [key for key, (_, _, start, _) in found.items() if start == post_start]:
+        del found[key]
+
+
+def holds_a_name(toks, k: int, j: int) -> bool:
+    """True when the post's last two or three words could be a name ('Bupati Pemalang Anom Widiyantoro')."""
+    return any(G.name_run(toks, n) == j for n in range(max(k + 1, j - 3), j - 1))
 SPEECH = (r"mengatakan|menjelaskan|menambahkan|menyebut(?:kan)?|menegaskan|menilai|berharap|mengimbau|menuturkan|"
           r"mengungkapkan|menyampaikan|memaparkan|meminta|menerangkan|mengaku|melanjutkan|berujar|menyatakan|"
           r"mengharapkan|menekankan|mengingatkan|memastikan|mengajak|mendorong|membenarkan|mengapresiasi")
@@ -444,6 +462,8 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         if titled:                                      # post, Place, Dr. Name: the place ends the post
             return add_person(text, found, toks, 0, q, *titled)
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+            if holds_a_name(toks, k, j):                # decided once the offices are known
+                pending.append((OWN, toks[:j + 1], k, j))
             return add_person(text, found, toks, 0, j, p, q)
     p = G.skip_titles(toks, j)
     if p > j:                                           # post rank Name

@@ -52,7 +52,7 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "Sumber", "Selanjutnya", "Lalu", "Tak", "Tidak", "Bahkan", "Sedangkan", "Atas", "Agar", "Bagi", "Tim",
              "Presiden", "Gubernur", "Menteri", "Bupati", "Wali", "Camat", "Lurah", "Satgas", "Sekda", "Republik",
              "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau", "Kab.", "Kec.", "Prov.",
-             "Kel."} | WEEKDAYS | MONTHS
+             "Kel.", "Daerah", "Wilayah"} | WEEKDAYS | MONTHS
 # Words that end a place's name ('Maluku Utara', 'Jakarta Raya'): never the start of a name split off an office.
 PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
               "Baru", "Laut", "Darat", "Pusat", "Kepulauan", "Hulu", "Hilir", "Ilir", "Ulu", "Kidul", "Induk"}
@@ -118,6 +118,7 @@ PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepul
                   "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara", "Sulawesi Tengah", "Sulawesi Barat",
                   "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku Utara", "Papua Barat", "Papua Tengah",
                   "Papua Selatan", "Papua Pegunungan", "Papua Barat Daya", "DI Yogyakarta", "DKI Jakarta",
+                  "Daerah Khusus Jakarta", "Daerah Khusus Ibukota Jakarta", "Daerah Istimewa Yogyakarta",
                   "Sumatra Utara", "Sumatra Barat", "Sumatra Selatan")
 NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
 # Words that are common words elsewhere but begin a name before another name word ('Lalu Samsul Adnan', Sasak).
