@@ -527,6 +527,9 @@ def test_post_shapes_of_fresh_articles(sentence, expected):
     ("Mereka dicegah di Tempat Pemeriksaan Imigrasi Bandara Kualanamu.", []),
     ("Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna memfasilitasi pemulangan.",
      ["Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna"]),
+    # an office that a person's name ends is not trimmed back to a shorter form the article also writes
+    ("Dinas Tenaga Kerja ikut hadir. Kepala Dinas Tenaga Kerja Kabupaten Brebes Suwarno, saat berada di kantornya, "
+     "menyebut ada dua korban.", ["Dinas Tenaga Kerja Kabupaten Brebes"]),
 ])
 def test_office_names_end_where_they_should(sentence, expected):
     """A count after an office, a post's short form in brackets, a rank's 'TNI', a head of state, and

@@ -254,7 +254,8 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     spans, linked, read = [], {}, {}
     for start, end in raw:
         i = bisect.bisect_right(cuts, start)
-        if i < len(cuts) and cuts[i] < end:
+        named = i < len(cuts) and cuts[i] < end         # a person's name ends the mention: no need to trim it
+        if named:
             end = cuts[i]
             while end > start and text[end - 1] in " ,":
                 end -= 1
@@ -264,17 +265,17 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
         if key not in linked:
             linked[key] = linked_prefix(key, 0, len(key), gaz, day)
         cut, iri = linked[key]
-        spans.append((start, start + cut, iri))
-    known = {fold(text[a:b]) for a, b, iri in spans if clean_end(text, b)}
+        spans.append((start, start + cut, iri, named))
+    known = {fold(text[a:b]) for a, b, _, _ in spans if clean_end(text, b)}
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
     out = []
-    for start, end, iri in spans:
+    for start, end, iri, named in spans:
         if HEAD_OF_STATE.match(text, start, end):
             continue                                    # 'Presiden RI' is a post, not a body (README rules)
-        key = (text[start:end], text[end:end + 2], iri)     # the same words read the same way
+        key = (text[start:end], text[end:end + 2], iri, named)     # the same words read the same way
         if key not in read:
             mention, cut = key[0], len(key[0])
-            if iri is None and not clean_end(key[0] + key[1], cut):
+            if iri is None and not named and not clean_end(key[0] + key[1], cut):
                 cut = trim_to_known(mention, 0, cut, known)
                 mention = mention[:cut]
             post_bracket = POST_BRACKET.search(mention)
