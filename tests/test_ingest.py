@@ -493,6 +493,11 @@ def test_more_person_and_post_shapes(sentence, expected):
      [("Budi Santoso", "Asisten II Setda OKU Timur")]),
     # a post that holds its own name before a comma: the next name is not its apposition
     ("Sesuai arahan Bupati Pemalang Budi Raharjo, Slamet meminta warga waspada.", [("Budi Raharjo", "Bupati Pemalang")]),
+    # a member's party between the post and the name; a lecturer's post
+    ("Kasus itu menyeret Anggota DPRD Sulawesi Utara dari Partai Golkar, Jemmy Kuhu, yang memiliki kafe itu.",
+     [("Jemmy Kuhu", "Anggota DPRD Sulawesi Utara")]),
+    ("Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon, Maria Lopies, menilai hal itu.",
+     [("Maria Lopies", "Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon")]),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),
@@ -527,6 +532,13 @@ def test_post_shapes_of_fresh_articles(sentence, expected):
     ("Mereka dicegah di Tempat Pemeriksaan Imigrasi Bandara Kualanamu.", []),
     ("Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna memfasilitasi pemulangan.",
      ["Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna"]),
+    # police service centres, port police, battalions, parties; an embassy named for the city it serves
+    ("Korban melapor ke Sentra Pelayanan Kepolisian Terpadu (SPKT) Polres Alor pada Rabu.",
+     ["Sentra Pelayanan Kepolisian Terpadu (SPKT) Polres Alor"]),
+    ("Polres Nunukan dan KSKP Tunon Taka Nunukan mengamankan sembilan orang dari Yonif 13/Galuh Kostrad.",
+     ["Polres Nunukan", "KSKP Tunon Taka Nunukan", "Yonif 13/Galuh Kostrad"]),
+    ("Penghargaan itu dari Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara dan Partai Golkar.",
+     ["Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara", "Partai Golkar"]),
     # an office that a person's name ends is not trimmed back to a shorter form the article also writes
     ("Dinas Tenaga Kerja ikut hadir. Kepala Dinas Tenaga Kerja Kabupaten Brebes Suwarno, saat berada di kantornya, "
      "menyebut ada dua korban.", ["Dinas Tenaga Kerja Kabupaten Brebes"]),

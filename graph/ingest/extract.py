@@ -141,7 +141,7 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     before = text[max(a, m.start() - 12):m.start()].split()
     if m.group() in {"TNI", "Polri"} and before and before[-1] in G.RANK_START:
         return None                                    # 'Laksda TNI Arsyad Abdullah': part of the rank
-    j = G.office_tail(toks, k)
+    j = G.office_tail(toks, k, connectors=G.POST_CONNECTORS if m.group() in G.ABROAD_HEADS else G.CONNECTORS)
     if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
         return None                                    # 'Divisi Imigrasi' alone names a post's unit
     if IN_TITLE.search(text, max(a, m.start() - 80), m.start()):
@@ -223,7 +223,8 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
                "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",
                "kpud", "bawaslu", "panwaslu", "inspektorat", "kbri", "kjri", "konsulat", "p4mi", "p3mi", "ltsa",
-               "forkopimcam", "bnnk", "bnnp"}
+               "forkopimcam", "bnnk", "bnnp", "sentra", "sentra pelayanan kepolisian terpadu", "spkt", "kskp",
+               "yonif", "batalyon"}
 
 
 def is_generic(mention: str) -> bool:
@@ -414,6 +415,14 @@ def spoken_names(text: str) -> set[str]:
     return out
 
 
+def after_party(toks, j: int) -> int:
+    """The index after 'dari Partai Demokrat' or 'dari Fraksi PKB' at ``j`` (``j`` when there is none): a
+    member's party between the post and the name is no part of either."""
+    if j + 1 < len(toks) and toks[j][0] == "dari" and toks[j + 1][0] in {"Partai", "Fraksi"}:
+        return G.office_tail(toks, j + 1)
+    return j
+
+
 def titled_name_after(toks, q: int) -> tuple[int, int] | None:
     """(start, end) of a name after the comma at ``q`` that a rank or title introduces and a phrase end
     closes: in 'Duta Besar RI untuk Ankara, Turki, Dr. Lalu Muhamad Iqbal.' the words before that comma are
@@ -456,10 +465,11 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
                 n += 1
             if n > k and G.starts_office(toks, n):
                 j = G.office_tail(toks, n, limit=20, connectors=G.POST_CONNECTORS)
-    if j < len(toks) and toks[j][0] == ",":           # post, [rank] Name,
-        p = G.skip_titles(toks, j + 1)
+    c = after_party(toks, j)                            # 'Anggota DPRD Malut dari Partai Demokrat, Name'
+    if c < len(toks) and toks[c][0] == ",":           # post, [rank] Name,
+        p = G.skip_titles(toks, c + 1)
         q = G.name_run(toks, p)
-        titled = titled_name_after(toks, q) if p == j + 1 and q - p <= 2 else None
+        titled = titled_name_after(toks, q) if p == c + 1 and q - p <= 2 else None
         if titled:                                      # post, Place, Dr. Name: the place ends the post
             return add_person(text, found, toks, 0, q, *titled)
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):

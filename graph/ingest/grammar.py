@@ -69,6 +69,7 @@ POST_WORDS = (
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
     r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    r"Dosen|Rektor|Wakil Rektor|Dekan|Guru Besar|"
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
     r"Kasatpol\w*|Kakan\w+|"
     r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
@@ -105,7 +106,7 @@ ORG_HEAD = re.compile(
     r"Koarmada|Kogabwilhan|Koopsud\w*|Lantamal|Guskamla|Koarmabar|Koarmatim|"
     r"KPUD?|Bawaslu|Panwaslu|Inspektorat|BNNK|BNNP|Forum(?= [A-Z])|Forkopimcam|Forkopimka|Polisi Diraja Malaysia|PDRM|"
     r"Pos (?:Pelayanan|Layanan)(?= [A-Z])|P4MI|P3MI|LTSA|Konsulat(?= [A-Z])|Otoritas(?= [A-Z])|OJK|PPATK|KPK|BPOM|"
-    r"BPK(?= [A-Z]))(?![\w-])")
+    r"BPK(?= [A-Z])|Sentra(?= [A-Z])|KSKP|Yonif|Batalyon(?= [A-Z0-9])|Partai(?= [A-Z]))(?![\w-])")
 # Provinces and their usual short forms: after an office word they end the office ("Kepala BP3MI NTB Ponco").
 PROVINCES = {
     "Aceh", "Sumut", "Sumbar", "Riau", "Kepri", "Jambi", "Sumsel", "Babel", "Bengkulu", "Lampung", "Banten", "DKI",
@@ -138,6 +139,8 @@ PLACE_KINDS = {"Kabupaten", "Kota", "Provinsi", "Kab.", "Prov."}
 UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
 POST_CONNECTORS = CONNECTORS | {"untuk", "pada"}   # 'Duta Besar RI untuk Malaysia', 'Direktur X pada Jampidum'
+# Offices abroad are named for the place they serve: 'Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara'.
+ABROAD_HEADS = {"Kedutaan Besar", "KBRI", "KJRI", "Konsulat Jenderal", "Konsulat"}
 
 NUMBER_RE = re.compile(r"\d[\w/-]*|[IVX]{1,4}")
 DEGREE_RE = re.compile(r"(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:[A-Z][A-Za-z]{0,4}\.?)?")
