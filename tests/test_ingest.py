@@ -498,6 +498,15 @@ def test_more_person_and_post_shapes(sentence, expected):
      [("Jemmy Kuhu", "Anggota DPRD Sulawesi Utara")]),
     ("Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon, Maria Lopies, menilai hal itu.",
      [("Maria Lopies", "Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon")]),
+    # spellings of police posts; names of five words ('La Ode'); the long form of UPTD
+    ("Waka Polda Sultra Brigjen Pol Amur Chandra memimpin apel.", [("Amur Chandra", "Waka Polda Sultra")]),
+    ("Direskrimum Polda Sultra Kombes Pol Bambang Tjahjo Bawono menyebut ada tujuh tersangka.",
+     [("Bambang Tjahjo Bawono", "Direskrimum Polda Sultra")]),
+    ("Kepala Disnakertrans Sultra La Ode Muhammad Ali Haswandy mengimbau warga.",
+     [("La Ode Muhammad Ali Haswandy", "Kepala Disnakertrans Sultra")]),
+    ("Kepala Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak (UPTD PPA) Sulawesi Tengah, Sitti Fatimah, "
+     "mendampingi korban.",
+     [("Sitti Fatimah", "Kepala Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak (UPTD PPA) Sulawesi Tengah")]),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),

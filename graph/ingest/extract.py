@@ -76,7 +76,7 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> 
 
 
 KIND_GUESSES = [
-    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Rudenim|Rumah Detensi|Lapas|Rutan|Sentra)\b",
+    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Unit Pelaksana Teknis|Rudenim|Rumah Detensi|Lapas|Rutan|Sentra)\b",
      "TechnicalUnit"),
     (r"^(Kantor Wilayah|Kanwil|Divisi)\b", "RegionalOffice"),
     (r"^(Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Bakesbangpol)\b",
@@ -224,7 +224,8 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",
                "kpud", "bawaslu", "panwaslu", "inspektorat", "kbri", "kjri", "konsulat", "p4mi", "p3mi", "ltsa",
                "forkopimcam", "bnnk", "bnnp", "sentra", "sentra pelayanan kepolisian terpadu", "spkt", "kskp",
-               "yonif", "batalyon"}
+               "yonif", "batalyon",
+               "unit pelaksana teknis", "unit pelaksana teknis daerah"}
 
 
 def is_generic(mention: str) -> bool:
@@ -664,7 +665,7 @@ def followed_by_degree(toks, j: int) -> bool:
 
 def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:
     for cut in range(j - 1, k, -1):
-        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS \
+        if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
                 or toks[cut][0] in G.PLACE_ENDS:
             continue                                    # 'Kabupaten Kupang' is a place, not a name
         office = text[toks[0][1]:toks[cut - 1][2]]
