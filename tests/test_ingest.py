@@ -499,7 +499,8 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon, Maria Lopies, menilai hal itu.",
      [("Maria Lopies", "Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon")]),
     # spellings of police posts; names of five words ('La Ode'); the long form of UPTD
-    ("Waka Polda Sultra Brigjen Pol Amur Chandra memimpin apel.", [("Amur Chandra", "Waka Polda Sultra")]),
+    ("Waka Polda Sultra Brigjen Pol Amur Chandra Juli Buana memimpin apel.",
+     [("Amur Chandra Juli Buana", "Waka Polda Sultra")]),   # a month word inside a name
     ("Direskrimum Polda Sultra Kombes Pol Bambang Tjahjo Bawono menyebut ada tujuh tersangka.",
      [("Bambang Tjahjo Bawono", "Direskrimum Polda Sultra")]),
     ("Kepala Disnakertrans Sultra La Ode Muhammad Ali Haswandy mengimbau warga.",

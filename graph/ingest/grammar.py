@@ -348,7 +348,10 @@ def name_run(toks: list[Tok], i: int) -> int:
                         and toks[j + 1][0] not in STOP_CAPS)                      # 'KA Halim'
         noble = j == i and word in NAME_PREFIXES and j + 1 < len(toks) \
             and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS
-        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not noble) or word in RANK_START \
+        month_inside = j > i and word in MONTHS and j + 1 < len(toks) \
+            and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS   # 'Amur Chandra Juli Buana'
+        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not (noble or month_inside)) \
+                or word in RANK_START \
                 or word in TITLES or (j == i and word in RANK_MORE) or starts_post(toks, j) or starts_office(toks, j):
             break
         j += 1
