@@ -508,6 +508,10 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Kepala Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak (UPTD PPA) Sulawesi Tengah, Sitti Fatimah, "
      "mendampingi korban.",
      [("Sitti Fatimah", "Kepala Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak (UPTD PPA) Sulawesi Tengah")]),
+    # a director general's title names the directorate the graph knows
+    ("Menurut dia, Direktur Jenderal Imigrasi Silmy Karim sudah menerbitkan surat edaran.",
+     [("Silmy Karim", "Direktur Jenderal Imigrasi")]),
+    ("Dirjen Imigrasi Yuldi Yusman meninjau lokasi.", [("Yuldi Yusman", "Dirjen Imigrasi")]),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),

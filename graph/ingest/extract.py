@@ -663,6 +663,22 @@ def followed_by_degree(toks, j: int) -> bool:
     return j + 1 < len(toks) and toks[j][0] == "," and G.is_degree(toks[j + 1][0])
 
 
+POST_OFFICES = [(re.compile(r"^(?:Plt\.? |Wakil )?Direktur Jenderal "), "Direktorat Jenderal "),
+                (re.compile(r"^(?:Plt\.? |Wakil )?Dirjen "), "Ditjen "),
+                (re.compile(r"^(?:Plt\.? |Wakil )?Menteri "), "Kementerian ")]
+
+
+def office_of_post(post: str) -> str:
+    """The office a head's title names: 'Direktur Jenderal Imigrasi' heads 'Direktorat Jenderal Imigrasi'.
+
+    >>> office_of_post("Dirjen Imigrasi"), office_of_post("Kapolres Bima")
+    ('Ditjen Imigrasi', 'Kapolres Bima')
+    """
+    for regex, office in POST_OFFICES:
+        post = regex.sub(office, post)
+    return post
+
+
 def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:
     for cut in range(j - 1, k, -1):
         if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
@@ -673,6 +689,7 @@ def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | Non
         words = tail.split()
         if any(" ".join(words[n:]) in known for n in range(len(words))) or ends_in_province(toks, cut) \
                 or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])) \
+                or (gaz and gaz.link(office_of_post(office))) \
                 or (ends and fold(toks[cut - 1][0]) in ends and G.PLAIN_RE.fullmatch(toks[cut - 1][0])
                     and cut > head_end(toks, cut)):
             return cut                                  # ... or the word before ends an office elsewhere

@@ -84,7 +84,7 @@ STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
-    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )(?<!Atase )(?<!Pemeriksaan )Imigrasi(?= [A-Z0-9])|"
+    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Jenderal )(?<!Kantor )(?<!Petugas )(?<!Atase )(?<!Pemeriksaan )Imigrasi(?= [A-Z0-9])|"
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
