@@ -512,6 +512,11 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Menurut dia, Direktur Jenderal Imigrasi Silmy Karim sudah menerbitkan surat edaran.",
      [("Silmy Karim", "Direktur Jenderal Imigrasi")]),
     ("Dirjen Imigrasi Yuldi Yusman meninjau lokasi.", [("Yuldi Yusman", "Dirjen Imigrasi")]),
+    # the post in brackets after the name; a post's short form in brackets is not that
+    ("Hadir Budi Santoso (Kepala Disnaker Lombok Timur) dan Ani Suryani (Kasi Pidum Kejari Lombok Timur).",
+     [("Budi Santoso", "Kepala Disnaker Lombok Timur"), ("Ani Suryani", "Kasi Pidum Kejari Lombok Timur")]),
+    ("Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual, Budi, hadir.",
+     [("Budi", "Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual")]),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),

@@ -490,6 +490,26 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         if hit:                                         # decided once we know the post has no name of its own
             n0, n1 = hit
             pending.append((BACK, back[n0:n1] + toks[:j], n1 - n0, n1 - n0 + j))
+    if m.start() >= 1 and text[m.start() - 1] == "(" and j < len(toks) and toks[j][0] == ")":   # Name (post)
+        bracketed_post(text, whole[max(0, i - 17):i - 1], toks[:j], found)
+
+
+def post_runs_into(toks, n: int) -> bool:
+    """True when a post begins among the words before ``toks[n]`` with no punctuation between."""
+    while n > 0 and toks[n - 1][0] not in TERMINATORS and toks[n - 1][0] != "(":
+        n -= 1
+        if G.starts_post(toks, n):
+            return True
+    return False
+
+
+def bracketed_post(text: str, back: list, post: list, found: dict) -> None:
+    """'Budi Santoso (Kepala Disnaker Lombok Timur)': the name right before the bracket holds the post in it,
+    unless a post runs up to the bracket ('Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun)')."""
+    hit = name_before(back, len(back)) if back else None
+    if hit and back[hit[0]][1] not in found and not post_runs_into(back, hit[0]):
+        n0, n1 = hit
+        found[back[n0][1]] = (G.name_text(text, back, n0, n1), text[post[0][1]:post[-1][2]], back[n0][1], post[-1][2])
 
 
 TRIGGER_WORDS = {"yang", "juga", "menjabat", "sebagai", "merupakan"}
