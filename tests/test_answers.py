@@ -78,6 +78,11 @@ CASES = {
                                     "--compare", "2023-06-21", "2025-06-01"],
     "gaps-tanah-bumbu-without-polres-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu", *JUNE_2025,
                                            "--without", "Polres Tanah Bumbu"],
+    "gaps-tanah-bumbu-without-polres-spof": ["gaps", "--region", "Tanah Bumbu", *JUNE_2025,
+                                             "--without", "Polres Tanah Bumbu", "--kind", "single-point-of-failure"],
+    "gaps-tanah-bumbu-with-link-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu", *JUNE_2025,
+                                      "--with-link", "GT Kalsel", "Polres Tanah Bumbu"],
+    "show-kemenimipas-2025-en": ["--lang", "en", "show", "Kemenimipas", *JUNE_2025],
 }
 TEXT_CASES = {
     "tour-2025.txt": ["tour", *JUNE_2025],

@@ -99,18 +99,17 @@ def change_entry(cat: Lookup, iri: str, kind: str, lang: str, start: date, end: 
 
 
 def move_entry(cat: Lookup, iri: str, start: date, end: date, lang: str) -> dict | None:
-    """The unit's move from its parent on ``start`` to another on ``end``, if it moved."""
+    """The unit's move from its parent on ``start`` to another on ``end``, if it moved.
+
+    A move is a change of reporting line (not an org:ChangeEvent): its date, legal basis
+    and sources are those of the new line (the old line's sources when it lost its parent)."""
     old, new = cat.line_at(iri, start), cat.line_at(iri, end)
     old_parent = old.parent if old else None
     new_parent = new.parent if new else None
     if old_parent == new_parent:
         return None
-    event = next((ev for ev in cat.events_of(iri)
-                  if ev.kind == "moved" and iri in ev.results and ev.day and start < ev.day <= end), None)
-    basis = event.basis if event else (new.basis if new else ())
-    fact = event or new or old
+    fact = new or old
     return {"unit": agency_ref(cat, iri, lang),
             "old_parent": cat.ref(old_parent, lang), "new_parent": cat.ref(new_parent, lang),
-            "date": (event.day.isoformat() if event and event.day
-                     else new.valid.start.isoformat() if new and new.valid.start else None),
-            **provenance(cat, fact, lang, basis)}
+            "date": new.valid.start.isoformat() if new and new.valid.start else None,
+            **provenance(cat, fact, lang, new.basis if new else ())}
