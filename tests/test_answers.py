@@ -83,6 +83,7 @@ CASES = {
     "gaps-tanah-bumbu-with-link-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu", *JUNE_2025,
                                       "--with-link", "GT Kalsel", "Polres Tanah Bumbu"],
     "show-kemenimipas-2025-en": ["--lang", "en", "show", "Kemenimipas", *JUNE_2025],
+    "show-kemenkumham-2025-en": ["--lang", "en", "show", "Kemenkumham", *JUNE_2025],
 }
 TEXT_CASES = {
     "tour-2025.txt": ["tour", *JUNE_2025],
@@ -108,7 +109,7 @@ def compare(path: Path, text: str, update: bool) -> None:
 def test_json_answer_is_pinned(run, update_golden, name):
     result = run(*CASES[name], "--format", "json")
     assert result.exit_code == 0, result.output
-    answer = json.dumps(json.loads(result.output), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    answer = json.dumps(json.loads(result.stdout), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     compare(GOLDEN / f"{name}.json", answer, update_golden)
 
 
