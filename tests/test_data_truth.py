@@ -137,3 +137,61 @@ def test_kalsel_zero_cases_and_tabalong_case_both_kept(g):
     assert (tabalong, M.contradicts, zero) in g
     assert (zero, DCTERMS.source, MD["src-lenterabanua-2023-06-21"]) in g
     assert (tabalong, DCTERMS.source, MD["src-hallobanua-kanim-banjarmasin-2023"]) in g
+
+
+# --- Issue 13, second pass: facts sourced or corrected while cutting the unverified share ---
+
+def begins(g, fact, pred=M.validDuring):
+    return instant(g, g.value(MD[fact], pred), TIME.hasBeginning)
+
+
+def ends(g, fact, pred=M.validDuring):
+    return instant(g, g.value(MD[fact], pred), TIME.hasEnd)
+
+
+def test_ditjen_lines_to_kemenimipas_rest_on_perpres_139_not_157(g):
+    for line in ("rl-ditjen-imigrasi-2", "rl-ditjen-pas-2"):
+        assert g.value(MD[line], M.parent) == MD.kemenimipas
+        assert set(g.objects(MD[line], M.legalBasis)) == {MD["perpres-139-2024"]}, line
+        assert begins(g, line) == "2024-10-21"
+
+
+def test_polri_kemenp2mi_mou_signed_on_21_january_2026(g):
+    assert (MD["agr-polri-kemenp2mi-2025"], None, None) not in g
+    agr = MD["agr-polri-kemenp2mi-2026"]
+    assert set(g.objects(agr, M.party)) == {MD.polri, MD.kemenp2mi}
+    assert begins(g, "agr-polri-kemenp2mi-2026") == "2026-01-21"
+    assert (agr, DCTERMS.source, MD["src-ponorogokita-ppa-ppo-2026-01-21"]) in g
+    assert (agr, M.confidence, M.Unverified) not in g
+
+
+@pytest.mark.parametrize("member", ["tni", "ppatk", "kkp", "kemenkeu"])
+def test_members_added_to_the_national_task_force_by_perpres_49_2023(g, member):
+    seat = MD[f"fm-{member}-gt-pusat"]
+    assert g.value(seat, ORG.member) == MD[member]
+    assert g.value(seat, ORG.organization) == MD["gt-pusat"]
+    assert g.value(seat, ORG.role) == MD["role-anggota"]
+    assert begins(g, f"fm-{member}-gt-pusat", ORG.memberDuring) == "2023-08-10"
+    assert (seat, M.confidence, M.Unverified) not in g and g.value(seat, DCTERMS.source) is not None
+    # each new member also has its own reporting line to the President
+    assert g.value(MD[f"rl-{member}-1"], M.parent) == MD.presiden
+
+
+@pytest.mark.parametrize("member", ["kejagung", "lpsk"])
+def test_named_members_of_perpres_49_2023_sourced_to_rakyat_merdeka(g, member):
+    seat = MD[f"fm-{member}-gt-pusat"]
+    assert (seat, DCTERMS.source, MD["src-rm-gugus-tugas-24-anggota-2023"]) in g
+    assert (seat, M.confidence, M.Unverified) not in g
+
+
+def test_kemenkumham_seat_ends_with_the_ministry(g):
+    assert ends(g, "fm-kemenkumham-gt-pusat", ORG.memberDuring) == "2024-10-21"
+
+
+def test_bp2mi_and_lpsk_lines_rest_on_their_own_regulations(g):
+    assert g.value(MD["rl-bp2mi-1"], M.legalBasis) == MD["perpres-90-2019"]
+    assert ends(g, "rl-bp2mi-1") == "2024-10-21"
+    assert g.value(MD["rl-lpsk-1"], M.legalBasis) == MD["uu-13-2006-pasal-13"]
+    assert g.value(MD["uu-13-2006-pasal-13"], ELI.is_part_of) == MD["uu-13-2006"]
+    for line in ("rl-bp2mi-1", "rl-lpsk-1"):
+        assert (MD[line], M.confidence, M.Unverified) not in g
