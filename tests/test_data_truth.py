@@ -195,3 +195,46 @@ def test_bp2mi_and_lpsk_lines_rest_on_their_own_regulations(g):
     assert g.value(MD["uu-13-2006-pasal-13"], ELI.is_part_of) == MD["uu-13-2006"]
     for line in ("rl-bp2mi-1", "rl-lpsk-1"):
         assert (MD[line], M.confidence, M.Unverified) not in g
+
+
+@pytest.mark.parametrize("line,parent", [
+    ("rl-pemprov-kalsel-1", "presiden"), ("rl-pemprov-babel-1", "presiden"),
+    ("rl-pemkab-tanah-bumbu-1", "pemprov-kalsel"), ("rl-pemkab-kotabaru-1", "pemprov-kalsel"),
+    ("rl-pemkot-banjarmasin-1", "pemprov-kalsel"), ("rl-pemkab-belitung-1", "pemprov-babel"),
+    ("rl-pemkab-bangka-tengah-1", "pemprov-babel"), ("rl-pemkot-pangkalpinang-1", "pemprov-babel")])
+def test_regional_government_lines_rest_on_uu_23_2014_pasal_25(g, line, parent):
+    assert g.value(MD[line], M.parent) == MD[parent]
+    assert g.value(MD[line], M.legalBasis) == MD["uu-23-2014-pasal-25"]
+    assert (MD[line], DCTERMS.source, MD["src-kompas-gubernur-bertanggung-jawab-2022"]) in g
+    assert (MD[line], M.confidence, M.Unverified) not in g
+
+
+def test_kanwil_kemenkum_babel_begins_in_a_bracket_after_the_old_kanwil_was_last_seen(g):
+    for fact in ("kanwil-kemenkum-babel", "rl-kanwil-kemenkum-babel-1"):
+        interval = period(g, fact)
+        assert g.value(interval, TIME.hasBeginning) is None, fact
+        assert instant(g, interval, M.earliestBeginning) == "2024-12-06"
+        assert instant(g, interval, M.latestBeginning) == "2025-08-04"
+    assert instant(g, period(g, "kanwil-kemenkumham-babel"), M.latestEnd) == "2025-08-04"
+
+
+@pytest.mark.parametrize("event,earliest,latest", [
+    ("ev-rename-kanwil-kemenkumham-babel-2024", "2024-12-06", "2025-08-04"),
+    ("ev-rename-kanwil-kemenkumham-kalsel-2024", "2024-10-21", "2025-06-25")])
+def test_kanwil_renames_are_brackets_not_the_cabinet_day(g, event, earliest, latest):
+    ev = MD[event]
+    assert g.value(ev, DCTERMS.date) is None
+    assert str(g.value(ev, M.earliestDate)) == earliest and str(g.value(ev, M.latestDate)) == latest
+    assert g.value(ev, M.confidence) == M.WeakSource
+
+
+def test_polres_kotabaru_sits_under_polda_kalsel_and_is_sourced(g):
+    assert g.value(MD["rl-polres-kotabaru-1"], M.parent) == MD["polda-kalsel"]
+    for fact in ("polres-kotabaru", "rl-polres-kotabaru-1"):
+        assert (MD[fact], M.confidence, M.Unverified) not in g
+        assert g.value(MD[fact], DCTERMS.source) is not None
+
+
+def test_gt_babel_rests_on_the_governors_regulation_54_2013(g):
+    assert (MD["gt-babel"], DCTERMS.source, MD["src-123dok-pergub-babel-54-2013"]) in g
+    assert (MD["gt-babel"], M.confidence, M.Unverified) not in g
