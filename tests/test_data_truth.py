@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import BNode, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.loading import load_graph
 
@@ -238,3 +238,43 @@ def test_polres_kotabaru_sits_under_polda_kalsel_and_is_sourced(g):
 def test_gt_babel_rests_on_the_governors_regulation_54_2013(g):
     assert (MD["gt-babel"], DCTERMS.source, MD["src-123dok-pergub-babel-54-2013"]) in g
     assert (MD["gt-babel"], M.confidence, M.Unverified) not in g
+
+
+def test_unverified_share_is_at_most_five_percent():
+    """Issue 13: at most 5% of the facts carry the unverified marker (100 of 1,180 before)."""
+    from graph.queries.lookup import open_lookup
+    from graph.queries.stats import stats
+
+    total = next(r for r in stats(open_lookup()) if r["what"] == "total")
+    assert total["unverified"] <= 0.05 * total["count"], total
+
+
+@pytest.mark.parametrize("line,parent", [
+    ("rl-kejati-kalsel-1", "kejagung"), ("rl-polresta-pangkalpinang-1", "polda-babel"),
+    ("rl-polda-babel-1", "polri"), ("rl-pn-pangkalpinang-1", "mahkamah-agung"),
+    ("rl-disnakertrans-kalsel-1", "pemprov-kalsel"), ("rl-disnakertrans-tanah-bumbu-1", "pemkab-tanah-bumbu"),
+    ("rl-dinsos-babel-1", "pemprov-babel"), ("rl-uptd-ppa-babel-1", "pemprov-babel"),
+    ("rl-uptd-ppa-kalsel-1", "dp3a-kalsel"), ("rl-dp3a-kalsel-1", "pemprov-kalsel"),
+    ("rl-kanwil-kemenag-babel-1", "kemenag")])
+def test_regional_lines_sourced_in_issue_13(g, line, parent):
+    assert g.value(MD[line], M.parent) == MD[parent]
+    assert (MD[line], M.confidence, M.Unverified) not in g
+    assert g.value(MD[line], DCTERMS.source) is not None
+
+
+@pytest.mark.parametrize("agency", [
+    "kejati-kalsel", "disnakertrans-kalsel", "polresta-pangkalpinang", "pn-pangkalpinang", "mahkamah-agung",
+    "kemenkes", "uptd-ppa-babel", "dinsos-babel", "kanwil-kemenag-babel", "pemkot-banjarmasin", "pemkab-belitung"])
+def test_agencies_sourced_in_issue_13(g, agency):
+    assert (MD[agency], M.confidence, M.Unverified) not in g
+    sources = list(g.objects(MD[agency], DCTERMS.source))
+    assert sources and all(g.value(s, DCTERMS.date) is not None for s in sources), agency
+
+
+@pytest.mark.parametrize("fact", [
+    "pn-batulicin", "gt-tanah-bumbu", "fm-kemenag-gt-pusat", "resp-polri-protection-indonesia",
+    "resp-kemenkes-health-rehabilitation-indonesia", "rl-kejagung-1"])
+def test_facts_left_unverified_say_what_was_searched(g, fact):
+    assert (MD[fact], M.confidence, M.Unverified) in g
+    note = " ".join(str(n) for n in g.objects(MD[fact], SKOS.editorialNote))
+    assert "Searched" in note and "December 2026" in note, fact
