@@ -147,8 +147,11 @@ def test_gaps_of_tanah_bumbu_by_kind(run_json):
     from collections import Counter
 
     found = run_json("gaps", "--region", "Tanah Bumbu", *JUNE_2025)
+    # Since the issue-13 data changes: 3 single points of failure (Polri's MoU with KemenP2MI redated
+    # to its signing on 21 January 2026; new national task-force seats), and 10 weak bases (the Polda
+    # Kalsel's reporting role is now sourced).
     assert Counter(f["kind"] for f in found) == {
-        "weak-basis": 11, "unlinked-handover": 11, "single-point-of-failure": 4, "uncovered-step": 2}
+        "weak-basis": 10, "unlinked-handover": 11, "single-point-of-failure": 3, "uncovered-step": 2}
 
 
 def test_tour_shows_each_headline_question_with_rows(run, monkeypatch):
