@@ -517,6 +517,7 @@ def test_more_person_and_post_shapes(sentence, expected):
      [("Budi Santoso", "Kepala Disnaker Lombok Timur"), ("Ani Suryani", "Kasi Pidum Kejari Lombok Timur")]),
     ("Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual, Budi, hadir.",
      [("Budi", "Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual")]),
+    ("Hal serupa dikatakan anggota DPRD Sikka, Yohanes Bosco.", [("Yohanes Bosco", "anggota DPRD Sikka")]),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),
