@@ -112,15 +112,15 @@ def test_dates_in_official_writing():
 
 def test_unknown_office_is_proposed_with_kind_and_name_kept_apart(run_json, tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("# date: 2026-01-09\nKantor Imigrasi Kelas II TPI Nunukan mengadakan sosialisasi.\n\n"
-                    "Kepala Kantor Imigrasi Kelas II TPI Nunukan Budi Contoh menjelaskan tujuannya.\n", encoding="utf-8")
+    path.write_text("# date: 2026-01-09\nKantor Imigrasi Kelas II TPI Contoh mengadakan sosialisasi.\n\n"
+                    "Kepala Kantor Imigrasi Kelas II TPI Contoh Budi Contoh menjelaskan tujuannya.\n", encoding="utf-8")
     got = run_json("ingest", str(path))
-    assert {o["text"] for o in got["organizations"]} == {"Kantor Imigrasi Kelas II TPI Nunukan"}
+    assert {o["text"] for o in got["organizations"]} == {"Kantor Imigrasi Kelas II TPI Contoh"}
     assert got["organizations"][0]["iri"] is None
     assert got["organizations"][0]["kind"].endswith("#TechnicalUnit")
     assert [(p["name"], p["post"]) for p in got["persons"]] == [
-        ("Budi Contoh", "Kepala Kantor Imigrasi Kelas II TPI Nunukan")]
-    assert got["events"][0]["organizations"] == ["Kantor Imigrasi Kelas II TPI Nunukan"]
+        ("Budi Contoh", "Kepala Kantor Imigrasi Kelas II TPI Contoh")]
+    assert got["events"][0]["organizations"] == ["Kantor Imigrasi Kelas II TPI Contoh"]
 
 
 @pytest.mark.parametrize("content, needle", [
@@ -353,16 +353,16 @@ def test_date_must_be_a_real_iso_date(run, day):
 def test_control_characters_never_reach_the_review_file(run, tmp_path):
     filler = "Warga diminta waspada terhadap tawaran kerja. " * 1600          # past the first 64 KB
     article = tmp_path / "c.txt"
-    article.write_text("# date: 2024-01-02\n" + filler + "\n\nKepala Kantor Imigrasi Kelas I TPI Malang, Budi\x00 "
+    article.write_text("# date: 2024-01-02\n" + filler + "\n\nKepala Kantor Imigrasi Kelas I TPI Contoh, Budi\x00 "
                        "Santoso, hadir.\x07\x1b\x7f Ia\x0b menyapa\x85 warga.\n", encoding="utf-8")
     out = tmp_path / "review.ttl"
     result = run("ingest", str(article), "--url", "http://x.example/a\x00b", "--format", "json", "-o", str(out))
     assert result.exit_code == 0
     assert [(p["name"], p["post"]) for p in json.loads(result.output)["persons"]] == [
-        ("Budi Santoso", "Kepala Kantor Imigrasi Kelas I TPI Malang")]
+        ("Budi Santoso", "Kepala Kantor Imigrasi Kelas I TPI Contoh")]
     data = out.read_text(encoding="utf-8")
     assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", data) == []
-    assert '"Kepala Kantor Imigrasi Kelas I TPI Malang, Budi  Santoso, hadir."' in data
+    assert '"Kepala Kantor Imigrasi Kelas I TPI Contoh, Budi  Santoso, hadir."' in data
     assert len(Graph().parse(data=data, format="turtle")) == 9 * 2 + 1     # an office (with its kind), a person
 
 

@@ -99,7 +99,7 @@ def cat():
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("Kanim Semarang", "agency"),      # was Mahkamah Agung via "MA" inside "Semarang"
+    ("Kanim Sumbawa", "agency"),
     ("Sarawak", "region"),
     ("Polres Malang", "agency"),
 ])
@@ -124,11 +124,14 @@ def test_a_bare_regency_name_beats_a_longer_one(cat):
     assert resolve(cat, "Musi Rawas", {"region"}) == MD + "region-musi-rawas"     # not Musi Rawas Utara
 
 
-def test_kanim_semarang_suggests_immigration_offices(cat):
-    with pytest.raises(NameNotFound) as err:
-        resolve(cat, "Kanim Semarang", {"agency"})
-    suggested = [c["iri"] for c in err.value.candidates]
-    assert suggested and all(iri.startswith(MD + "kanim-") for iri in suggested)     # never Mahkamah Agung
+def test_kanim_semarang_is_the_office_not_mahkamah_agung(cat):
+    assert resolve(cat, "Kanim Semarang", {"agency"}) == MD + "kanim-semarang"    # was MA via "ma" in "Semarang"
+
+
+def test_an_unknown_kanim_is_refused_and_never_read_as_mahkamah_agung(cat):
+    with pytest.raises(NameNotFound, match="^no instansi matches 'Kanim Sumbawa'") as err:
+        resolve(cat, "Kanim Sumbawa", {"agency"})
+    assert MD + "mahkamah-agung" not in [c["iri"] for c in err.value.candidates]
 
 
 @pytest.mark.parametrize("text, expected", [
