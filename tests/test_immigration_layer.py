@@ -54,6 +54,7 @@ def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_jso
     ("Kanim Pamekasan", "kanim-pamekasan", "kelas-ii-non-tpi"),
     ("Kanim Pati", "kanim-pati", "kelas-i-non-tpi"),
     ("Kanim Cirebon", "kanim-cirebon", "kelas-i-tpi"),
+    ("Kanim Sambas", "kanim-sambas", "kelas-ii-tpi"),
 ])
 def test_office_class(run_json, name, office, cls):
     rows = select(run_json, f'SELECT ?c WHERE {{ md:{office} mandat:officeClass ?c }}')
@@ -75,6 +76,11 @@ def test_office_class(run_json, name, office, cls):
     ("Kanim Cirebon", "kanwil-ditjenim-jabar"),
     ("Kanim Wonosobo", "kanwil-ditjenim-jateng"),
     ("Kanim Pamekasan", "kanwil-ditjenim-jatim"),
+    ("Kanim Tanjung Priok", "kanwil-ditjenim-dki-jakarta"),
+    ("Kanim Nunukan", "kanwil-ditjenim-kaltim"),
+    ("Kanim Soekarno-Hatta", "kanwil-ditjenim-banten"),
+    ("Kanim Langsa", "kanwil-ditjenim-aceh"),
+    ("Kanim Bagansiapiapi", "kanwil-ditjenim-riau"),
 ])
 def test_kanim_under_its_kanwil_after_the_hand_over(run_json, name, kanwil):
     chain = parents(run_json, name, AFTER)
