@@ -655,7 +655,7 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
 def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
     """Where a name the graph cannot confirm begins after an office: its first word speaks elsewhere in the
     article, it follows a place's kind ('Kabupaten Pemalang'), it has degrees after it ('Setda OKU Selatan
-    Natalion, S.STP.') or it is two or three words after an abbreviation."""
+    Natalion, S.STP.'), it is Balinese ('I Made Sudarma') or it is two or three words after an abbreviation."""
     degreed = followed_by_degree(toks, j)
     for cut in range(k, j):
         if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
@@ -663,7 +663,7 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
         first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
-        if toks[first][0] in evidence or after_place(toks, cut):
+        if toks[first][0] in evidence or after_place(toks, cut) or balinese_at(toks, cut, j):
             return cut
         if degreed and j - cut <= 4 and fold(toks[cut][0]) not in SECTOR_WORDS:
             return cut                                  # '... Perlindungan Anak Nova Susanti, SKM.'
@@ -671,6 +671,11 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
             return cut
     return None
+
+
+def balinese_at(toks, cut: int, j: int) -> bool:
+    """True when a Balinese name begins at ``cut`` and runs to ``j``: 'I Made Sudarma', 'Ni Luh Putu Ari'."""
+    return j - cut >= 3 and toks[cut][0] in {"I", "Ni"} and toks[cut + 1][0] in G.BALINESE_NAMES
 
 
 def followed_by_degree(toks, j: int) -> bool:

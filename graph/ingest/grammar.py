@@ -122,6 +122,9 @@ PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepul
                   "Daerah Khusus Jakarta", "Daerah Khusus Ibukota Jakarta", "Daerah Istimewa Yogyakarta",
                   "Sumatra Utara", "Sumatra Barat", "Sumatra Selatan")
 NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
+# Balinese birth-order and caste names after 'I' or 'Ni' ('I Made Sudarma', 'Ni Luh Putu Ari'): a name begins there.
+BALINESE_NAMES = {"Made", "Wayan", "Ketut", "Nyoman", "Putu", "Kadek", "Komang", "Gede", "Gusti", "Luh", "Nengah",
+                  "Kade", "Dewa", "Ida"}
 # Words that are common words elsewhere but begin a name before another name word ('Lalu Samsul Adnan', Sasak).
 NAME_PREFIXES = {"Lalu"}
 # Two-letter capitals that are not a person's initials.
