@@ -518,8 +518,8 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual, Budi, hadir.",
      [("Budi", "Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual")]),
     ("Hal serupa dikatakan anggota DPRD Sikka, Yohanes Bosco.", [("Yohanes Bosco", "anggota DPRD Sikka")]),
-    ("Kepala Seksi Intelijen Kejari Denpasar Ni Luh Putu Ari mengatakan hal itu.",
-     [("Ni Luh Putu Ari", "Kepala Seksi Intelijen Kejari Denpasar")]),    # a Balinese name begins the name
+    ("Keterangan itu disampaikan melalui Kepala Seksi Inteldakim I Made Sudarma kepada wartawan.",
+     [("I Made Sudarma", "Kepala Seksi Inteldakim")]),    # a Balinese name begins the name
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),
