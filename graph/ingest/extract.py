@@ -69,8 +69,8 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> 
         if iri:
             return cut, iri
         space = text.rfind(" ", start, cut)
-        if space <= start or len(text[start:space].split()) < 2:
-            break
+        if space <= start or len(text[start:space].split()) < 2 or text[space + 1:cut] in G.PLACE_ENDS:
+            break                                       # 'Polres Bima Kota' is not 'Polres Bima'
         cut = space
     return end, None
 
@@ -108,9 +108,18 @@ def guess_kind(mention: str) -> str | None:
     return None
 
 
+NEXT_CAP = re.compile(r" ([A-Z][\w.]*)")
+
+
 def clean_end(text: str, end: int) -> bool:
-    """True when a mention ending at ``end`` is not followed by another capitalised word."""
-    return not re.match(r" [A-Z]", text[end:end + 2])
+    """True when a mention ending at ``end`` is not followed by another capitalised word, or only by a rank
+    or title ('Polres Bima Kota AKP Andi': the office ends before the rank).
+
+    >>> clean_end("Polres Bima Kota AKP Andi", 16), clean_end("Kantor Imigrasi Cilacap Mukhlis", 23)
+    (True, False)
+    """
+    m = NEXT_CAP.match(text, end, end + 24)
+    return m is None or m.group(1) in G.RANK_START or m.group(1) in G.TITLES
 
 
 def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
@@ -274,10 +283,10 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     for start, end, iri, named in spans:
         if HEAD_OF_STATE.match(text, start, end):
             continue                                    # 'Presiden RI' is a post, not a body (README rules)
-        key = (text[start:end], text[end:end + 2], iri, named)     # the same words read the same way
+        key = (text[start:end], clean_end(text, end), iri, named)     # the same words read the same way
         if key not in read:
             mention, cut = key[0], len(key[0])
-            if iri is None and not named and not clean_end(key[0] + key[1], cut):
+            if iri is None and not named and not key[1]:
                 cut = trim_to_known(mention, 0, cut, known)
                 mention = mention[:cut]
             post_bracket = POST_BRACKET.search(mention)
@@ -702,8 +711,8 @@ def office_of_post(post: str) -> str:
 def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:
     for cut in range(j - 1, k, -1):
         if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
-                or toks[cut][0] in G.PLACE_ENDS:
-            continue                                    # 'Kabupaten Kupang' is a place, not a name
+                or toks[cut][0] in G.PLACE_ENDS or toks[j - 1][0] in G.DIRECTIONS:
+            continue                                    # 'Kabupaten Kupang', 'Sumba Timur' are places, not names
         office = text[toks[0][1]:toks[cut - 1][2]]
         tail = fold(office)
         words = tail.split()

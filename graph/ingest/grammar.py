@@ -53,6 +53,8 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "Presiden", "Gubernur", "Menteri", "Bupati", "Wali", "Camat", "Lurah", "Satgas", "Sekda", "Republik",
              "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau", "Kab.", "Kec.", "Prov.",
              "Kel.", "Daerah", "Wilayah"} | WEEKDAYS | MONTHS
+# Directions end places' names ('Sumba Timur'), never persons'.
+DIRECTIONS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya"}
 # Words that end a place's name ('Maluku Utara', 'Jakarta Raya'): never the start of a name split off an office.
 PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
               "Baru", "Laut", "Darat", "Pusat", "Kepulauan", "Hulu", "Hilir", "Ilir", "Ulu", "Kidul", "Induk"}
