@@ -523,6 +523,9 @@ def test_more_person_and_post_shapes(sentence, expected):
     # a place ending in a direction is never a name, even after an office the graph knows
     ("Yohanes Umbu sebagai Ketua Gugus Tugas TPPO Sumba Timur meminta warga waspada.",
      [("Yohanes Umbu", "Ketua Gugus Tugas TPPO Sumba Timur")]),
+    # a region of the graph after a post and before a comma is the office's place, not a name
+    ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
+    ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),

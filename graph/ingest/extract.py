@@ -373,7 +373,7 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
             continue
         if head == OWN:                                 # 'Bupati Pemalang Anom Widiyantoro, Umroni ...'
             cut = known_cut(text, toks, k, j, gaz, known, ends)
-            if cut and not names_province(toks, cut, j):
+            if cut and not names_place(toks, cut, j, gaz.regions if gaz else {}):
                 appositions = appositions if appositions is not None else {v[2]: key for key, v in found.items()}
                 found.pop(appositions.pop(toks[0][1], None), None)      # the comma's name was not this post's
                 add_person(text, found, toks, 0, cut, cut, j)
@@ -585,17 +585,17 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
         return k if G.name_run(toks, k) == j else None
     cut = known_cut(text, toks, k, j, gaz, known, ends)
     cut = cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
-    return None if cut is None or names_province(toks, cut, j) else cut
+    return None if cut is None or names_place(toks, cut, j, gaz.regions if gaz else {}) else cut
 
 
-def names_province(toks, cut: int, j: int) -> bool:
-    """True when the words ``toks[cut:j]`` are a province's name or short form.
+def names_place(toks, cut: int, j: int, regions=frozenset()) -> bool:
+    """True when the words ``toks[cut:j]`` are a province's name or short form, or a region of the graph.
 
-    >>> names_province([("Sumatera", 0, 8), ("Selatan", 9, 16)], 0, 2)
+    >>> names_place([("Sumatera", 0, 8), ("Selatan", 9, 16)], 0, 2)
     True
     """
     words = " ".join(t[0] for t in toks[cut:j])
-    return words in G.PROVINCES or words in G.PROVINCE_NAMES
+    return words in G.PROVINCES or words in G.PROVINCE_NAMES or fold(words) in regions
 
 
 def head_end(toks, cut: int) -> int:
