@@ -523,6 +523,7 @@ def test_more_person_and_post_shapes(sentence, expected):
     # a place ending in a direction is never a name, even after an office the graph knows
     ("Yohanes Umbu sebagai Ketua Gugus Tugas TPPO Sumba Timur meminta warga waspada.",
      [("Yohanes Umbu", "Ketua Gugus Tugas TPPO Sumba Timur")]),
+    ("AKBP Fahrian Saleh Siregar, sang Kapolres, mengaku mendapat informasi itu.", [("Fahrian Saleh Siregar", "Kapolres")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

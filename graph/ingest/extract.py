@@ -158,7 +158,7 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     return m.start(), toks[j - 1][2] if j > k else m.end()
 
 
-SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) (?=[A-Z])")
+SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|sang|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) (?=[A-Z])")
 
 
 def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
