@@ -524,6 +524,11 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Yohanes Umbu sebagai Ketua Gugus Tugas TPPO Sumba Timur meminta warga waspada.",
      [("Yohanes Umbu", "Ketua Gugus Tugas TPPO Sumba Timur")]),
     ("AKBP Fahrian Saleh Siregar, sang Kapolres, mengaku mendapat informasi itu.", [("Fahrian Saleh Siregar", "Kapolres")]),
+    # coordinating ministers' posts are complete without an office; 'Kapuspenkum', 'Kasipenkum'
+    ("Menko Polhukam Mahfud MD meninjau Batam.", [("Mahfud MD", "Menko Polhukam")]),
+    ("Kapuspenkum Kejaksaan Agung (Kejagung), Ketut Sumedana, menyampaikan hal itu.",
+     [("Ketut Sumedana", "Kapuspenkum Kejaksaan Agung (Kejagung)")]),
+    ("Kasipenkum Kejati NTT, Raka Putra, menyampaikan hal itu.", [("Raka Putra", "Kasipenkum Kejati NTT")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

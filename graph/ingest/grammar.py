@@ -71,7 +71,7 @@ POST_WORDS = (
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
     r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
-    r"Dosen|Rektor|Wakil Rektor|Dekan|Guru Besar|"
+    r"Dosen|Rektor|Wakil Rektor|Dekan|Guru Besar|Kapus\w+|Kasipenkum|Kasipidum|Kasipidsus|Kasiintel|Kasidatun|"
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
     r"Kasatpol\w*|Kakan\w+|"
     r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
@@ -81,8 +81,8 @@ POST_HEAD = re.compile(
     r"(?=[A-Zpja])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
     r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:[Hh]arian|[Tt]ugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
-# Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
-STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
+# Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...", "Menko Polhukam Mahfud MD".
+STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung|Menko \w+)$")
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
