@@ -529,6 +529,13 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Kapuspenkum Kejaksaan Agung (Kejagung), Ketut Sumedana, menyampaikan hal itu.",
      [("Ketut Sumedana", "Kapuspenkum Kejaksaan Agung (Kejagung)")]),
     ("Kasipenkum Kejati NTT, Raka Putra, menyampaikan hal itu.", [("Raka Putra", "Kasipenkum Kejati NTT")]),
+    # ministers' short titles; 'Kakan'; a Roman numeral never begins a name
+    ("Hadir MenP2MI Abdul Kadir Karding dan Menlu Sugiono.", [("Abdul Kadir Karding", "MenP2MI"), ("Sugiono", "Menlu")]),
+    ("Kakan Kesbangpol Langkat Faisal Badawi menjelaskan hal itu.", [("Faisal Badawi", "Kakan Kesbangpol Langkat")]),
+    ("Rakor diikuti Asisten II Ekbang Hermansyah dan lainnya.", []),
+    # 'Name sebagai post, Name sebagai post': the second name is no apposition of the first post
+    ("Dedi Bachtiar sebagai Kepala Dinas Ketahanan Pangan, Azhahir sebagai Kepala Inspektorat.",
+     [("Dedi Bachtiar", "Kepala Dinas Ketahanan Pangan"), ("Azhahir", "Kepala Inspektorat")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

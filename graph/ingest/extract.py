@@ -420,6 +420,12 @@ def spoken_names(text: str) -> set[str]:
     return out
 
 
+def has_own_post(toks, q: int) -> bool:
+    """True when 'sebagai' or 'selaku' follows the name ending at ``q``: 'Kepala Dinas X, Azhahir sebagai Kepala
+    Inspektorat' lists two people, and the second is not the first post's apposition."""
+    return q < len(toks) and toks[q][0] in {"sebagai", "selaku"}
+
+
 def after_party(toks, j: int) -> int:
     """The index after 'dari Partai Demokrat' or 'dari Fraksi PKB' at ``j`` (``j`` when there is none): a
     member's party between the post and the name is no part of either."""
@@ -477,7 +483,7 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         titled = titled_name_after(toks, q) if p == c + 1 and q - p <= 2 else None
         if titled:                                      # post, Place, Dr. Name: the place ends the post
             return add_person(text, found, toks, 0, q, *titled)
-        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)) and not has_own_post(toks, q):
             if holds_a_name(toks, k, j):                # decided once the offices are known
                 pending.append((OWN, toks[:j + 1], k, j))
             return add_person(text, found, toks, 0, j, p, q)

@@ -59,6 +59,9 @@ DIRECTIONS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya"
 PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
               "Baru", "Laut", "Darat", "Pusat", "Kepulauan", "Hulu", "Hilir", "Ilir", "Ulu", "Kidul", "Induk"}
 
+# Ministers named by their short titles: complete posts ('Mendagri Tjahjo Kumolo', 'MenP2MI Abdul Kadir Karding').
+MINISTERS = (r"Mendagri|Menlu|Menaker|Mensos|Menkumham|Menkum|Menimipas|MenPPPA|Menkes|MenP2MI|Menhan|Menkeu|Menag|"
+             r"MenPAN-RB|Menpan|Menkominfo|Menhub|Menkopolhukam|Menkopmk")
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
     r"Kepala|Ketua|Sekretaris(?: Daerah)?|Direktur(?: Jenderal)?|Dirjen|Deputi|Asisten|Koordinator|Komandan|Panglima|"
@@ -71,6 +74,7 @@ POST_WORDS = (
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
     r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    rf"{MINISTERS}|Kakan|"
     r"Dosen|Rektor|Wakil Rektor|Dekan|Guru Besar|Kapus\w+|Kasipenkum|Kasipidum|Kasipidsus|Kasiintel|Kasidatun|"
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
     r"Kasatpol\w*|Kakan\w+|"
@@ -82,7 +86,7 @@ POST_HEAD = re.compile(
     r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:[Hh]arian|[Tt]ugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...", "Menko Polhukam Mahfud MD".
-STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung|Menko \w+)$")
+STANDALONE = re.compile(rf"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung|Menko \w+|{MINISTERS})$")
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
@@ -348,7 +352,7 @@ def name_run(toks: list[Tok], i: int) -> int:
         if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
             j += 1
             continue
-        haji = haji or (j == i and len(word) == 2 and word.isupper() and word not in NOT_INITIALS
+        haji = haji or (j == i and len(word) == 2 and word.isupper() and word not in NOT_INITIALS and not is_number(word)
                         and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None
                         and toks[j + 1][0] not in STOP_CAPS)                      # 'KA Halim'
         noble = j == i and word in NAME_PREFIXES and j + 1 < len(toks) \
