@@ -536,6 +536,9 @@ def test_more_person_and_post_shapes(sentence, expected):
     # 'Name sebagai post, Name sebagai post': the second name is no apposition of the first post
     ("Dedi Bachtiar sebagai Kepala Dinas Ketahanan Pangan, Azhahir sebagai Kepala Inspektorat.",
      [("Dedi Bachtiar", "Kepala Dinas Ketahanan Pangan"), ("Azhahir", "Kepala Inspektorat")]),
+    # a unit's words before a comma are never the name of the next post's holder
+    ("Ia didampingi Kasi Ijin Tinggal dan Status Keimigrasian Heri Mariono, Kasi Teknologi Informasi dan "
+     "Komunikasi Keimigrasian Mahmud Yunus, serta staf lain.", []),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

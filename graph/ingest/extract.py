@@ -327,7 +327,7 @@ def name_before(toks, end: int) -> tuple[int, int] | None:
     previous token may begin a name: sentence start, punctuation, 'dan', 'yakni', a rank or title."""
     stop = G.skip_degrees_back(toks, end)
     for b in range(max(0, stop - 6), stop):
-        if G.name_run(toks, b) == stop:
+        if G.name_run(toks, b) == stop and not any(unit_word(t[0]) for t in toks[b:stop]):
             before = b
             while before > 0 and (toks[before - 1][0] in G.TITLES or toks[before - 1][0] in G.RANK_START
                                   or toks[before - 1][0] in G.RANK_MORE):
@@ -528,6 +528,17 @@ TRIGGER_WORDS = {"yang", "juga", "menjabat", "sebagai", "merupakan"}
 LOWER_POST_WORDS = {"bidang", "seksi", "sub", "bagian", "urusan", "dan", "serta", "tenaga", "kerja", "hukum", "umum",
                     "pidana", "khusus", "sosial", "anak", "perempuan", "hubungan", "masyarakat", "luar", "negeri",
                     "intelijen", "keimigrasian", "lalu", "lintas", "tindak", "informasi", "data", "teknologi"}
+
+
+def unit_word(word: str) -> bool:
+    """A word of a unit's or sector's name, never of a person's: 'Keimigrasian', 'Status', 'Sosial'
+    ('Lalu' and 'Anak' begin Sasak and Balinese names)."""
+    low = word.lower()
+    return low not in {"lalu", "anak"} and (lower_post_word(low) or low in SECTOR_WORDS or low in UNIT_WORDS)
+
+
+UNIT_WORDS = {"status", "tinggal", "izin", "ijin", "lantas", "dakim", "inteldakim", "tikim", "lalintalkim", "penkum",
+              "humas", "reskrim", "intel", "pidum", "pidsus", "datun"}
 
 
 def lower_post_word(word: str) -> bool:
