@@ -539,6 +539,13 @@ def test_more_person_and_post_shapes(sentence, expected):
     # a unit's words before a comma are never the name of the next post's holder
     ("Ia didampingi Kasi Ijin Tinggal dan Status Keimigrasian Heri Mariono, Kasi Teknologi Informasi dan "
      "Komunikasi Keimigrasian Mahmud Yunus, serta staf lain.", []),
+    # only a unit's words between the post's head and a name: the name begins at the first word of no unit
+    ("Ia didampingi Kasi Intel Dakim Herman Takasiliang dan Kasi Teknologi Informasi dan Komunikasi Keimigrasian "
+     "Mahmud Yunus.", [("Herman Takasiliang", "Kasi Intel Dakim"),
+                       ("Mahmud Yunus", "Kasi Teknologi Informasi dan Komunikasi Keimigrasian")]),
+    ("Kepala Seksi Lalu Lintas Keimigrasian Lalu Muhamad Iqbal menjelaskan hal itu.",
+     [("Lalu Muhamad Iqbal", "Kepala Seksi Lalu Lintas Keimigrasian")]),
+    ("Kepala Bidang Sosial Rote Ndao hadir.", []),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

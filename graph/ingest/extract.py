@@ -530,15 +530,33 @@ LOWER_POST_WORDS = {"bidang", "seksi", "sub", "bagian", "urusan", "dan", "serta"
                     "intelijen", "keimigrasian", "lalu", "lintas", "tindak", "informasi", "data", "teknologi"}
 
 
-def unit_word(word: str) -> bool:
+def unit_word(word: str, after: str = "") -> bool:
     """A word of a unit's or sector's name, never of a person's: 'Keimigrasian', 'Status', 'Sosial'
-    ('Lalu' and 'Anak' begin Sasak and Balinese names)."""
+    ('Lalu' and 'Anak' begin Sasak and Balinese names, unless 'Lintas' or another word than 'Agung' follows).
+
+    >>> unit_word("Keimigrasian"), unit_word("Lalu", "Lintas"), unit_word("Lalu", "Muhamad"), unit_word("Herman")
+    (True, True, False, False)
+    """
     low = word.lower()
-    return low not in {"lalu", "anak"} and (lower_post_word(low) or low in SECTOR_WORDS or low in UNIT_WORDS)
+    if low in {"lalu", "anak"}:
+        return after not in {"", "Agung"} and (low == "anak" or after == "Lintas")
+    return lower_post_word(low) or low in SECTOR_WORDS or low in UNIT_WORDS
+
+
+def units_then_name(toks, k: int, cut: int, j: int) -> bool:
+    """True when only a unit's words stand between the post's head and a name of words that are no unit's:
+    'Kasi Intel Dakim | Herman Takasiliang', 'Kepala Seksi Intelijen dan Penindakan Keimigrasian | Ari Sulistyanto'."""
+    def unit_at(n: int) -> bool:
+        return unit_word(toks[n][0], toks[n + 1][0] if n + 1 < len(toks) else "")
+    return all(unit_at(n) or toks[n][0] in G.CONNECTORS for n in range(k, cut)) \
+        and not any(unit_at(n) for n in range(cut, j))
 
 
 UNIT_WORDS = {"status", "tinggal", "izin", "ijin", "lantas", "dakim", "inteldakim", "tikim", "lalintalkim", "penkum",
-              "humas", "reskrim", "intel", "pidum", "pidsus", "datun"}
+              "humas", "reskrim", "intel", "pidum", "pidsus", "datun", "komunikasi", "lintas", "keimigrasian", "lantaskim",
+              "lalintal", "lalintalkim", "renakta", "tipidter", "opsnal", "ops", "binmas", "sabhara", "samapta", "narkoba",
+              "penmas", "perdata", "tata", "usaha", "negara", "bina", "penempatan", "pelatihan", "produktivitas",
+              "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik"}
 
 
 def lower_post_word(word: str) -> bool:
@@ -693,6 +711,8 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
             return cut
         if degreed and j - cut <= 4 and fold(toks[cut][0]) not in SECTOR_WORDS:
             return cut                                  # '... Perlindungan Anak Nova Susanti, SKM.'
+        if 2 <= j - cut <= 4 and units_then_name(toks, k, cut, j):
+            return cut                                  # 'Kasi Intel Dakim Herman Takasiliang'
         before = toks[cut - 1][0]
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
             return cut
