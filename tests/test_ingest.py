@@ -538,7 +538,9 @@ def test_more_person_and_post_shapes(sentence, expected):
      [("Dedi Bachtiar", "Kepala Dinas Ketahanan Pangan"), ("Azhahir", "Kepala Inspektorat")]),
     # a unit's words before a comma are never the name of the next post's holder
     ("Ia didampingi Kasi Ijin Tinggal dan Status Keimigrasian Heri Mariono, Kasi Teknologi Informasi dan "
-     "Komunikasi Keimigrasian Mahmud Yunus, serta staf lain.", []),
+     "Komunikasi Keimigrasian Mahmud Yunus, serta staf lain.",
+     [("Heri Mariono", "Kasi Ijin Tinggal dan Status Keimigrasian"),
+      ("Mahmud Yunus", "Kasi Teknologi Informasi dan Komunikasi Keimigrasian")]),
     # only a unit's words between the post's head and a name: the name begins at the first word of no unit
     ("Ia didampingi Kasi Intel Dakim Herman Takasiliang dan Kasi Teknologi Informasi dan Komunikasi Keimigrasian "
      "Mahmud Yunus.", [("Herman Takasiliang", "Kasi Intel Dakim"),
