@@ -548,6 +548,9 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Kepala Seksi Lalu Lintas Keimigrasian Lalu Muhamad Iqbal menjelaskan hal itu.",
      [("Lalu Muhamad Iqbal", "Kepala Seksi Lalu Lintas Keimigrasian")]),
     ("Kepala Bidang Sosial Rote Ndao hadir.", []),
+    # a port's or airport's name after 'TPI' is no name; 'Kasub' heads a post
+    ("Menurut Kepala Unit TPI Pelabuhan Tunon Taka Nasution, Sabtu, ada 192 WNI yang dideportasi.", []),
+    ("Hadir Kasub Dal Ops Polres Nunukan AKP Sunarta dan lainnya.", [("Sunarta", "Kasub Dal Ops Polres Nunukan")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

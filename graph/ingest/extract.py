@@ -670,7 +670,7 @@ def after_place(toks, cut: int) -> bool:
     if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
         n -= 1
     return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
-        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None          # 'Kantor Imigrasi Kelas II TPI Sabang Ibnu
+        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None and toks[n][0] not in G.STOP_CAPS   # 'TPI Sabang Ibnu', not 'TPI Pelabuhan'
 
 
 def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:

@@ -65,7 +65,7 @@ MINISTERS = (r"Mendagri|Menlu|Menaker|Mensos|Menkumham|Menkum|Menimipas|MenPPPA|
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
     r"Kepala|Ketua|Sekretaris(?: Daerah)?|Direktur(?: Jenderal)?|Dirjen|Deputi|Asisten|Koordinator|Komandan|Panglima|"
-    r"Kabid|Kasubbid|Kasubdit|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|Karo\w*|Kakanwil|Kakanim|"
+    r"Kabid|Kasubbid|Kasubdit|Kasub|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|Karo\w*|Kakanwil|Kakanim|"
     r"Kanit|Panit|Kaur|Kapolda|Kapolres\w*|Kapolsek|Kapolri|Kabareskrim|Kajati|Kajari|Kacabjari|Kakorbinmas|"
     r"Aspidum|Aspidsus|Asintel|Wakapolda|Wakapolres\w*|Wakapolri|Wakajati|Wakajari|Wakabareskrim|"
     r"Dirreskrimum|Dirreskrimsus|Direskrim\w*|Waka (?:Polda|Polres\w*|Polsek)|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
