@@ -76,7 +76,8 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> 
 
 
 KIND_GUESSES = [
-    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Unit Pelaksana Teknis|Rudenim|Rumah Detensi|Lapas|Rutan|Sentra)\b",
+    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Unit Pelaksana Teknis|Rudenim|Rumah Detensi|Lapas|"
+     r"Rutan|Sentra)\b",
      "TechnicalUnit"),
     (r"^(Kantor Wilayah|Kanwil|Divisi)\b", "RegionalOffice"),
     (r"^(Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Bakesbangpol)\b",
@@ -158,7 +159,8 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     return m.start(), toks[j - 1][2] if j > k else m.end()
 
 
-SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|sang|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) (?=[A-Z])")
+SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|sang|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) "
+                    r"(?=[A-Z])")
 
 
 def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
@@ -227,7 +229,8 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
                "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
                "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga",
-               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "satuan reserse kriminal", "kesbangpol",
+               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim",
+               "satuan reserse kriminal", "kesbangpol",
                "diskominfo", "dinkominfo", "dinkes", "dishub", "disdik", "disperindag", "dispar", "bpbd", "dpppa",
                "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
                "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",
@@ -553,8 +556,8 @@ def units_then_name(toks, k: int, cut: int, j: int) -> bool:
 
 
 UNIT_WORDS = {"status", "tinggal", "izin", "ijin", "lantas", "dakim", "inteldakim", "tikim", "lalintalkim", "penkum",
-              "humas", "reskrim", "intel", "pidum", "pidsus", "datun", "komunikasi", "lintas", "keimigrasian", "lantaskim",
-              "lalintal", "lalintalkim", "renakta", "tipidter", "opsnal", "ops", "binmas", "sabhara", "samapta", "narkoba",
+              "humas", "reskrim", "intel", "pidum", "pidsus", "datun", "komunikasi", "lintas", "lantaskim", "lalintal",
+              "renakta", "tipidter", "opsnal", "ops", "binmas", "sabhara", "samapta", "narkoba",
               "penmas", "perdata", "tata", "usaha", "negara", "bina", "penempatan", "pelatihan", "produktivitas",
               "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik"}
 
@@ -670,7 +673,7 @@ def after_place(toks, cut: int) -> bool:
     if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
         n -= 1
     return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
-        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None and toks[n][0] not in G.STOP_CAPS   # 'TPI Sabang Ibnu', not 'TPI Pelabuhan'
+        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None and toks[n][0] not in G.STOP_CAPS   # not 'TPI Pelabuhan'
 
 
 def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:
@@ -680,7 +683,8 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
     cut = head_end(toks, j)
     bare_post = cut == k and 2 <= j - cut <= 3
     sector = 2 <= j - cut and fold(toks[cut - 1][0]) in SECTOR_WORDS        # 'Sekretaris Dinas Tenaga Kerja Sifa Aini,'
-    if not (k <= cut < j) or not (bare_post or sector or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)) \
+    headed = bare_post or sector or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)
+    if not (k <= cut < j) or not headed \
             or j - cut > 3 or G.name_run(toks, cut) != j or toks[j - 1][0] in G.PLACE_ENDS \
             or toks[cut][0] in G.PLACE_STARTS or toks[cut - 1][0] in PLACE_WORDS \
             or any(t[0] in G.PROVINCES for t in toks[cut:j]) or ends_in_province(toks, j):
