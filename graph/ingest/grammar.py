@@ -39,8 +39,9 @@ RANK_MORE = CORPS | {c + "." for c in CORPS} | {"Besar", "Jenderal", "Polisi", "
 TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "dr", "KH", "K.H.", "Hajah",
           "Haji", "Bapak", "Ibu", "Pak", "Bu"}
 DEGREE_WORDS = {"SH", "MH", "MM", "SE", "SIK", "MSi", "MAP", "MA", "MT", "MKn", "SIP", "SSos", "SPd", "MPd", "ST",
-                "MKes", "PhD", "SKom", "SHI", "MHum", "SAg", "MAg", "SKM", "MKM", "SKep", "SSi", "SSTP", "SStP", "STP", "MAk", "SAk",
-                "SIKom", "MIKom", "SGz", "SFarm", "SPsi", "MPsi", "SHut", "SPt", "SPi", "MPH", "SKed", "SpOG", "MBA", "MSc", "LLM"}
+                "MKes", "PhD", "SKom", "SHI", "MHum", "SAg", "MAg", "SKM", "MKM", "SKep", "SSi", "SSTP", "SStP", "STP",
+                "MAk", "SAk", "SIKom", "MIKom", "SGz", "SFarm", "SPsi", "MPsi", "SHut", "SPt", "SPi", "MPH", "SKed", "SpOG",
+                "MBA", "MSc", "LLM"}
 STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pada", "Untuk", "Kemudian", "Hal", "Ia",
              "Dia", "Mereka", "Kami", "Saat", "Setelah", "Sejak", "Hingga", "Sebanyak", "Para", "Yang", "Namun",
              "Adapun", "Berdasarkan", "Terkait", "Selama", "Sepanjang", "Dari", "Ke", "Oleh", "Bersama", "Dengan",
@@ -86,7 +87,8 @@ POST_HEAD = re.compile(
     r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:[Hh]arian|[Tt]ugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...", "Menko Polhukam Mahfud MD".
-STANDALONE = re.compile(rf"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung|Menko \w+|{MINISTERS})$")
+STANDALONE = re.compile(rf"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung|Menko \w+"
+                        rf"|{MINISTERS})$")
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
@@ -94,7 +96,8 @@ ORG_HEAD = re.compile(
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
-    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit Pelaksana Teknis(?: Daerah)?|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Satuan(?= (?:Reserse|Intelijen|Lalu Lintas|Pembinaan|Samapta|Polisi Air))|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
+    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit Pelaksana Teknis(?: Daerah)?|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|"
+    r"Satuan(?= (?:Reserse|Intelijen|Lalu Lintas|Pembinaan|Samapta|Polisi Air))|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
     r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
     r"Kejaksaan(?: (?:Agung|Tinggi|Negeri))?|Kejagung|Kejati|Kejari|Jaksa Agung Muda|"
@@ -298,7 +301,8 @@ def comma_list_closes(toks: list[Tok], j: int) -> bool:
             seen_and = True
         elif word == ",":
             continue
-        elif not (PLAIN_RE.fullmatch(word) or is_abbrev(word)) or starts_office(toks, n) or starts_post(toks, n) or word in RANK_START:
+        elif not (PLAIN_RE.fullmatch(word) or is_abbrev(word)) or starts_office(toks, n) or starts_post(toks, n) \
+                or word in RANK_START:
             return False
     return False
 
@@ -352,13 +356,14 @@ def name_run(toks: list[Tok], i: int) -> int:
         if word in NAME_PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
             j += 1
             continue
-        haji = haji or (j == i and len(word) == 2 and word.isupper() and word not in NOT_INITIALS and not is_number(word)
+        haji = haji or (j == i and len(word) == 2 and word.isupper() and word not in NOT_INITIALS
+                        and not is_number(word)
                         and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None
                         and toks[j + 1][0] not in STOP_CAPS)                      # 'KA Halim'
         noble = j == i and word in NAME_PREFIXES and j + 1 < len(toks) \
             and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS
-        month_inside = j > i and word in MONTHS and j + 1 < len(toks) \
-            and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS   # 'Amur Chandra Juli Buana'
+        month_inside = j > i and word in MONTHS and j + 1 < len(toks) and toks[j + 1][0] not in STOP_CAPS \
+            and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None            # 'Amur Chandra Juli Buana'
         if not (plain or initial or tail or haji) or (word in STOP_CAPS and not (noble or month_inside)) \
                 or word in RANK_START \
                 or word in TITLES or (j == i and word in RANK_MORE) or starts_post(toks, j) or starts_office(toks, j):
