@@ -551,6 +551,8 @@ def test_more_person_and_post_shapes(sentence, expected):
     # a port's or airport's name after 'TPI' is no name; 'Kasub' heads a post
     ("Menurut Kepala Unit TPI Pelabuhan Tunon Taka Nasution, Sabtu, ada 192 WNI yang dideportasi.", []),
     ("Hadir Kasub Dal Ops Polres Nunukan AKP Sunarta dan lainnya.", [("Sunarta", "Kasub Dal Ops Polres Nunukan")]),
+    ("Kepala Badan Kesbangpol kabupaten Tanah Laut M. Rafiki Efendi membuka rapat.",
+     [("M. Rafiki Efendi", "Kepala Badan Kesbangpol kabupaten Tanah Laut")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),
@@ -597,6 +599,8 @@ def test_post_shapes_of_fresh_articles(sentence, expected):
      ["Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara", "Partai Golkar"]),
     # a rank after an office ends it cleanly: the office keeps its last place word
     ("Kasat Reskrim Polres Bima Kota AKP Andi Haris mengatakan tuntutan sudah dibacakan.", ["Polres Bima Kota"]),
+    # a place's kind in lower case inside an office name
+    ("Korban diterima Dinas Sosial kota Bima pada Senin.", ["Dinas Sosial kota Bima"]),
     # an office that a person's name ends is not trimmed back to a shorter form the article also writes
     ("Dinas Tenaga Kerja ikut hadir. Kepala Dinas Tenaga Kerja Kabupaten Brebes Suwarno, saat berada di kantornya, "
      "menyebut ada dua korban.", ["Dinas Tenaga Kerja Kabupaten Brebes"]),

@@ -147,6 +147,7 @@ OFFICE_INNER = {"Kelas", "I", "II", "III", "TPI", "Khusus", "Non", "Utama", "Pra
                 "Sub", "Bagian", "Urusan"}
 # Words that name the kind of place an office serves: 'Kabupaten Wakatobi', 'Provinsi Bengkulu'.
 PLACE_KINDS = {"Kabupaten", "Kota", "Provinsi", "Kab.", "Prov."}
+LOWER_PLACE_KINDS = {"kabupaten", "kota", "provinsi"}            # as some reporters write them inside an office name
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
 UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
@@ -258,6 +259,9 @@ def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] =
         word = toks[j][0]
         if word == "," and j > i and comma_list_closes(toks, j):
             j += 1                                      # 'Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB (DP3AKB)'
+            continue
+        if word in LOWER_PLACE_KINDS and j > i and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]):
+            j += 1                                      # 'Badan Kesbangpol kabupaten Tanah Laut'
             continue
         if word in connectors:
             nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
