@@ -553,6 +553,14 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Hadir Kasub Dal Ops Polres Nunukan AKP Sunarta dan lainnya.", [("Sunarta", "Kasub Dal Ops Polres Nunukan")]),
     ("Kepala Badan Kesbangpol kabupaten Tanah Laut M. Rafiki Efendi membuka rapat.",
      [("M. Rafiki Efendi", "Kepala Badan Kesbangpol kabupaten Tanah Laut")]),
+    # posts abroad run over 'di' + place; a country after 'untuk' ends the post before a one-word name
+    ("Konsul Jenderal RI di Kota Kinabalu, Rafail Walangitan, mengatakan hal itu.",
+     [("Rafail Walangitan", "Konsul Jenderal RI di Kota Kinabalu")]),
+    ("Kepala Pos Pelayanan BP3MI di Parepare, Agus Ramlan, menerima para pekerja.",
+     [("Agus Ramlan", "Kepala Pos Pelayanan BP3MI di Parepare")]),
+    ("Duta Besar RI untuk Malaysia Hermono mengatakan hal itu.", [("Hermono", "Duta Besar RI untuk Malaysia")]),
+    ("Atase Kepolisian KBRI Kuala Lumpur, Kombes Pol Budi Santoso, hadir.",
+     [("Budi Santoso", "Atase Kepolisian KBRI Kuala Lumpur")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

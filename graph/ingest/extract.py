@@ -437,6 +437,14 @@ def after_party(toks, j: int) -> int:
     return j
 
 
+def place_words_end(toks, n: int) -> int:
+    """The index after the one or two capitalised plain words from ``n`` ('Turki', 'Arab Saudi')."""
+    end = n
+    while end < len(toks) and end - n < 2 and G.PLAIN_RE.fullmatch(toks[end][0]):
+        end += 1
+    return end
+
+
 def titled_name_after(toks, q: int) -> tuple[int, int] | None:
     """(start, end) of a name after the comma at ``q`` that a rank or title introduces and a phrase end
     closes: in 'Duta Besar RI untuk Ankara, Turki, Dr. Lalu Muhamad Iqbal.' the words before that comma are
@@ -472,20 +480,22 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
             if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
                 return add_person(text, found, toks, 0, j, p, q)
     else:
-        j = G.office_tail(toks, k, limit=20, connectors=G.POST_CONNECTORS)
+        connectors = G.POST_CONNECTORS_ABROAD if G.ABROAD_POSTS.match(text, m.start()) else G.POST_CONNECTORS
+        j = G.office_tail(toks, k, limit=20, connectors=connectors)
         if j == k:                                      # 'Kepala bidang penempatan tenaga kerja Disnaker X'
             n = k
             while n < len(toks) and n - k < 10 and lower_post_word(toks[n][0]):
                 n += 1
             if n > k and G.starts_office(toks, n):
-                j = G.office_tail(toks, n, limit=20, connectors=G.POST_CONNECTORS)
+                j = G.office_tail(toks, n, limit=20, connectors=connectors)
     c = after_party(toks, j)                            # 'Anggota DPRD Malut dari Partai Demokrat, Name'
     if c < len(toks) and toks[c][0] == ",":           # post, [rank] Name,
         p = G.skip_titles(toks, c + 1)
         q = G.name_run(toks, p)
-        titled = titled_name_after(toks, q) if p == c + 1 and q - p <= 2 else None
+        place = place_words_end(toks, c + 1) if p == c + 1 else p
+        titled = titled_name_after(toks, place) if place > p else None
         if titled:                                      # post, Place, Dr. Name: the place ends the post
-            return add_person(text, found, toks, 0, q, *titled)
+            return add_person(text, found, toks, 0, place, *titled)
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)) and not has_own_post(toks, q):
             if holds_a_name(toks, k, j):                # decided once the offices are known
                 pending.append((OWN, toks[:j + 1], k, j))
@@ -711,7 +721,7 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
         first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
-        if toks[first][0] in evidence or after_place(toks, cut) or balinese_at(toks, cut, j):
+        if toks[first][0] in evidence or after_place(toks, cut) or balinese_at(toks, cut, j) or after_country(toks, cut):
             return cut
         if degreed and j - cut <= 4 and fold(toks[cut][0]) not in SECTOR_WORDS:
             return cut                                  # '... Perlindungan Anak Nova Susanti, SKM.'
@@ -721,6 +731,11 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
             return cut
     return None
+
+
+def after_country(toks, cut: int) -> bool:
+    """True when 'untuk Malaysia' or 'di Kamboja' ends the words before ``cut``: the post serves that country."""
+    return cut >= 2 and toks[cut - 1][0] in G.COUNTRIES and toks[cut - 2][0] in {"untuk", "di"}
 
 
 def balinese_at(toks, cut: int, j: int) -> bool:

@@ -72,7 +72,7 @@ POST_WORDS = (
     r"Dirreskrimum|Dirreskrimsus|Direskrim\w*|Waka (?:Polda|Polres\w*|Polsek)|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
     r"Danramil|Dandim|Danrem|Danlanal|Danlantamal|Pangdam|Kalapas|Karutan|Kadisnaker\w*|Kadinsos|"
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
-    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
+    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|Konjen|Konsul|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
     r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
     rf"{MINISTERS}|Kakan|"
@@ -98,7 +98,7 @@ ORG_HEAD = re.compile(
     r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
     r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit Pelaksana Teknis(?: Daerah)?|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|"
     r"Satuan(?= (?:Reserse|Intelijen|Lalu Lintas|Pembinaan|Samapta|Polisi Air))|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
-    r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
+    r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|(?<!Atase )Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
     r"Kejaksaan(?: (?:Agung|Tinggi|Negeri))?|Kejagung|Kejati|Kejari|Jaksa Agung Muda|"
     r"Pengadilan(?: (?:Negeri|Tinggi|Agama))?|BP3MI|BP2MI|UPTD?(?= [A-Z])|Kementerian|Kemen[A-Za-z0-9]+|Kemnaker|"
@@ -152,6 +152,14 @@ LOWER_PLACE_KINDS = {"kabupaten", "kota", "provinsi"}            # as some repor
 UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
 POST_CONNECTORS = CONNECTORS | {"untuk", "pada"}   # 'Duta Besar RI untuk Malaysia', 'Direktur X pada Jampidum'
+# Posts abroad and at border posts run over 'di' + place: 'Konsul Jenderal RI di Kota Kinabalu', 'Kepala Pos ... di Parepare'.
+ABROAD_POSTS = re.compile(r"^(?:Wakil )?(?:Konsul Jenderal|Konjen|Konsul|Duta Besar|Dubes|Atase|Kepala Perwakilan|Kepala Pos)")
+POST_CONNECTORS_ABROAD = POST_CONNECTORS | {"di"}
+# Countries workers are sent to: a place after 'untuk' or 'di', never a name.
+COUNTRIES = {"Malaysia", "Singapura", "Brunei", "Kamboja", "Thailand", "Myanmar", "Filipina", "Vietnam", "Laos", "Taiwan",
+             "Hongkong", "Jepang", "Korea", "Tiongkok", "China", "Arab", "Saudi", "Turki", "Qatar", "Dubai", "Oman", "Kuwait",
+             "Yordania", "Mesir", "Irak", "Suriah", "Lebanon", "Australia", "Amerika", "Polandia", "Rusia"}
+STOP_CAPS |= COUNTRIES
 # Offices abroad are named for the place they serve: 'Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara'.
 ABROAD_HEADS = {"Kedutaan Besar", "KBRI", "KJRI", "Konsulat Jenderal", "Konsulat"}
 
@@ -265,7 +273,7 @@ def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] =
             continue
         if word in connectors:
             nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
-            into_office = word in {"pada", "untuk"}            # 'Direktur X pada Jaksa Agung Muda ...'
+            into_office = word in {"pada", "untuk", "di"}      # 'Direktur X pada Jaksa Agung Muda ...'
             if j > i and is_cap(nxt) and (into_office or not starts_office(toks, j + 1)) \
                     and not starts_post(toks, j + 1) and nxt not in RANK_START and not is_bracket(nxt):
                 j += 1
