@@ -561,6 +561,9 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Duta Besar RI untuk Malaysia Hermono mengatakan hal itu.", [("Hermono", "Duta Besar RI untuk Malaysia")]),
     ("Atase Kepolisian KBRI Kuala Lumpur, Kombes Pol Budi Santoso, hadir.",
      [("Budi Santoso", "Atase Kepolisian KBRI Kuala Lumpur")]),
+    # names that begin like a post's short form ('Pangko...', 'Karo...') stay names
+    ("Kepala Dinas P3A Sulut, Meike Pangkong mengatakan hal itu.", [("Meike Pangkong", "Kepala Dinas P3A Sulut")]),
+    ("Hadir Karolina Sitepu, Kepala Dinas Sosial Karo.", [("Karolina Sitepu", "Kepala Dinas Sosial Karo")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

@@ -66,7 +66,7 @@ MINISTERS = (r"Mendagri|Menlu|Menaker|Mensos|Menkumham|Menkum|Menimipas|MenPPPA|
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
     r"Kepala|Ketua|Sekretaris(?: Daerah)?|Direktur(?: Jenderal)?|Dirjen|Deputi|Asisten|Koordinator|Komandan|Panglima|"
-    r"Kabid|Kasubbid|Kasubdit|Kasub|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|Karo\w*|Kakanwil|Kakanim|"
+    r"Kabid|Kasubbid|Kasubdit|Kasub|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|Karo(?:ops|penmas|psdm|sdm|rena|log|binops|wassidik|provos|paminal|pembinops)?|Kakanwil|Kakanim|"
     r"Kanit|Panit|Kaur|Kapolda|Kapolres\w*|Kapolsek|Kapolri|Kabareskrim|Kajati|Kajari|Kacabjari|Kakorbinmas|"
     r"Aspidum|Aspidsus|Asintel|Wakapolda|Wakapolres\w*|Wakapolri|Wakajati|Wakajari|Wakabareskrim|"
     r"Dirreskrimum|Dirreskrimsus|Direskrim\w*|Waka (?:Polda|Polres\w*|Polsek)|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
@@ -74,7 +74,7 @@ POST_WORDS = (
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|Konjen|Konsul|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
-    r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    r"Inspektur Wilayah|Irwil|Irbid|Pangko(?:armada|opsud|opsau|gabwilhan|armabar|armatim|lantamal|marmada)\w*|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
     rf"{MINISTERS}|Kakan|"
     r"Dosen|Rektor|Wakil Rektor|Dekan|Guru Besar|Kapus\w+|Kasipenkum|Kasipidum|Kasipidsus|Kasiintel|Kasidatun|"
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
