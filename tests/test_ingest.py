@@ -564,6 +564,9 @@ def test_more_person_and_post_shapes(sentence, expected):
     # names that begin like a post's short form ('Pangko...', 'Karo...') stay names
     ("Kepala Dinas P3A Sulut, Meike Pangkong mengatakan hal itu.", [("Meike Pangkong", "Kepala Dinas P3A Sulut")]),
     ("Hadir Karolina Sitepu, Kepala Dinas Sosial Karo.", [("Karolina Sitepu", "Kepala Dinas Sosial Karo")]),
+    # 'Hakim' ends a name; a country ends an office before a name
+    ("Kepala Seksi Intel Kejari Bima, Arief Hakim, mengatakan hal itu.", [("Arief Hakim", "Kepala Seksi Intel Kejari Bima")]),
+    ("Atase Ketenagakerjaan KBRI Malaysia Budi Santoso hadir.", [("Budi Santoso", "Atase Ketenagakerjaan KBRI Malaysia")]),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

@@ -734,8 +734,9 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
 
 
 def after_country(toks, cut: int) -> bool:
-    """True when 'untuk Malaysia' or 'di Kamboja' ends the words before ``cut``: the post serves that country."""
-    return cut >= 2 and toks[cut - 1][0] in G.COUNTRIES and toks[cut - 2][0] in {"untuk", "di"}
+    """True when a country ends the words before ``cut`` ('untuk Malaysia', 'Chapter Malaysia'): the post
+    serves that country, and what follows is the name."""
+    return cut >= 1 and toks[cut - 1][0] in G.COUNTRIES
 
 
 def balinese_at(toks, cut: int, j: int) -> bool:

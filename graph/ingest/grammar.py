@@ -130,6 +130,8 @@ PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepul
                   "Papua Selatan", "Papua Pegunungan", "Papua Barat Daya", "DI Yogyakarta", "DKI Jakarta",
                   "Daerah Khusus Jakarta", "Daerah Khusus Ibukota Jakarta", "Daerah Istimewa Yogyakarta",
                   "Sumatra Utara", "Sumatra Barat", "Sumatra Selatan")
+# Common words that are also surnames after a first name ('Lukmanul Hakim'), though never a name's first word.
+SURNAMES = {"Hakim"}
 NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
 # Balinese birth-order and caste names after 'I' or 'Ni' ('I Made Sudarma', 'Ni Luh Putu Ari'): a name begins there.
 BALINESE_NAMES = {"Made", "Wayan", "Ketut", "Nyoman", "Putu", "Kadek", "Komang", "Gede", "Gusti", "Luh", "Nengah",
@@ -376,7 +378,8 @@ def name_run(toks: list[Tok], i: int) -> int:
             and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS
         month_inside = j > i and word in MONTHS and j + 1 < len(toks) and toks[j + 1][0] not in STOP_CAPS \
             and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None            # 'Amur Chandra Juli Buana'
-        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not (noble or month_inside)) \
+        surname = j > i and word in SURNAMES                        # 'Lukmanul Hakim', 'Arief Hakim'
+        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not (noble or month_inside or surname)) \
                 or word in RANK_START \
                 or word in TITLES or (j == i and word in RANK_MORE) or starts_post(toks, j) or starts_office(toks, j):
             break
