@@ -518,6 +518,58 @@ def test_more_person_and_post_shapes(sentence, expected):
     ("Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual, Budi, hadir.",
      [("Budi", "Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual")]),
     ("Hal serupa dikatakan anggota DPRD Sikka, Yohanes Bosco.", [("Yohanes Bosco", "anggota DPRD Sikka")]),
+    ("Keterangan itu disampaikan melalui Kepala Seksi Inteldakim I Made Sudarma kepada wartawan.",
+     [("I Made Sudarma", "Kepala Seksi Inteldakim")]),    # a Balinese name begins the name
+    # a place ending in a direction is never a name, even after an office the graph knows
+    ("Yohanes Umbu sebagai Ketua Gugus Tugas TPPO Sumba Timur meminta warga waspada.",
+     [("Yohanes Umbu", "Ketua Gugus Tugas TPPO Sumba Timur")]),
+    ("AKBP Fahrian Saleh Siregar, sang Kapolres, mengaku mendapat informasi itu.", [("Fahrian Saleh Siregar", "Kapolres")]),
+    # coordinating ministers' posts are complete without an office; 'Kapuspenkum', 'Kasipenkum'
+    ("Menko Polhukam Mahfud MD meninjau Batam.", [("Mahfud MD", "Menko Polhukam")]),
+    ("Kapuspenkum Kejaksaan Agung (Kejagung), Ketut Sumedana, menyampaikan hal itu.",
+     [("Ketut Sumedana", "Kapuspenkum Kejaksaan Agung (Kejagung)")]),
+    ("Kasipenkum Kejati NTT, Raka Putra, menyampaikan hal itu.", [("Raka Putra", "Kasipenkum Kejati NTT")]),
+    # ministers' short titles; 'Kakan'; a Roman numeral never begins a name
+    ("Hadir MenP2MI Abdul Kadir Karding dan Menlu Sugiono.", [("Abdul Kadir Karding", "MenP2MI"), ("Sugiono", "Menlu")]),
+    ("Kakan Kesbangpol Langkat Faisal Badawi menjelaskan hal itu.", [("Faisal Badawi", "Kakan Kesbangpol Langkat")]),
+    ("Rakor diikuti Asisten II Ekbang Hermansyah dan lainnya.", []),
+    # 'Name sebagai post, Name sebagai post': the second name is no apposition of the first post
+    ("Dedi Bachtiar sebagai Kepala Dinas Ketahanan Pangan, Azhahir sebagai Kepala Inspektorat.",
+     [("Dedi Bachtiar", "Kepala Dinas Ketahanan Pangan"), ("Azhahir", "Kepala Inspektorat")]),
+    # a unit's words before a comma are never the name of the next post's holder
+    ("Ia didampingi Kasi Ijin Tinggal dan Status Keimigrasian Heri Mariono, Kasi Teknologi Informasi dan "
+     "Komunikasi Keimigrasian Mahmud Yunus, serta staf lain.",
+     [("Heri Mariono", "Kasi Ijin Tinggal dan Status Keimigrasian"),
+      ("Mahmud Yunus", "Kasi Teknologi Informasi dan Komunikasi Keimigrasian")]),
+    # only a unit's words between the post's head and a name: the name begins at the first word of no unit
+    ("Ia didampingi Kasi Intel Dakim Herman Takasiliang dan Kasi Teknologi Informasi dan Komunikasi Keimigrasian "
+     "Mahmud Yunus.", [("Herman Takasiliang", "Kasi Intel Dakim"),
+                       ("Mahmud Yunus", "Kasi Teknologi Informasi dan Komunikasi Keimigrasian")]),
+    ("Kepala Seksi Lalu Lintas Keimigrasian Lalu Muhamad Iqbal menjelaskan hal itu.",
+     [("Lalu Muhamad Iqbal", "Kepala Seksi Lalu Lintas Keimigrasian")]),
+    ("Kepala Bidang Sosial Rote Ndao hadir.", []),
+    # a port's or airport's name after 'TPI' is no name; 'Kasub' heads a post
+    ("Menurut Kepala Unit TPI Pelabuhan Tunon Taka Nasution, Sabtu, ada 192 WNI yang dideportasi.", []),
+    ("Hadir Kasub Dal Ops Polres Nunukan AKP Sunarta dan lainnya.", [("Sunarta", "Kasub Dal Ops Polres Nunukan")]),
+    ("Kepala Badan Kesbangpol kabupaten Tanah Laut M. Rafiki Efendi membuka rapat.",
+     [("M. Rafiki Efendi", "Kepala Badan Kesbangpol kabupaten Tanah Laut")]),
+    # posts abroad run over 'di' + place; a country after 'untuk' ends the post before a one-word name
+    ("Konsul Jenderal RI di Kota Kinabalu, Rafail Walangitan, mengatakan hal itu.",
+     [("Rafail Walangitan", "Konsul Jenderal RI di Kota Kinabalu")]),
+    ("Kepala Pos Pelayanan BP3MI di Parepare, Agus Ramlan, menerima para pekerja.",
+     [("Agus Ramlan", "Kepala Pos Pelayanan BP3MI di Parepare")]),
+    ("Duta Besar RI untuk Malaysia Hermono mengatakan hal itu.", [("Hermono", "Duta Besar RI untuk Malaysia")]),
+    ("Atase Kepolisian KBRI Kuala Lumpur, Kombes Pol Budi Santoso, hadir.",
+     [("Budi Santoso", "Atase Kepolisian KBRI Kuala Lumpur")]),
+    # names that begin like a post's short form ('Pangko...', 'Karo...') stay names
+    ("Kepala Dinas P3A Sulut, Meike Pangkong mengatakan hal itu.", [("Meike Pangkong", "Kepala Dinas P3A Sulut")]),
+    ("Hadir Karolina Sitepu, Kepala Dinas Sosial Karo.", [("Karolina Sitepu", "Kepala Dinas Sosial Karo")]),
+    # 'Hakim' ends a name; a country ends an office before a name
+    ("Kepala Seksi Intel Kejari Bima, Arief Hakim, mengatakan hal itu.", [("Arief Hakim", "Kepala Seksi Intel Kejari Bima")]),
+    ("Atase Ketenagakerjaan KBRI Malaysia Budi Santoso hadir.", [("Budi Santoso", "Atase Ketenagakerjaan KBRI Malaysia")]),
+    # a region of the graph after a post and before a comma is the office's place, not a name
+    ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
+    ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),
@@ -559,6 +611,10 @@ def test_post_shapes_of_fresh_articles(sentence, expected):
      ["Polres Nunukan", "KSKP Tunon Taka Nunukan", "Yonif 13/Galuh Kostrad"]),
     ("Penghargaan itu dari Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara dan Partai Golkar.",
      ["Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara", "Partai Golkar"]),
+    # a rank after an office ends it cleanly: the office keeps its last place word
+    ("Kasat Reskrim Polres Bima Kota AKP Andi Haris mengatakan tuntutan sudah dibacakan.", ["Polres Bima Kota"]),
+    # a place's kind in lower case inside an office name
+    ("Korban diterima Dinas Sosial kota Bima pada Senin.", ["Dinas Sosial kota Bima"]),
     # an office that a person's name ends is not trimmed back to a shorter form the article also writes
     ("Dinas Tenaga Kerja ikut hadir. Kepala Dinas Tenaga Kerja Kabupaten Brebes Suwarno, saat berada di kantornya, "
      "menyebut ada dua korban.", ["Dinas Tenaga Kerja Kabupaten Brebes"]),

@@ -69,14 +69,15 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> 
         if iri:
             return cut, iri
         space = text.rfind(" ", start, cut)
-        if space <= start or len(text[start:space].split()) < 2:
-            break
+        if space <= start or len(text[start:space].split()) < 2 or text[space + 1:cut] in G.PLACE_ENDS:
+            break                                       # 'Polres Bima Kota' is not 'Polres Bima'
         cut = space
     return end, None
 
 
 KIND_GUESSES = [
-    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Unit Pelaksana Teknis|Rudenim|Rumah Detensi|Lapas|Rutan|Sentra)\b",
+    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Unit Pelaksana Teknis|Rudenim|Rumah Detensi|Lapas|"
+     r"Rutan|Sentra)\b",
      "TechnicalUnit"),
     (r"^(Kantor Wilayah|Kanwil|Divisi)\b", "RegionalOffice"),
     (r"^(Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Bakesbangpol)\b",
@@ -108,9 +109,18 @@ def guess_kind(mention: str) -> str | None:
     return None
 
 
+NEXT_CAP = re.compile(r" ([A-Z][\w.]*)")
+
+
 def clean_end(text: str, end: int) -> bool:
-    """True when a mention ending at ``end`` is not followed by another capitalised word."""
-    return not re.match(r" [A-Z]", text[end:end + 2])
+    """True when a mention ending at ``end`` is not followed by another capitalised word, or only by a rank
+    or title ('Polres Bima Kota AKP Andi': the office ends before the rank).
+
+    >>> clean_end("Polres Bima Kota AKP Andi", 16), clean_end("Kantor Imigrasi Cilacap Mukhlis", 23)
+    (True, False)
+    """
+    m = NEXT_CAP.match(text, end, end + 24)
+    return m is None or m.group(1) in G.RANK_START or m.group(1) in G.TITLES
 
 
 def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
@@ -149,7 +159,8 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     return m.start(), toks[j - 1][2] if j > k else m.end()
 
 
-SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) (?=[A-Z])")
+SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|sang|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) "
+                    r"(?=[A-Z])")
 
 
 def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
@@ -218,7 +229,8 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
                "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
                "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga",
-               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "satuan reserse kriminal", "kesbangpol",
+               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim",
+               "satuan reserse kriminal", "kesbangpol",
                "diskominfo", "dinkominfo", "dinkes", "dishub", "disdik", "disperindag", "dispar", "bpbd", "dpppa",
                "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
                "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",
@@ -274,10 +286,10 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     for start, end, iri, named in spans:
         if HEAD_OF_STATE.match(text, start, end):
             continue                                    # 'Presiden RI' is a post, not a body (README rules)
-        key = (text[start:end], text[end:end + 2], iri, named)     # the same words read the same way
+        key = (text[start:end], clean_end(text, end), iri, named)     # the same words read the same way
         if key not in read:
             mention, cut = key[0], len(key[0])
-            if iri is None and not named and not clean_end(key[0] + key[1], cut):
+            if iri is None and not named and not key[1]:
                 cut = trim_to_known(mention, 0, cut, known)
                 mention = mention[:cut]
             post_bracket = POST_BRACKET.search(mention)
@@ -318,7 +330,7 @@ def name_before(toks, end: int) -> tuple[int, int] | None:
     previous token may begin a name: sentence start, punctuation, 'dan', 'yakni', a rank or title."""
     stop = G.skip_degrees_back(toks, end)
     for b in range(max(0, stop - 6), stop):
-        if G.name_run(toks, b) == stop:
+        if G.name_run(toks, b) == stop and not any(unit_word(t[0]) for t in toks[b:stop]):
             before = b
             while before > 0 and (toks[before - 1][0] in G.TITLES or toks[before - 1][0] in G.RANK_START
                                   or toks[before - 1][0] in G.RANK_MORE):
@@ -364,7 +376,7 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
             continue
         if head == OWN:                                 # 'Bupati Pemalang Anom Widiyantoro, Umroni ...'
             cut = known_cut(text, toks, k, j, gaz, known, ends)
-            if cut and not names_province(toks, cut, j):
+            if cut and not names_place(toks, cut, j, gaz.regions if gaz else {}):
                 appositions = appositions if appositions is not None else {v[2]: key for key, v in found.items()}
                 found.pop(appositions.pop(toks[0][1], None), None)      # the comma's name was not this post's
                 add_person(text, found, toks, 0, cut, cut, j)
@@ -411,12 +423,26 @@ def spoken_names(text: str) -> set[str]:
     return out
 
 
+def has_own_post(toks, q: int) -> bool:
+    """True when 'sebagai' or 'selaku' follows the name ending at ``q``: 'Kepala Dinas X, Azhahir sebagai Kepala
+    Inspektorat' lists two people, and the second is not the first post's apposition."""
+    return q < len(toks) and toks[q][0] in {"sebagai", "selaku"}
+
+
 def after_party(toks, j: int) -> int:
     """The index after 'dari Partai Demokrat' or 'dari Fraksi PKB' at ``j`` (``j`` when there is none): a
     member's party between the post and the name is no part of either."""
     if j + 1 < len(toks) and toks[j][0] == "dari" and toks[j + 1][0] in {"Partai", "Fraksi"}:
         return G.office_tail(toks, j + 1)
     return j
+
+
+def place_words_end(toks, n: int) -> int:
+    """The index after the one or two capitalised plain words from ``n`` ('Turki', 'Arab Saudi')."""
+    end = n
+    while end < len(toks) and end - n < 2 and G.PLAIN_RE.fullmatch(toks[end][0]):
+        end += 1
+    return end
 
 
 def titled_name_after(toks, q: int) -> tuple[int, int] | None:
@@ -454,21 +480,23 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
             if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
                 return add_person(text, found, toks, 0, j, p, q)
     else:
-        j = G.office_tail(toks, k, limit=20, connectors=G.POST_CONNECTORS)
+        connectors = G.POST_CONNECTORS_ABROAD if G.ABROAD_POSTS.match(text, m.start()) else G.POST_CONNECTORS
+        j = G.office_tail(toks, k, limit=20, connectors=connectors)
         if j == k:                                      # 'Kepala bidang penempatan tenaga kerja Disnaker X'
             n = k
             while n < len(toks) and n - k < 10 and lower_post_word(toks[n][0]):
                 n += 1
             if n > k and G.starts_office(toks, n):
-                j = G.office_tail(toks, n, limit=20, connectors=G.POST_CONNECTORS)
+                j = G.office_tail(toks, n, limit=20, connectors=connectors)
     c = after_party(toks, j)                            # 'Anggota DPRD Malut dari Partai Demokrat, Name'
     if c < len(toks) and toks[c][0] == ",":           # post, [rank] Name,
         p = G.skip_titles(toks, c + 1)
         q = G.name_run(toks, p)
-        titled = titled_name_after(toks, q) if p == c + 1 and q - p <= 2 else None
+        place = place_words_end(toks, c + 1) if p == c + 1 else p
+        titled = titled_name_after(toks, place) if place > p else None
         if titled:                                      # post, Place, Dr. Name: the place ends the post
-            return add_person(text, found, toks, 0, q, *titled)
-        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+            return add_person(text, found, toks, 0, place, *titled)
+        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)) and not has_own_post(toks, q):
             if holds_a_name(toks, k, j):                # decided once the offices are known
                 pending.append((OWN, toks[:j + 1], k, j))
             return add_person(text, found, toks, 0, j, p, q)
@@ -513,6 +541,35 @@ TRIGGER_WORDS = {"yang", "juga", "menjabat", "sebagai", "merupakan"}
 LOWER_POST_WORDS = {"bidang", "seksi", "sub", "bagian", "urusan", "dan", "serta", "tenaga", "kerja", "hukum", "umum",
                     "pidana", "khusus", "sosial", "anak", "perempuan", "hubungan", "masyarakat", "luar", "negeri",
                     "intelijen", "keimigrasian", "lalu", "lintas", "tindak", "informasi", "data", "teknologi"}
+
+
+def unit_word(word: str, after: str = "") -> bool:
+    """A word of a unit's or sector's name, never of a person's: 'Keimigrasian', 'Status', 'Sosial'
+    ('Lalu' and 'Anak' begin Sasak and Balinese names, unless 'Lintas' or another word than 'Agung' follows).
+
+    >>> unit_word("Keimigrasian"), unit_word("Lalu", "Lintas"), unit_word("Lalu", "Muhamad"), unit_word("Herman")
+    (True, True, False, False)
+    """
+    low = word.lower()
+    if low in {"lalu", "anak"}:
+        return after not in {"", "Agung"} and (low == "anak" or after == "Lintas")
+    return lower_post_word(low) or low in SECTOR_WORDS or low in UNIT_WORDS
+
+
+def units_then_name(toks, k: int, cut: int, j: int) -> bool:
+    """True when only a unit's words stand between the post's head and a name of words that are no unit's:
+    'Kasi Intel Dakim | Herman Takasiliang', 'Kepala Seksi Intelijen dan Penindakan Keimigrasian | Ari Sulistyanto'."""
+    def unit_at(n: int) -> bool:
+        return unit_word(toks[n][0], toks[n + 1][0] if n + 1 < len(toks) else "")
+    return all(unit_at(n) or toks[n][0] in G.CONNECTORS for n in range(k, cut)) \
+        and not any(unit_at(n) for n in range(cut, j))
+
+
+UNIT_WORDS = {"status", "tinggal", "izin", "ijin", "lantas", "dakim", "inteldakim", "tikim", "lalintalkim", "penkum",
+              "humas", "reskrim", "intel", "pidum", "pidsus", "datun", "komunikasi", "lintas", "lantaskim", "lalintal",
+              "renakta", "tipidter", "opsnal", "ops", "binmas", "sabhara", "samapta", "narkoba",
+              "penmas", "perdata", "tata", "usaha", "negara", "bina", "penempatan", "pelatihan", "produktivitas",
+              "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik"}
 
 
 def lower_post_word(word: str) -> bool:
@@ -576,17 +633,17 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
         return k if G.name_run(toks, k) == j else None
     cut = known_cut(text, toks, k, j, gaz, known, ends)
     cut = cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
-    return None if cut is None or names_province(toks, cut, j) else cut
+    return None if cut is None or names_place(toks, cut, j, gaz.regions if gaz else {}) else cut
 
 
-def names_province(toks, cut: int, j: int) -> bool:
-    """True when the words ``toks[cut:j]`` are a province's name or short form.
+def names_place(toks, cut: int, j: int, regions=frozenset()) -> bool:
+    """True when the words ``toks[cut:j]`` are a province's name or short form, or a region of the graph.
 
-    >>> names_province([("Sumatera", 0, 8), ("Selatan", 9, 16)], 0, 2)
+    >>> names_place([("Sumatera", 0, 8), ("Selatan", 9, 16)], 0, 2)
     True
     """
     words = " ".join(t[0] for t in toks[cut:j])
-    return words in G.PROVINCES or words in G.PROVINCE_NAMES
+    return words in G.PROVINCES or words in G.PROVINCE_NAMES or fold(words) in regions
 
 
 def head_end(toks, cut: int) -> int:
@@ -626,7 +683,7 @@ def after_place(toks, cut: int) -> bool:
     if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
         n -= 1
     return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
-        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None          # 'Kantor Imigrasi Kelas II TPI Sabang Ibnu
+        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None and toks[n][0] not in G.STOP_CAPS   # not 'TPI Pelabuhan'
 
 
 def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:
@@ -636,7 +693,8 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
     cut = head_end(toks, j)
     bare_post = cut == k and 2 <= j - cut <= 3
     sector = 2 <= j - cut and fold(toks[cut - 1][0]) in SECTOR_WORDS        # 'Sekretaris Dinas Tenaga Kerja Sifa Aini,'
-    if not (k <= cut < j) or not (bare_post or sector or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)) \
+    headed = bare_post or sector or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)
+    if not (k <= cut < j) or not headed \
             or j - cut > 3 or G.name_run(toks, cut) != j or toks[j - 1][0] in G.PLACE_ENDS \
             or toks[cut][0] in G.PLACE_STARTS or toks[cut - 1][0] in PLACE_WORDS \
             or any(t[0] in G.PROVINCES for t in toks[cut:j]) or ends_in_province(toks, j):
@@ -655,7 +713,7 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
 def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
     """Where a name the graph cannot confirm begins after an office: its first word speaks elsewhere in the
     article, it follows a place's kind ('Kabupaten Pemalang'), it has degrees after it ('Setda OKU Selatan
-    Natalion, S.STP.') or it is two or three words after an abbreviation."""
+    Natalion, S.STP.'), it is Balinese ('I Made Sudarma') or it is two or three words after an abbreviation."""
     degreed = followed_by_degree(toks, j)
     for cut in range(k, j):
         if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
@@ -663,14 +721,27 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
         first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
-        if toks[first][0] in evidence or after_place(toks, cut):
+        if toks[first][0] in evidence or after_place(toks, cut) or balinese_at(toks, cut, j) or after_country(toks, cut):
             return cut
         if degreed and j - cut <= 4 and fold(toks[cut][0]) not in SECTOR_WORDS:
             return cut                                  # '... Perlindungan Anak Nova Susanti, SKM.'
+        if 2 <= j - cut <= 4 and units_then_name(toks, k, cut, j):
+            return cut                                  # 'Kasi Intel Dakim Herman Takasiliang'
         before = toks[cut - 1][0]
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
             return cut
     return None
+
+
+def after_country(toks, cut: int) -> bool:
+    """True when a country ends the words before ``cut`` ('untuk Malaysia', 'Chapter Malaysia'): the post
+    serves that country, and what follows is the name."""
+    return cut >= 1 and toks[cut - 1][0] in G.COUNTRIES
+
+
+def balinese_at(toks, cut: int, j: int) -> bool:
+    """True when a Balinese name begins at ``cut`` and runs to ``j``: 'I Made Sudarma', 'Ni Luh Putu Ari'."""
+    return j - cut >= 3 and toks[cut][0] in {"I", "Ni"} and toks[cut + 1][0] in G.BALINESE_NAMES
 
 
 def followed_by_degree(toks, j: int) -> bool:
@@ -697,8 +768,8 @@ def office_of_post(post: str) -> str:
 def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:
     for cut in range(j - 1, k, -1):
         if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
-                or toks[cut][0] in G.PLACE_ENDS:
-            continue                                    # 'Kabupaten Kupang' is a place, not a name
+                or toks[cut][0] in G.PLACE_ENDS or toks[j - 1][0] in G.DIRECTIONS:
+            continue                                    # 'Kabupaten Kupang', 'Sumba Timur' are places, not names
         office = text[toks[0][1]:toks[cut - 1][2]]
         tail = fold(office)
         words = tail.split()
