@@ -298,9 +298,11 @@ def test_kalimantan_selatan_findings_grouped_by_cause(run_json):
 
     found = run_json("gaps", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01")
     assert Counter(f["kind"] for f in found) == {
-        "unlinked-handover": 24, "weak-basis": 12, "single-point-of-failure": 5, "uncovered-step": 4,
-        "unknown-coverage": 3}     # weak-basis 12: the task force's two roles and Dinsos Kalsel's are sourced (issue 13)
-    assert [f["rank"] for f in found] == list(range(1, 49))
+        "unlinked-handover": 24, "weak-basis": 11, "single-point-of-failure": 4, "uncovered-step": 4,
+        "unknown-coverage": 3}     # weak-basis 11: the task force's two roles, Dinsos Kalsel's and the Polda's
+    # reporting role are sourced; Polri is no longer a single point of failure once its MoU with KemenP2MI
+    # is dated to its signing, 21 January 2026 (issue 13)
+    assert [f["rank"] for f in found] == list(range(1, 47))
     first = found[0]      # the provincial UPTD PPA hands victims to the health ministry with no channel, in all 14
     assert (first["kind"], local(first["subject"]["iri"]), first["impact"]["regions"], first["impact"]["falls_between"]) == (
         "unlinked-handover", "uptd-ppa-kalsel", 14, True)
@@ -315,9 +317,9 @@ def test_table_shows_the_top_20_and_counts_the_rest(run, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")
     args = ("--lang", "en", "gaps", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01")
     table = run(*args).output
-    assert "… and 28 more findings (--all for all)" in table and "\n 21 " not in table
+    assert "… and 26 more findings (--all for all)" in table and "\n 21 " not in table
     everything = run(*args, "--all").output
-    assert "\n 48 " in everything and "more findings" not in everything
+    assert "\n 46 " in everything and "more findings" not in everything
 
 
 # -- what-if and comparison ----------------------------------------------------------------------------

@@ -48,6 +48,12 @@ def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_jso
     ("Kanim Lubuklinggau", "kanim-lubuklinggau", "kelas-iii-non-tpi"),
     ("Kanim Morowali", "kanim-morowali", "kelas-i-tpi"),
     ("Kanim Sampit", "kanim-sampit", "kelas-ii-tpi"),
+    ("Kanim Ranai", "kanim-ranai", "kelas-ii-tpi"),
+    ("Kanim Bandar Lampung", "kanim-bandar-lampung", "kelas-i-tpi"),
+    ("Kanim Jember", "kanim-jember", "kelas-i-tpi"),
+    ("Kanim Pamekasan", "kanim-pamekasan", "kelas-ii-non-tpi"),
+    ("Kanim Pati", "kanim-pati", "kelas-i-non-tpi"),
+    ("Kanim Cirebon", "kanim-cirebon", "kelas-i-tpi"),
 ])
 def test_office_class(run_json, name, office, cls):
     rows = select(run_json, f'SELECT ?c WHERE {{ md:{office} mandat:officeClass ?c }}')
@@ -63,6 +69,12 @@ def test_office_class(run_json, name, office, cls):
     ("Kanim Samarinda", "kanwil-ditjenim-kaltim"),
     ("Kanim Kupang", "kanwil-ditjenim-ntt"),
     ("Kanim Cilegon", "kanwil-ditjenim-banten"),
+    ("Kanim Selatpanjang", "kanwil-ditjenim-riau"),
+    ("Kanim Tanjung Uban", "kanwil-ditjenim-kepri"),
+    ("Kanim Bandar Lampung", "kanwil-ditjenim-lampung"),
+    ("Kanim Cirebon", "kanwil-ditjenim-jabar"),
+    ("Kanim Wonosobo", "kanwil-ditjenim-jateng"),
+    ("Kanim Pamekasan", "kanwil-ditjenim-jatim"),
 ])
 def test_kanim_under_its_kanwil_after_the_hand_over(run_json, name, kanwil):
     chain = parents(run_json, name, AFTER)

@@ -112,15 +112,15 @@ def test_dates_in_official_writing():
 
 def test_unknown_office_is_proposed_with_kind_and_name_kept_apart(run_json, tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("# date: 2026-01-09\nKantor Imigrasi Kelas I TPI Cilacap mengadakan sosialisasi.\n\n"
-                    "Kepala Kantor Imigrasi Kelas I TPI Cilacap Ryo Achdar menjelaskan tujuannya.\n", encoding="utf-8")
+    path.write_text("# date: 2026-01-09\nKantor Imigrasi Kelas II TPI Nunukan mengadakan sosialisasi.\n\n"
+                    "Kepala Kantor Imigrasi Kelas II TPI Nunukan Budi Contoh menjelaskan tujuannya.\n", encoding="utf-8")
     got = run_json("ingest", str(path))
-    assert {o["text"] for o in got["organizations"]} == {"Kantor Imigrasi Kelas I TPI Cilacap"}
+    assert {o["text"] for o in got["organizations"]} == {"Kantor Imigrasi Kelas II TPI Nunukan"}
     assert got["organizations"][0]["iri"] is None
     assert got["organizations"][0]["kind"].endswith("#TechnicalUnit")
     assert [(p["name"], p["post"]) for p in got["persons"]] == [
-        ("Ryo Achdar", "Kepala Kantor Imigrasi Kelas I TPI Cilacap")]
-    assert got["events"][0]["organizations"] == ["Kantor Imigrasi Kelas I TPI Cilacap"]
+        ("Budi Contoh", "Kepala Kantor Imigrasi Kelas II TPI Nunukan")]
+    assert got["events"][0]["organizations"] == ["Kantor Imigrasi Kelas II TPI Nunukan"]
 
 
 @pytest.mark.parametrize("content, needle", [
@@ -517,6 +517,7 @@ def test_more_person_and_post_shapes(sentence, expected):
      [("Budi Santoso", "Kepala Disnaker Lombok Timur"), ("Ani Suryani", "Kasi Pidum Kejari Lombok Timur")]),
     ("Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual, Budi, hadir.",
      [("Budi", "Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual")]),
+    ("Hal serupa dikatakan anggota DPRD Sikka, Yohanes Bosco.", [("Yohanes Bosco", "anggota DPRD Sikka")]),
     # 'Daerah Khusus Jakarta' is a province, not a name
     ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
      [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),

@@ -238,4 +238,4 @@ def test_regency_sources_are_complete(full):
         assert isinstance(publisher, URIRef) and (publisher, RDF.type, None) in full, doc
         if g.value(doc, DCTERMS.date) is None:
             undated.add(str(doc).removeprefix(MD))
-    assert undated == {"src-hadiwawan-uu-23-2014-gubernur", "src-prokal-pn-banjarbaru-2024"}
+    assert undated == {"src-prokal-pn-banjarbaru-2024"}

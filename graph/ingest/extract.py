@@ -358,14 +358,15 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
             last = fold(words[-1])
             ends[last] = ends.get(last, 0) + 1
             known.add(last)
-    named_posts, evidence = set(), None
+    named_posts, evidence, appositions = set(), None, None
     for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
         if head == BACK:
             continue
         if head == OWN:                                 # 'Bupati Pemalang Anom Widiyantoro, Umroni ...'
             cut = known_cut(text, toks, k, j, gaz, known, ends)
             if cut and not names_province(toks, cut, j):
-                drop_apposition(found, toks[0][1])
+                appositions = appositions if appositions is not None else {v[2]: key for key, v in found.items()}
+                found.pop(appositions.pop(toks[0][1], None), None)      # the comma's name was not this post's
                 add_person(text, found, toks, 0, cut, cut, j)
             continue
         if evidence is None:
@@ -384,12 +385,6 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
 
 BACK = "\x00back"          # a pending 'Name, post': name tokens, then the post's tokens
 OWN = "\x00own"            # a pending 'post Name, Other': the post may hold its own name before the comma
-
-
-def drop_apposition(found: dict, post_start: int) -> None:
-    """Forget the person read as the apposition of the post that starts at ``post_start``."""
-    for key in [key for key, (_, _, start, _) in found.items() if start == post_start]:
-        del found[key]
 
 
 def holds_a_name(toks, k: int, j: int) -> bool:

@@ -73,10 +73,10 @@ POST_WORDS = (
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
     r"Kasatpol\w*|Kakan\w+|"
     r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
-    r"Anggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
+    r"[Aa]nggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
 )
 POST_HEAD = re.compile(
-    r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
+    r"(?=[A-Zpja])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
     r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:[Hh]arian|[Tt]ugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
 # Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".

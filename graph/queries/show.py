@@ -45,14 +45,14 @@ def is_head_role(cat: Lookup, role: str | None) -> bool:
 
 def predecessors(cat: Lookup, iri: str, lang: str) -> list[dict]:
     """Organizations this one came from (split, merge, rename), with the event."""
-    return [dict(cat.ref(o, lang), change=ev.kind, date=iso(ev.day))
+    return [dict(cat.ref(o, lang), change=ev.kind, date=ev.when)
             for ev in cat.events_of(iri) if iri in ev.results
             for o in ev.originals if o != iri]
 
 
 def successors(cat: Lookup, iri: str, lang: str) -> list[dict]:
     """Organizations that took this one over, with the event."""
-    return [dict(cat.ref(r, lang), change=ev.kind, date=iso(ev.day))
+    return [dict(cat.ref(r, lang), change=ev.kind, date=ev.when)
             for ev in cat.events_of(iri) if iri in ev.originals
             for r in ev.results if r != iri]
 

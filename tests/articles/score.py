@@ -67,7 +67,7 @@ def main(argv: list[str]) -> None:
     from graph.queries.lookup import open_lookup
 
     cat = open_lookup()
-    splits = ["eval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"] + (["blind"] if "--blind" in argv else [])
+    splits = ["eval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"] + (["blind"] if "--blind" in argv else [])
     if "--set" in argv:
         splits = [argv[argv.index("--set") + 1]]
     shown = argv[argv.index("--show") + 1] if "--show" in argv else None
