@@ -146,7 +146,8 @@ def test_coverage_hulu_sungai_selatan_has_its_task_force_and_court(kalsel):
     row = kalsel["region-hulu-sungai-selatan"]
     assert held(row, "task-force") == {"gt-hulu-sungai-selatan"}
     assert held(row, "court") == {"pn-kandangan"}
-    assert held(row, "regional-department") == {"dp3a-hulu-sungai-selatan", "disnaker-hulu-sungai-selatan"}
+    assert held(row, "regional-department") == {"dp3a-hulu-sungai-selatan", "disnaker-hulu-sungai-selatan",
+                                                 "dinsos-hulu-sungai-selatan"}
 
 
 def test_coverage_bangka_tengah_and_pangkalpinang(babel):
