@@ -99,7 +99,7 @@ def cat():
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("Kanim Sumbawa", "agency"),
+    ("Kanim Karimata", "agency"),
     ("Sarawak", "region"),
     ("Polres Malang", "agency"),
 ])
@@ -129,8 +129,8 @@ def test_kanim_semarang_is_the_office_not_mahkamah_agung(cat):
 
 
 def test_an_unknown_kanim_is_refused_and_never_read_as_mahkamah_agung(cat):
-    with pytest.raises(NameNotFound, match="^no instansi matches 'Kanim Sumbawa'") as err:
-        resolve(cat, "Kanim Sumbawa", {"agency"})
+    with pytest.raises(NameNotFound, match="^no instansi matches 'Kanim Karimata'") as err:
+        resolve(cat, "Kanim Karimata", {"agency"})
     assert MD + "mahkamah-agung" not in [c["iri"] for c in err.value.candidates]
 
 
@@ -193,7 +193,7 @@ def test_same_output_under_any_hash_seed():
     assert searches.pop().splitlines()[1].endswith("/region-kalsel")
     assert errors.pop().startswith("mandat: error: 'Kanim' matches more than one instansi: "
                                    "'Kantor Imigrasi Kelas I TPI Pangkalpinang' (md:kanim-pangkalpinang), "
-                                   "'Kantor Imigrasi Kelas I TPI Bengkulu' (md:kanim-bengkulu), ")
+                                   "'Kantor Imigrasi Kelas I TPI Banjarmasin' (md:kanim-banjarmasin), ")
 
 
 def test_name_records_are_plain_and_sorted(cat):
