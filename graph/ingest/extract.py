@@ -571,7 +571,12 @@ UNIT_WORDS = {"status", "tinggal", "izin", "ijin", "lantas", "dakim", "inteldaki
               "humas", "reskrim", "intel", "pidum", "pidsus", "datun", "komunikasi", "lintas", "lantaskim", "lalintal",
               "renakta", "tipidter", "opsnal", "ops", "binmas", "sabhara", "samapta", "narkoba",
               "penmas", "perdata", "tata", "usaha", "negara", "bina", "penempatan", "pelatihan", "produktivitas",
-              "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik"}
+              "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik",
+              "operasional", "teknis", "administrasi", "program", "evaluasi", "advokasi", "hak", "kasus", "kerjasama",
+              "sama", "industrial", "syarat", "jaminan", "norma", "statistik", "sandi", "aplikasi", "layanan", "publik",
+              "eksekusi", "eksaminasi", "upaya", "barang", "bukti", "rampasan", "aset", "informatika", "protokol",
+              "dokumentasi", "tuna", "susila", "terlantar", "disabilitas", "lansia", "fakir", "miskin", "bencana",
+              "alam", "rawan", "pengaduan", "reintegrasi", "repatriasi", "ketenagakerjaan", "transmigrasi"}
 
 
 def lower_post_word(word: str) -> bool:
@@ -684,8 +689,15 @@ def after_place(toks, cut: int) -> bool:
         n -= 1
     if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
         n -= 1
-    return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
+    return n > 0 and n < cut and (place_kind_at(toks, n - 1) or toks[n - 1][0] == "TPI") \
         and G.PLAIN_RE.fullmatch(toks[n][0]) is not None and toks[n][0] not in G.STOP_CAPS   # not 'TPI Pelabuhan'
+
+
+def place_kind_at(toks, n: int) -> bool:
+    """True when ``toks[n]`` names a place's kind ('Kabupaten', 'Desa'), not the last word of a sector
+    ('Pemberdayaan Masyarakat Desa', 'Perencanaan Pembangunan Daerah')."""
+    sector_end_word = toks[n][0] in {"Desa", "Daerah"} and n > 0 and unit_word(toks[n - 1][0])
+    return toks[n][0] in PLACE_WORDS and not sector_end_word
 
 
 def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:
@@ -719,7 +731,7 @@ def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
     Intel Dakim Herman Takasiliang'), or it is two or three words after an abbreviation."""
     degreed = followed_by_degree(toks, j)
     for cut in range(k, j):
-        if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
+        if G.name_run(toks, cut) != j or j - cut > 5 or place_kind_at(toks, cut - 1) \
                 or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
