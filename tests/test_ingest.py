@@ -567,6 +567,12 @@ def test_more_person_and_post_shapes(sentence, expected):
     # 'Hakim' ends a name; a country ends an office before a name
     ("Kepala Seksi Intel Kejari Bima, Arief Hakim, mengatakan hal itu.", [("Arief Hakim", "Kepala Seksi Intel Kejari Bima")]),
     ("Atase Ketenagakerjaan KBRI Malaysia Budi Santoso hadir.", [("Budi Santoso", "Atase Ketenagakerjaan KBRI Malaysia")]),
+    # 'Desa' ending a sector is no place's kind; unit words are never a name's
+    ("Kepala Bidang Pemberdayaan Masyarakat Desa Budi Santoso hadir.",
+     [("Budi Santoso", "Kepala Bidang Pemberdayaan Masyarakat Desa")]),
+    ("Kepala Seksi Pengendalian Operasional Budi Santoso mengatakan hal itu.",
+     [("Budi Santoso", "Kepala Seksi Pengendalian Operasional")]),
+    ("Kepala Seksi Rehabilitasi Sosial Tuna Susila hadir.", []),
     # a region of the graph after a post and before a comma is the office's place, not a name
     ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
     ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),

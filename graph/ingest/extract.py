@@ -402,6 +402,8 @@ OWN = "\x00own"            # a pending 'post Name, Other': the post may hold its
 def holds_a_name(toks, k: int, j: int) -> bool:
     """True when the post's last two or three words could be a name ('Bupati Pemalang Anom Widiyantoro')."""
     return any(G.name_run(toks, n) == j for n in range(max(k + 1, j - 3), j - 1))
+
+
 SPEECH = (r"mengatakan|menjelaskan|menambahkan|menyebut(?:kan)?|menegaskan|menilai|berharap|mengimbau|menuturkan|"
           r"mengungkapkan|menyampaikan|memaparkan|meminta|menerangkan|mengaku|melanjutkan|berujar|menyatakan|"
           r"mengharapkan|menekankan|mengingatkan|memastikan|mengajak|mendorong|membenarkan|mengapresiasi")
@@ -569,7 +571,12 @@ UNIT_WORDS = {"status", "tinggal", "izin", "ijin", "lantas", "dakim", "inteldaki
               "humas", "reskrim", "intel", "pidum", "pidsus", "datun", "komunikasi", "lintas", "lantaskim", "lalintal",
               "renakta", "tipidter", "opsnal", "ops", "binmas", "sabhara", "samapta", "narkoba",
               "penmas", "perdata", "tata", "usaha", "negara", "bina", "penempatan", "pelatihan", "produktivitas",
-              "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik"}
+              "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik",
+              "operasional", "teknis", "administrasi", "program", "evaluasi", "advokasi", "hak", "kasus", "kerjasama",
+              "sama", "industrial", "syarat", "jaminan", "norma", "statistik", "sandi", "aplikasi", "layanan", "publik",
+              "eksekusi", "eksaminasi", "upaya", "barang", "bukti", "rampasan", "aset", "informatika", "protokol",
+              "dokumentasi", "tuna", "susila", "terlantar", "disabilitas", "lansia", "fakir", "miskin", "bencana",
+              "alam", "rawan", "pengaduan", "reintegrasi", "repatriasi", "ketenagakerjaan", "transmigrasi"}
 
 
 def lower_post_word(word: str) -> bool:
@@ -627,8 +634,8 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
     """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
     the name, found as the longest office prefix known to the graph or written elsewhere without a name;
     failing that, the longest name whose first word the article makes speak ('kata Ryo'), or a name of two
-    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly'). A province is never the
-    name ('Kepala Kanwil Kemenkumham Sumatera Selatan, ...')."""
+    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly'). A province or a region of
+    the graph is never the name ('Kepala Kanwil Kemenkumham Sumatera Selatan, ...')."""
     if standalone:
         return k if G.name_run(toks, k) == j else None
     cut = known_cut(text, toks, k, j, gaz, known, ends)
@@ -682,8 +689,15 @@ def after_place(toks, cut: int) -> bool:
         n -= 1
     if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
         n -= 1
-    return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
+    return n > 0 and n < cut and (place_kind_at(toks, n - 1) or toks[n - 1][0] == "TPI") \
         and G.PLAIN_RE.fullmatch(toks[n][0]) is not None and toks[n][0] not in G.STOP_CAPS   # not 'TPI Pelabuhan'
+
+
+def place_kind_at(toks, n: int) -> bool:
+    """True when ``toks[n]`` names a place's kind ('Kabupaten', 'Desa'), not the last word of a sector
+    ('Pemberdayaan Masyarakat Desa', 'Perencanaan Pembangunan Daerah')."""
+    sector_end_word = toks[n][0] in {"Desa", "Daerah"} and n > 0 and unit_word(toks[n - 1][0])
+    return toks[n][0] in PLACE_WORDS and not sector_end_word
 
 
 def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:
@@ -713,15 +727,17 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
 def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
     """Where a name the graph cannot confirm begins after an office: its first word speaks elsewhere in the
     article, it follows a place's kind ('Kabupaten Pemalang'), it has degrees after it ('Setda OKU Selatan
-    Natalion, S.STP.'), it is Balinese ('I Made Sudarma') or it is two or three words after an abbreviation."""
+    Natalion, S.STP.'), it is Balinese ('I Made Sudarma'), it follows a country or only a unit's words ('Kasi
+    Intel Dakim Herman Takasiliang'), or it is two or three words after an abbreviation."""
     degreed = followed_by_degree(toks, j)
     for cut in range(k, j):
-        if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
+        if G.name_run(toks, cut) != j or j - cut > 5 or place_kind_at(toks, cut - 1) \
                 or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
         first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
-        if toks[first][0] in evidence or after_place(toks, cut) or balinese_at(toks, cut, j) or after_country(toks, cut):
+        if toks[first][0] in evidence or after_place(toks, cut) or balinese_at(toks, cut, j) \
+                or after_country(toks, cut):
             return cut
         if degreed and j - cut <= 4 and fold(toks[cut][0]) not in SECTOR_WORDS:
             return cut                                  # '... Perlindungan Anak Nova Susanti, SKM.'

@@ -66,15 +66,18 @@ MINISTERS = (r"Mendagri|Menlu|Menaker|Mensos|Menkumham|Menkum|Menimipas|MenPPPA|
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
     r"Kepala|Ketua|Sekretaris(?: Daerah)?|Direktur(?: Jenderal)?|Dirjen|Deputi|Asisten|Koordinator|Komandan|Panglima|"
-    r"Kabid|Kasubbid|Kasubdit|Kasub|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|Karo(?:ops|penmas|psdm|sdm|rena|log|binops|wassidik|provos|paminal|pembinops)?|Kakanwil|Kakanim|"
+    r"Kabid|Kasubbid|Kasubdit|Kasub|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|"
+    r"Karo(?:ops|penmas|psdm|sdm|rena|log|binops|wassidik|provos|paminal|pembinops)?|Kakanwil|Kakanim|"
     r"Kanit|Panit|Kaur|Kapolda|Kapolres\w*|Kapolsek|Kapolri|Kabareskrim|Kajati|Kajari|Kacabjari|Kakorbinmas|"
     r"Aspidum|Aspidsus|Asintel|Wakapolda|Wakapolres\w*|Wakapolri|Wakajati|Wakajari|Wakabareskrim|"
-    r"Dirreskrimum|Dirreskrimsus|Direskrim\w*|Waka (?:Polda|Polres\w*|Polsek)|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
+    r"Direskrim\w*|Waka (?:Polda|Polres\w*|Polsek)|"
+    r"Dirreskrimum|Dirreskrimsus|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
     r"Danramil|Dandim|Danrem|Danlanal|Danlantamal|Pangdam|Kalapas|Karutan|Kadisnaker\w*|Kadinsos|"
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
     r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|Konjen|Konsul|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
-    r"Inspektur Wilayah|Irwil|Irbid|Pangko(?:armada|opsud|opsau|gabwilhan|armabar|armatim|lantamal|marmada)\w*|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    r"Pangko(?:armada|opsud|opsau|gabwilhan|armabar|armatim|lantamal|marmada)\w*|"
+    r"Inspektur Wilayah|Irwil|Irbid|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
     rf"{MINISTERS}|Kakan|"
     r"Dosen|Rektor|Wakil Rektor|Dekan|Guru Besar|Kapus\w+|Kasipenkum|Kasipidum|Kasipidsus|Kasiintel|Kasidatun|"
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
@@ -96,7 +99,8 @@ ORG_HEAD = re.compile(
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
-    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit Pelaksana Teknis(?: Daerah)?|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|"
+    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|"
+    r"Unit Pelaksana Teknis(?: Daerah)?|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|"
     r"Satuan(?= (?:Reserse|Intelijen|Lalu Lintas|Pembinaan|Samapta|Polisi Air))|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
     r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|(?<!Atase )Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
@@ -154,10 +158,10 @@ LOWER_PLACE_KINDS = {"kabupaten", "kota", "provinsi"}            # as some repor
 UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
 POST_CONNECTORS = CONNECTORS | {"untuk", "pada"}   # 'Duta Besar RI untuk Malaysia', 'Direktur X pada Jampidum'
-# Posts abroad and at border posts run over 'di' + place: 'Konsul Jenderal RI di Kota Kinabalu', 'Kepala Pos ... di Parepare'.
+# Posts abroad and at border posts run over 'di' + place ('Konsul Jenderal RI di Kota Kinabalu').
 ABROAD_POSTS = re.compile(r"^(?:Wakil )?(?:Konsul Jenderal|Konjen|Konsul|Duta Besar|Dubes|Atase|Kepala Perwakilan|Kepala Pos)")
 POST_CONNECTORS_ABROAD = POST_CONNECTORS | {"di"}
-# Countries workers are sent to: a place after 'untuk' or 'di', never a name.
+# Countries workers are sent to: places, never names ('Duta Besar RI untuk Malaysia Hermono').
 COUNTRIES = {"Malaysia", "Singapura", "Brunei", "Kamboja", "Thailand", "Myanmar", "Filipina", "Vietnam", "Laos", "Taiwan",
              "Hongkong", "Jepang", "Korea", "Tiongkok", "China", "Arab", "Saudi", "Turki", "Qatar", "Dubai", "Oman", "Kuwait",
              "Yordania", "Mesir", "Irak", "Suriah", "Lebanon", "Australia", "Amerika", "Polandia", "Rusia"}
