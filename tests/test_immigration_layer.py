@@ -55,6 +55,7 @@ def test_every_kanwil_ditjen_imigrasi_reports_to_the_directorate_general(run_jso
     ("Kanim Pati", "kanim-pati", "kelas-i-non-tpi"),
     ("Kanim Cirebon", "kanim-cirebon", "kelas-i-tpi"),
     ("Kanim Sambas", "kanim-sambas", "kelas-ii-tpi"),
+    ("Kanim Tanjung Redeb", "kanim-tanjung-redeb", "kelas-iii-non-tpi"),
 ])
 def test_office_class(run_json, name, office, cls):
     rows = select(run_json, f'SELECT ?c WHERE {{ md:{office} mandat:officeClass ?c }}')
@@ -81,6 +82,10 @@ def test_office_class(run_json, name, office, cls):
     ("Kanim Soekarno-Hatta", "kanwil-ditjenim-banten"),
     ("Kanim Langsa", "kanwil-ditjenim-aceh"),
     ("Kanim Bagansiapiapi", "kanwil-ditjenim-riau"),
+    ("Kanim Maumere", "kanwil-ditjenim-ntt"),
+    ("Kanim Tarempa", "kanwil-ditjenim-kepri"),
+    ("Kanim Belakang Padang", "kanwil-ditjenim-kepri"),
+    ("Kanim Kotabumi", "kanwil-ditjenim-lampung"),
 ])
 def test_kanim_under_its_kanwil_after_the_hand_over(run_json, name, kanwil):
     chain = parents(run_json, name, AFTER)
