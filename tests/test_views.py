@@ -112,7 +112,7 @@ def test_org_page_holds_the_dated_tree(pages):
         (MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")}
 
 
-KANIM, DRAWN_2025, EARLY_LINES = 124, 141, 103     # change with data/immigration-national.ttl
+KANIM, DRAWN_2025, EARLY_LINES = 145, 162, 124     # change with data/immigration-national.ttl
 
 
 def test_org_of_the_president_changes_with_the_date(run, tmp_path):
@@ -423,7 +423,7 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     assert sorted((e["to"], e["title"].splitlines()[0]) for e in renames) == [
         (MD + "kanwil-kemenkum-babel", "berganti nama 2024-12-06..2025-08-04 (≈ tidak pasti)"),
         (MD + "kanwil-kemenkum-kalsel", "berganti nama 2024-10-21..2025-06-25 (≈ tidak pasti)")]
-    assert styles[("#1f77b4", "vee")] == 109 and styles[("#d62728", "bar")] == 113   # moves; old lines
+    assert styles[("#1f77b4", "vee")] == 130 and styles[("#d62728", "bar")] == 134   # moves; old lines
     # most of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
     node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # sourced since issue 13
