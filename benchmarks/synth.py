@@ -136,15 +136,11 @@ def regency(w: Writer, p: int, r: int, rng: random.Random) -> None:
         w.line(iri, f"{parent}-p{p}" if parent != "pemkab" else f"pemkab-p{p}-r{r}")
         if step and rng.random() > 0.05:
             w.resp(iri, step, "Lead", region)
-    if r % 2 == 0:  # a Kantor Imigrasi for every two regencies, moved in 2024
+    if r % 2 == 0:  # a Kantor Imigrasi for every two regencies, under the new Kanwil from 2024 (a new line, no event)
         kanim = f"kanim-p{p}-r{r}"
         w.agency(kanim, "TechnicalUnit", f"Kantor Imigrasi {p}.{r}", "RegencyLevel", region)
         w.line(kanim, f"kanwil-kemenkumham-p{p}", end=SPLIT)
         w.line(kanim, f"kanwil-ditjenim-p{p}", start=SPLIT)
-        w.parts.append(f"md:ev-move-{kanim} a org:ChangeEvent ; mandat:changeKind mandat:Moved ; "
-                       f"org:originalOrganization md:{kanim} ; org:resultingOrganization md:{kanim} ; "
-                       f"mandat:fromParent md:kanwil-kemenkumham-p{p} ; mandat:toParent md:kanwil-ditjenim-p{p} ; "
-                       f'dct:date "{SPLIT}"^^xsd:date ; {SRC} .')
         for step in ("passport-screening", "departure-check"):
             w.resp(kanim, step, "Lead", region)
 

@@ -95,15 +95,42 @@ class ReportingLine(Fact):
     basis: tuple[str, ...] = ()
 
 
+def within(day: date | None, latest: date | None, start: date, end: date) -> str | None:
+    """Did a change on ``day`` (or in the bracket ``day``..``latest``) fall after ``start`` up to
+    ``end``? ``certain``, ``uncertain`` (only the bracket overlaps) or None.
+
+    >>> within(date(2025, 1, 1), None, date(2024, 6, 1), date(2025, 6, 1))
+    'certain'
+    """
+    if day is None:
+        return None
+    last = latest or day
+    if day > end or last <= start:
+        return None
+    return "certain" if start < day and last <= end else "uncertain"
+
+
 @dataclass
 class ChangeEvent(Fact):
     kind: str = ""                         # created, dissolved, renamed, split, merged, moved
-    day: date | None = None
+    day: date | None = None                # the day, or the earliest day when sources bracket it
+    day_latest: date | None = None         # the last possible day of a bracket (None: an exact day)
+    when: str | None = None                # as written: "2024-10-21", or "2024-10-21..2025-06-25"
     originals: tuple[str, ...] = ()
     results: tuple[str, ...] = ()
     from_parent: str | None = None
     to_parent: str | None = None
     basis: tuple[str, ...] = ()
+
+    def falls_in(self, start: date, end: date) -> str | None:
+        """``certain`` when the event fell after ``start`` up to ``end``, ``uncertain`` when only
+        its bracket overlaps that period, else None.
+
+        >>> ev = ChangeEvent(iri="e", day=date(2024, 10, 21), day_latest=date(2025, 6, 25))
+        >>> ev.falls_in(date(2024, 6, 1), date(2025, 12, 1)), ev.falls_in(date(2024, 6, 1), date(2025, 1, 1))
+        ('certain', 'uncertain')
+        """
+        return within(self.day, self.day_latest, start, end)
 
 
 @dataclass

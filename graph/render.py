@@ -115,7 +115,8 @@ def kind_cell(ref: dict, fmt: str, what: str = "kind") -> str:
 
 
 def status_cell(entry: dict, lang: str, fmt: str) -> str:
-    """The status of a chain row: codes in CSV ("verified", "weak; uncertain"), words in a table."""
+    """The status of a row with a certainty (a chain row, a change): codes in CSV ("verified",
+    "weak; uncertain"), words in a table."""
     if fmt != "csv":
         return status_text(entry, lang)
     return "; ".join(x for x in (entry.get("confidence") or "verified",
@@ -204,14 +205,14 @@ def diff_sections(answer: dict, lang: str, fmt: str = "table") -> list[Section]:
     sections = []
     for key in ("created", "dissolved"):
         rows = [[e["agency"]["label"], e.get("date") or "", event_cell(e.get("change", ""), lang, fmt),
-                 names(e.get("related")), bases(e.get("legal_basis"), fmt), mark_cell(e.get("confidence"), lang, fmt),
+                 names(e.get("related")), bases(e.get("legal_basis"), fmt), status_cell(e, lang, fmt),
                  srcs(e.get("sources"), fmt)] for e in answer[key]]
         iris = [[key, e["agency"]["iri"], " ".join(iri_of(r) for r in e.get("related") or [])] for e in answer[key]]
         sections.append(section(f"{title(key, lang)} ({len(rows)})", lang,
                                 ["agency", "date", "change", "related", "basis", "status", "sources"], rows, fmt,
                                 iris, ("change_code", "agency_iri", "related_iris"), code=key))
     rows = [[names(e["old"]), names(e["new"]), e["date"], bases(e["legal_basis"], fmt),
-             mark_cell(e["confidence"], lang, fmt), srcs(e["sources"], fmt)] for e in answer["renamed"]]
+             status_cell(e, lang, fmt), srcs(e["sources"], fmt)] for e in answer["renamed"]]
     iris = [["renamed", " ".join(iri_of(r) for r in e["old"]), " ".join(iri_of(r) for r in e["new"])]
             for e in answer["renamed"]]
     sections.append(section(f"{title('renamed', lang)} ({len(rows)})", lang,

@@ -275,7 +275,7 @@ def index_of(cat: Lookup) -> NameIndex:
     return index
 
 
-def rank(cat: Lookup, text: str, kinds: set[str] | None, limit: int = 10) -> list[Candidate]:
+def rank(cat: Lookup, text: str, kinds: set[str] | None, limit: int) -> list[Candidate]:
     """The best ``limit`` candidates for ``text`` among entities of ``kinds``."""
     return index_of(cat).rank(text, kinds)[:limit]
 
@@ -351,7 +351,7 @@ def ended(cat: Lookup, iri: str, day: date, lang: str = "id") -> str | None:
 
 def describe(kinds: set[str], lang: str) -> str:
     """The kinds in words, e.g. 'instansi/wilayah'."""
-    words_ = [KIND_WORDS.get(k, (k, k))[0 if lang == "id" else 1] for k in sorted(kinds)]
+    words_ = [KIND_WORDS[k][0 if lang == "id" else 1] for k in sorted(kinds)]
     return "/".join(words_)
 
 

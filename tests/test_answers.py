@@ -56,6 +56,34 @@ CASES = {
     "show-step-investigation-en": ["--lang", "en", "show", "investigation", *JUNE_2025],
     "show-person-jonita": ["show", "Jonita", *JUNE_2023],
     "coverage-kalsel-2025": ["coverage", "--region", "Kalsel", *JUNE_2025],
+    "show-uu-21-2007-en": ["--lang", "en", "show", "UU 21/2007", *JUNE_2025],
+    "show-tanah-bumbu-2025-en": ["--lang", "en", "show", "Tanah Bumbu", *JUNE_2025],
+    "show-person-jonita-en": ["--lang", "en", "show", "Jonita", *JUNE_2023],
+    "show-kemenkumham-2023-en": ["--lang", "en", "show", "Kemenkumham", *JUNE_2023],
+    "history-kanwil-kemenkumham-kalsel-en": ["--lang", "en", "history", "Kanwil Kemenkumham Kalsel"],
+    "who-handles-investigation-pangkalpinang-en": ["--lang", "en", "who-handles", "Penyidikan",
+                                                   "--region", "Pangkalpinang", *JUNE_2025],
+    "gaps-babel-2025-en": ["--lang", "en", "gaps", "--region", "Babel", *JUNE_2025],
+    "coverage-kalsel-2025-en": ["--lang", "en", "coverage", "--region", "Kalsel", *JUNE_2025],
+    "search-kemenkumham-en": ["--lang", "en", "search", "Kemenkumham"],
+    "show-kalsel-2025": ["show", "Kalsel", *JUNE_2025],
+    "show-kalsel-2025-en": ["--lang", "en", "show", "Kalsel", *JUNE_2025],
+    "show-perpres-69-2008-en": ["--lang", "en", "show", "Perpres 69/2008", *JUNE_2025],
+    "show-permen-pppa-8-2021-en": ["--lang", "en", "show", "Permen PPPA 8/2021", *JUNE_2025],
+    "show-permen-pppa-22-2010-en": ["--lang", "en", "show", "Permen PPPA 22/2010", *JUNE_2025],
+    "show-uu-21-2007-pasal-58-en": ["--lang", "en", "show", "UU 21/2007 Pasal 58", *JUNE_2025],
+    "show-step-investigation": ["show", "investigation", *JUNE_2025],
+    "show-person-silmy-karim-en": ["--lang", "en", "show", "Silmy Karim", *JUNE_2025],
+    "gaps-tanah-bumbu-compare-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu",
+                                    "--compare", "2023-06-21", "2025-06-01"],
+    "gaps-tanah-bumbu-without-polres-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu", *JUNE_2025,
+                                           "--without", "Polres Tanah Bumbu"],
+    "gaps-tanah-bumbu-without-polres-spof": ["gaps", "--region", "Tanah Bumbu", *JUNE_2025,
+                                             "--without", "Polres Tanah Bumbu", "--kind", "single-point-of-failure"],
+    "gaps-tanah-bumbu-with-link-en": ["--lang", "en", "gaps", "--region", "Tanah Bumbu", *JUNE_2025,
+                                      "--with-link", "GT Kalsel", "Polres Tanah Bumbu"],
+    "show-kemenimipas-2025-en": ["--lang", "en", "show", "Kemenimipas", *JUNE_2025],
+    "show-kemenkumham-2025-en": ["--lang", "en", "show", "Kemenkumham", *JUNE_2025],
 }
 TEXT_CASES = {
     "tour-2025.txt": ["tour", *JUNE_2025],
@@ -81,7 +109,7 @@ def compare(path: Path, text: str, update: bool) -> None:
 def test_json_answer_is_pinned(run, update_golden, name):
     result = run(*CASES[name], "--format", "json")
     assert result.exit_code == 0, result.output
-    answer = json.dumps(json.loads(result.output), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    answer = json.dumps(json.loads(result.stdout), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     compare(GOLDEN / f"{name}.json", answer, update_golden)
 
 
@@ -119,8 +147,11 @@ def test_gaps_of_tanah_bumbu_by_kind(run_json):
     from collections import Counter
 
     found = run_json("gaps", "--region", "Tanah Bumbu", *JUNE_2025)
+    # Since the issue-13 data changes: 3 single points of failure (Polri's MoU with KemenP2MI redated
+    # to its signing on 21 January 2026; new national task-force seats), and 10 weak bases (the Polda
+    # Kalsel's reporting role is now sourced).
     assert Counter(f["kind"] for f in found) == {
-        "weak-basis": 11, "unlinked-handover": 11, "single-point-of-failure": 4, "uncovered-step": 2}
+        "weak-basis": 10, "unlinked-handover": 11, "single-point-of-failure": 3, "uncovered-step": 2}
 
 
 def test_tour_shows_each_headline_question_with_rows(run, monkeypatch):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import BNode, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.loading import load_graph
 
@@ -137,3 +137,144 @@ def test_kalsel_zero_cases_and_tabalong_case_both_kept(g):
     assert (tabalong, M.contradicts, zero) in g
     assert (zero, DCTERMS.source, MD["src-lenterabanua-2023-06-21"]) in g
     assert (tabalong, DCTERMS.source, MD["src-hallobanua-kanim-banjarmasin-2023"]) in g
+
+
+# --- Issue 13, second pass: facts sourced or corrected while cutting the unverified share ---
+
+def begins(g, fact, pred=M.validDuring):
+    return instant(g, g.value(MD[fact], pred), TIME.hasBeginning)
+
+
+def ends(g, fact, pred=M.validDuring):
+    return instant(g, g.value(MD[fact], pred), TIME.hasEnd)
+
+
+def test_ditjen_lines_to_kemenimipas_rest_on_perpres_139_not_157(g):
+    for line in ("rl-ditjen-imigrasi-2", "rl-ditjen-pas-2"):
+        assert g.value(MD[line], M.parent) == MD.kemenimipas
+        assert set(g.objects(MD[line], M.legalBasis)) == {MD["perpres-139-2024"]}, line
+        assert begins(g, line) == "2024-10-21"
+
+
+def test_polri_kemenp2mi_mou_signed_on_21_january_2026(g):
+    assert (MD["agr-polri-kemenp2mi-2025"], None, None) not in g
+    agr = MD["agr-polri-kemenp2mi-2026"]
+    assert set(g.objects(agr, M.party)) == {MD.polri, MD.kemenp2mi}
+    assert begins(g, "agr-polri-kemenp2mi-2026") == "2026-01-21"
+    assert (agr, DCTERMS.source, MD["src-ponorogokita-ppa-ppo-2026-01-21"]) in g
+    assert (agr, M.confidence, M.Unverified) not in g
+
+
+@pytest.mark.parametrize("member", ["tni", "ppatk", "kkp", "kemenkeu"])
+def test_members_added_to_the_national_task_force_by_perpres_49_2023(g, member):
+    seat = MD[f"fm-{member}-gt-pusat"]
+    assert g.value(seat, ORG.member) == MD[member]
+    assert g.value(seat, ORG.organization) == MD["gt-pusat"]
+    assert g.value(seat, ORG.role) == MD["role-anggota"]
+    assert begins(g, f"fm-{member}-gt-pusat", ORG.memberDuring) == "2023-08-10"
+    assert (seat, M.confidence, M.Unverified) not in g and g.value(seat, DCTERMS.source) is not None
+    # each new member also has its own reporting line to the President
+    assert g.value(MD[f"rl-{member}-1"], M.parent) == MD.presiden
+
+
+@pytest.mark.parametrize("member", ["kejagung", "lpsk"])
+def test_named_members_of_perpres_49_2023_sourced_to_rakyat_merdeka(g, member):
+    seat = MD[f"fm-{member}-gt-pusat"]
+    assert (seat, DCTERMS.source, MD["src-rm-gugus-tugas-24-anggota-2023"]) in g
+    assert (seat, M.confidence, M.Unverified) not in g
+
+
+def test_kemenkumham_seat_ends_with_the_ministry(g):
+    assert ends(g, "fm-kemenkumham-gt-pusat", ORG.memberDuring) == "2024-10-21"
+
+
+def test_bp2mi_and_lpsk_lines_rest_on_their_own_regulations(g):
+    assert g.value(MD["rl-bp2mi-1"], M.legalBasis) == MD["perpres-90-2019"]
+    assert ends(g, "rl-bp2mi-1") == "2024-10-21"
+    assert g.value(MD["rl-lpsk-1"], M.legalBasis) == MD["uu-13-2006-pasal-13"]
+    assert g.value(MD["uu-13-2006-pasal-13"], ELI.is_part_of) == MD["uu-13-2006"]
+    for line in ("rl-bp2mi-1", "rl-lpsk-1"):
+        assert (MD[line], M.confidence, M.Unverified) not in g
+
+
+@pytest.mark.parametrize("line,parent", [
+    ("rl-pemprov-kalsel-1", "presiden"), ("rl-pemprov-babel-1", "presiden"),
+    ("rl-pemkab-tanah-bumbu-1", "pemprov-kalsel"), ("rl-pemkab-kotabaru-1", "pemprov-kalsel"),
+    ("rl-pemkot-banjarmasin-1", "pemprov-kalsel"), ("rl-pemkab-belitung-1", "pemprov-babel"),
+    ("rl-pemkab-bangka-tengah-1", "pemprov-babel"), ("rl-pemkot-pangkalpinang-1", "pemprov-babel")])
+def test_regional_government_lines_rest_on_uu_23_2014_pasal_25(g, line, parent):
+    assert g.value(MD[line], M.parent) == MD[parent]
+    assert g.value(MD[line], M.legalBasis) == MD["uu-23-2014-pasal-25"]
+    assert (MD[line], DCTERMS.source, MD["src-kompas-gubernur-bertanggung-jawab-2022"]) in g
+    assert (MD[line], M.confidence, M.Unverified) not in g
+
+
+def test_kanwil_kemenkum_babel_begins_in_a_bracket_after_the_old_kanwil_was_last_seen(g):
+    for fact in ("kanwil-kemenkum-babel", "rl-kanwil-kemenkum-babel-1"):
+        interval = period(g, fact)
+        assert g.value(interval, TIME.hasBeginning) is None, fact
+        assert instant(g, interval, M.earliestBeginning) == "2024-12-06"
+        assert instant(g, interval, M.latestBeginning) == "2025-08-04"
+    assert instant(g, period(g, "kanwil-kemenkumham-babel"), M.latestEnd) == "2025-08-04"
+
+
+@pytest.mark.parametrize("event,earliest,latest", [
+    ("ev-rename-kanwil-kemenkumham-babel-2024", "2024-12-06", "2025-08-04"),
+    ("ev-rename-kanwil-kemenkumham-kalsel-2024", "2024-10-21", "2025-06-25")])
+def test_kanwil_renames_are_brackets_not_the_cabinet_day(g, event, earliest, latest):
+    ev = MD[event]
+    assert g.value(ev, DCTERMS.date) is None
+    assert str(g.value(ev, M.earliestDate)) == earliest and str(g.value(ev, M.latestDate)) == latest
+    assert g.value(ev, M.confidence) == M.WeakSource
+
+
+def test_polres_kotabaru_sits_under_polda_kalsel_and_is_sourced(g):
+    assert g.value(MD["rl-polres-kotabaru-1"], M.parent) == MD["polda-kalsel"]
+    for fact in ("polres-kotabaru", "rl-polres-kotabaru-1"):
+        assert (MD[fact], M.confidence, M.Unverified) not in g
+        assert g.value(MD[fact], DCTERMS.source) is not None
+
+
+def test_gt_babel_rests_on_the_governors_regulation_54_2013(g):
+    assert (MD["gt-babel"], DCTERMS.source, MD["src-123dok-pergub-babel-54-2013"]) in g
+    assert (MD["gt-babel"], M.confidence, M.Unverified) not in g
+
+
+def test_unverified_share_is_at_most_five_percent():
+    """Issue 13: at most 5% of the facts carry the unverified marker (100 of 1,180 before)."""
+    from graph.queries.lookup import open_lookup
+    from graph.queries.stats import stats
+
+    total = next(r for r in stats(open_lookup()) if r["what"] == "total")
+    assert total["unverified"] <= 0.05 * total["count"], total
+
+
+@pytest.mark.parametrize("line,parent", [
+    ("rl-kejati-kalsel-1", "kejagung"), ("rl-polresta-pangkalpinang-1", "polda-babel"),
+    ("rl-polda-babel-1", "polri"), ("rl-pn-pangkalpinang-1", "mahkamah-agung"),
+    ("rl-disnakertrans-kalsel-1", "pemprov-kalsel"), ("rl-disnakertrans-tanah-bumbu-1", "pemkab-tanah-bumbu"),
+    ("rl-dinsos-babel-1", "pemprov-babel"), ("rl-uptd-ppa-babel-1", "pemprov-babel"),
+    ("rl-uptd-ppa-kalsel-1", "dp3a-kalsel"), ("rl-dp3a-kalsel-1", "pemprov-kalsel"),
+    ("rl-kanwil-kemenag-babel-1", "kemenag")])
+def test_regional_lines_sourced_in_issue_13(g, line, parent):
+    assert g.value(MD[line], M.parent) == MD[parent]
+    assert (MD[line], M.confidence, M.Unverified) not in g
+    assert g.value(MD[line], DCTERMS.source) is not None
+
+
+@pytest.mark.parametrize("agency", [
+    "kejati-kalsel", "disnakertrans-kalsel", "polresta-pangkalpinang", "pn-pangkalpinang", "mahkamah-agung",
+    "kemenkes", "uptd-ppa-babel", "dinsos-babel", "kanwil-kemenag-babel", "pemkot-banjarmasin", "pemkab-belitung"])
+def test_agencies_sourced_in_issue_13(g, agency):
+    assert (MD[agency], M.confidence, M.Unverified) not in g
+    sources = list(g.objects(MD[agency], DCTERMS.source))
+    assert sources and all(g.value(s, DCTERMS.date) is not None for s in sources), agency
+
+
+@pytest.mark.parametrize("fact", [
+    "pn-batulicin", "gt-tanah-bumbu", "fm-kemenag-gt-pusat", "resp-polri-protection-indonesia",
+    "resp-kemenkes-health-rehabilitation-indonesia", "rl-kejagung-1"])
+def test_facts_left_unverified_say_what_was_searched(g, fact):
+    assert (MD[fact], M.confidence, M.Unverified) in g
+    note = " ".join(str(n) for n in g.objects(MD[fact], SKOS.editorialNote))
+    assert "Searched" in note and "December 2026" in note, fact

@@ -238,3 +238,89 @@ def test_show_inside_a_bracketed_change_names_both_parents(bracketed):
     card = json.loads(bracketed("show", "Kantor Contoh", "--as-of", "2025-02-10", "--format", "json"))
     assert card["certainty"] == "uncertain"
     assert iris(card["possible_parents"]) == ["kw-lama", "kw-baru"]
+
+
+PLAIN_LINE = ('md:pos-x a mandat:PoliceUnit ; skos:prefLabel "Pos Polisi X"@id , "Police Post X"@en ;\n'
+              '    org:subOrganizationOf md:polda-p ; dct:source md:src .\n')
+
+
+@pytest.fixture
+def with_plain_line(tmp_path, run):
+    """The world plus a police post written only as org:subOrganizationOf Polda P (no dated line)."""
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "world.ttl").write_text((Path(WORLD) / "world.ttl").read_text() + "\n" + PLAIN_LINE)
+
+    def _ask(*args):
+        result = run("--data", str(folder), *args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    return _ask
+
+
+def test_a_plain_suborganization_is_an_always_valid_unverified_line(with_plain_line):
+    rows = with_plain_line("chain", "Pos Polisi X", "--as-of", "2025-06-01")
+    assert iris(rows) == ["pos-x", "polda-p", "pres"]
+    assert (rows[0]["confidence"], rows[0]["since"], rows[0]["until"]) == ("unverified", None, None)
+    line = with_plain_line("show", "Pos Polisi X", "--as-of", "2023-01-01")["reporting_line"]
+    assert line == {"legal_basis": [], "sources": [], "confidence": "unverified",
+                    "note": "org:subOrganizationOf without a dated reporting line"}
+    assert iris(with_plain_line("show", "Polda P", "--as-of", "2025-06-01")["children"]) == ["polres-r1", "pos-x"]
+
+
+def test_show_names_predecessors_and_successors_with_change_and_date(ask):
+    new = ask("--lang", "en", "show", "Kanwil Baru P", "--as-of", "2025-06-01")
+    assert new["predecessors"] == [{"iri": MD + "kw-lama", "label": "Old Regional Office Province P",
+                                    "change": "renamed", "date": "2025-02-01"}]
+    assert new["successors"] == []
+    old = ask("show", "Kanwil Lama P", "--as-of", "2024-06-01")
+    assert old["predecessors"] == []
+    assert old["successors"] == [{"iri": MD + "kw-baru", "label": "Kantor Wilayah Baru Provinsi P",
+                                  "change": "renamed", "date": "2025-02-01"}]
+    split = ask("show", "Kementerian Baru", "--as-of", "2025-06-01")["predecessors"]
+    assert [(p["iri"], p["change"], p["date"]) for p in split] == [(MD + "kl", "split", "2024-11-01")]
+
+
+HEADS = """
+md:person-budi a mandat:Person ; foaf:name "Budi Contoh" ; skos:prefLabel "Budi Contoh"@id ; dct:source md:src .
+md:person-cici a mandat:Person ; foaf:name "Cici Contoh" ; skos:prefLabel "Cici Contoh"@id ; dct:source md:src .
+md:person-dedi a mandat:Person ; foaf:name "Dedi Contoh" ; skos:prefLabel "Dedi Contoh"@id ; dct:source md:src .
+md:role-staf a org:Role ; skos:prefLabel "Staf"@id , "Staff"@en .
+md:tenure-cici a mandat:Tenure ; org:member md:person-cici ; org:organization md:ko ; org:role md:role-kepala ;
+    org:memberDuring [ a time:Interval ; time:hasBeginning [ a time:Instant ; time:inXSDDate "2019-01-01"^^xsd:date ] ;
+                       time:hasEnd [ a time:Instant ; time:inXSDDate "2020-01-01"^^xsd:date ] ] ; dct:source md:src .
+md:tenure-budi a mandat:Tenure ; org:member md:person-budi ; org:organization md:ko ; org:role md:role-kepala ;
+    org:memberDuring [ a time:Interval ; time:hasBeginning [ a time:Instant ; time:inXSDDate "2021-01-01"^^xsd:date ] ;
+                       time:hasEnd [ a time:Instant ; time:inXSDDate "2022-01-01"^^xsd:date ] ] ; dct:source md:src .
+md:tenure-dedi a mandat:Tenure ; org:member md:person-dedi ; org:organization md:ko ; org:role md:role-staf ;
+    org:memberDuring [ a time:Interval ; time:hasBeginning [ a time:Instant ; time:inXSDDate "2022-03-01"^^xsd:date ] ] ;
+    dct:source md:src .
+"""
+
+
+@pytest.fixture
+def with_heads(tmp_path, run):
+    """Kantor Contoh with two earlier heads (Cici 2019, Budi 2021, each for a year) and a staff member."""
+    folder = tmp_path / "heads"
+    folder.mkdir()
+    (folder / "world.ttl").write_text((Path(WORLD) / "world.ttl").read_text() + HEADS)
+
+    def _head(day, office="Kantor Contoh"):
+        result = run("--data", str(folder), "show", office, "--as-of", day, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["head"]
+
+    return _head
+
+
+def test_the_head_is_the_current_one_else_the_last_known_marked_so(with_heads):
+    assert with_heads("2019-06-01", "Dinas P") is None
+    assert with_heads("2019-06-01")["iri"] == MD + "person-cici"
+    assert "last_attested" not in with_heads("2019-06-01")
+    last = with_heads("2022-06-01")                    # Budi left; Dedi is staff, not head
+    assert (last["iri"], last["since"], last["until"], last["last_attested"]) == (
+        MD + "person-budi", "2021-01-01", "2022-01-01", True)
+    assert (last["post"], last["confidence"], last["sources"][0]["iri"]) == (
+        "Kepala Kantor Contoh Kabupaten Satu", "verified", MD + "src")
+    assert with_heads("2023-06-01")["iri"] == MD + "person-ani"

@@ -111,18 +111,16 @@ def test_dates_in_official_writing():
 
 
 def test_unknown_office_is_proposed_with_kind_and_name_kept_apart(run_json, tmp_path):
-    # A made-up office, so that it stays unknown however many real Kantor Imigrasi the data gains
-    # (Cilacap, used here before, is now in data/immigration-national.ttl).
     path = tmp_path / "a.txt"
-    path.write_text("# date: 2026-01-09\nKantor Imigrasi Kelas I TPI Sukamaju mengadakan sosialisasi.\n\n"
-                    "Kepala Kantor Imigrasi Kelas I TPI Sukamaju Ryo Achdar menjelaskan tujuannya.\n", encoding="utf-8")
+    path.write_text("# date: 2026-01-09\nKantor Imigrasi Kelas II TPI Contoh mengadakan sosialisasi.\n\n"
+                    "Kepala Kantor Imigrasi Kelas II TPI Contoh Budi Contoh menjelaskan tujuannya.\n", encoding="utf-8")
     got = run_json("ingest", str(path))
-    assert {o["text"] for o in got["organizations"]} == {"Kantor Imigrasi Kelas I TPI Sukamaju"}
+    assert {o["text"] for o in got["organizations"]} == {"Kantor Imigrasi Kelas II TPI Contoh"}
     assert got["organizations"][0]["iri"] is None
     assert got["organizations"][0]["kind"].endswith("#TechnicalUnit")
     assert [(p["name"], p["post"]) for p in got["persons"]] == [
-        ("Ryo Achdar", "Kepala Kantor Imigrasi Kelas I TPI Sukamaju")]
-    assert got["events"][0]["organizations"] == ["Kantor Imigrasi Kelas I TPI Sukamaju"]
+        ("Budi Contoh", "Kepala Kantor Imigrasi Kelas II TPI Contoh")]
+    assert got["events"][0]["organizations"] == ["Kantor Imigrasi Kelas II TPI Contoh"]
 
 
 @pytest.mark.parametrize("content, needle", [
@@ -261,7 +259,7 @@ def test_evaluation_set_is_well_formed():
         assert set(gold) == {"organizations", "persons", "events", "regulations"}
 
 
-@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13), ("dev2", 9), ("dev3", 10), ("dev4", 9), ("dev5", 9), ("dev6", 9), ("blind2", 13)])
+@pytest.mark.parametrize("split, count", [("dev", 14), ("blind", 13), ("dev2", 9), ("dev3", 10), ("dev4", 9), ("dev5", 9), ("dev6", 9), ("blind2", 13), ("dev7", 14)])
 def test_dev_and_blind_sets_are_well_formed(split, count):
     """Each article of issue 16's sets cites its source, publisher and date, and its annotation
     names only what the text says (tests/articles/README.md gives the rules)."""
@@ -353,20 +351,18 @@ def test_date_must_be_a_real_iso_date(run, day):
 
 
 def test_control_characters_never_reach_the_review_file(run, tmp_path):
-    # A made-up office, so that the review file keeps one unresolved office however many real
-    # Kantor Imigrasi the data gains (Malang, used here before, is now in data/immigration-national.ttl).
     filler = "Warga diminta waspada terhadap tawaran kerja. " * 1600          # past the first 64 KB
     article = tmp_path / "c.txt"
-    article.write_text("# date: 2024-01-02\n" + filler + "\n\nKepala Kantor Imigrasi Kelas I TPI Sukamaju, Budi\x00 "
+    article.write_text("# date: 2024-01-02\n" + filler + "\n\nKepala Kantor Imigrasi Kelas I TPI Contoh, Budi\x00 "
                        "Santoso, hadir.\x07\x1b\x7f Ia\x0b menyapa\x85 warga.\n", encoding="utf-8")
     out = tmp_path / "review.ttl"
     result = run("ingest", str(article), "--url", "http://x.example/a\x00b", "--format", "json", "-o", str(out))
     assert result.exit_code == 0
     assert [(p["name"], p["post"]) for p in json.loads(result.output)["persons"]] == [
-        ("Budi Santoso", "Kepala Kantor Imigrasi Kelas I TPI Sukamaju")]
+        ("Budi Santoso", "Kepala Kantor Imigrasi Kelas I TPI Contoh")]
     data = out.read_text(encoding="utf-8")
     assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", data) == []
-    assert '"Kepala Kantor Imigrasi Kelas I TPI Sukamaju, Budi  Santoso, hadir."' in data
+    assert '"Kepala Kantor Imigrasi Kelas I TPI Contoh, Budi  Santoso, hadir."' in data
     assert len(Graph().parse(data=data, format="turtle")) == 9 * 2 + 1     # an office (with its kind), a person
 
 
@@ -468,6 +464,132 @@ def test_more_person_and_post_shapes(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # degrees one after another without commas; 'dr' without its dot
+    ("Hal itu disampaikan Kabid Humas Polda Riau Kombes Pol Ahmad Fauzi S.H M.Si dalam jumpa pers.",
+     [("Ahmad Fauzi", "Kabid Humas Polda Riau")]),
+    ("Kepala Dinas Kesehatan Provinsi Jambi, dr Rina Oktavia, menilai hal itu.",
+     [("Rina Oktavia", "Kepala Dinas Kesehatan Provinsi Jambi")]),
+    # 'Pelaksana tugas' in lower case; sector words listed with commas and closed by the place served
+    ("Pelaksana tugas (Plt) Kepala Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna, Arif Budiman, menyampaikan "
+     "hal itu.", [("Arif Budiman", "Pelaksana tugas (Plt) Kepala Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna")]),
+    # ... or by a bracketed short form that is not upper case
+    ("Kepala Sub Bidang Remaja, Anak, dan Wanita (Renakta) Ditreskrimum Polda Riau AKBP Sri Wahyuni menjelaskan modusnya.",
+     [("Sri Wahyuni", "Kepala Sub Bidang Remaja, Anak, dan Wanita (Renakta) Ditreskrimum Polda Riau")]),
+    # a national post followed by 'Polri' and a rank
+    ("Kabareskrim Polri Komjen Wahyu Widada meminta jajarannya bergerak.", [("Wahyu Widada", "Kabareskrim Polri")]),
+    # sector words after 'Dinas' are the department's name, never a person's
+    ("Hadir pula Kepala Dinas Sosial, Kepala Dinas Kesehatan, dan Camat.", []),
+    ("Rapat dihadiri Sekretaris Dinas Tenaga Kerja Dewi Lestari, perwakilan Dinas PPA, dan tokoh desa.",
+     [("Dewi Lestari", "Sekretaris Dinas Tenaga Kerja")]),
+    # a province is never a name
+    ("Kepala Kanwil Kemenkumham Sumatera Selatan, mengatakan hal itu.", []),
+    # post, Place, titled Name: the place belongs to the post
+    ("Plakat itu diserahkan Duta Besar RI untuk Tunis, Tunisia, Dr. Made Arsana.",
+     [("Made Arsana", "Duta Besar RI untuk Tunis, Tunisia")]),
+    # degrees after the name split it from an office the graph does not know; a blank line ends the sentence
+    ("Kepala Bidang Pemberdayaan Perempuan Perlindungan Anak Lina Marlina, SKM., MM, menjelaskan kronologinya.",
+     [("Lina Marlina", "Kepala Bidang Pemberdayaan Perempuan Perlindungan Anak")]),
+    ("Hadir Asisten II Setda OKU Timur Budi Santoso, S.STP., M.Si.\n\nKepala Dinas Sosial hadir.",
+     [("Budi Santoso", "Asisten II Setda OKU Timur")]),
+    # a post that holds its own name before a comma: the next name is not its apposition
+    ("Sesuai arahan Bupati Pemalang Budi Raharjo, Slamet meminta warga waspada.", [("Budi Raharjo", "Bupati Pemalang")]),
+    # a member's party between the post and the name; a lecturer's post
+    ("Kasus itu menyeret Anggota DPRD Sulawesi Utara dari Partai Golkar, Jemmy Kuhu, yang memiliki kafe itu.",
+     [("Jemmy Kuhu", "Anggota DPRD Sulawesi Utara")]),
+    ("Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon, Maria Lopies, menilai hal itu.",
+     [("Maria Lopies", "Dosen Fakultas Hukum Universitas Pattimura (Unpatti) Ambon")]),
+    # spellings of police posts; names of five words ('La Ode'); the long form of UPTD
+    ("Waka Polda Sultra Brigjen Pol Amur Chandra Juli Buana memimpin apel.",
+     [("Amur Chandra Juli Buana", "Waka Polda Sultra")]),   # a month word inside a name
+    ("Direskrimum Polda Sultra Kombes Pol Bambang Tjahjo Bawono menyebut ada tujuh tersangka.",
+     [("Bambang Tjahjo Bawono", "Direskrimum Polda Sultra")]),
+    ("Kepala Disnakertrans Sultra La Ode Muhammad Ali Haswandy mengimbau warga.",
+     [("La Ode Muhammad Ali Haswandy", "Kepala Disnakertrans Sultra")]),
+    ("Kepala Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak (UPTD PPA) Sulawesi Tengah, Sitti Fatimah, "
+     "mendampingi korban.",
+     [("Sitti Fatimah", "Kepala Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak (UPTD PPA) Sulawesi Tengah")]),
+    # a director general's title names the directorate the graph knows
+    ("Menurut dia, Direktur Jenderal Imigrasi Silmy Karim sudah menerbitkan surat edaran.",
+     [("Silmy Karim", "Direktur Jenderal Imigrasi")]),
+    ("Dirjen Imigrasi Yuldi Yusman meninjau lokasi.", [("Yuldi Yusman", "Dirjen Imigrasi")]),
+    # the post in brackets after the name; a post's short form in brackets is not that
+    ("Hadir Budi Santoso (Kepala Disnaker Lombok Timur) dan Ani Suryani (Kasi Pidum Kejari Lombok Timur).",
+     [("Budi Santoso", "Kepala Disnaker Lombok Timur"), ("Ani Suryani", "Kasi Pidum Kejari Lombok Timur")]),
+    ("Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual, Budi, hadir.",
+     [("Budi", "Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun) Kejari Tual")]),
+    ("Hal serupa dikatakan anggota DPRD Sikka, Yohanes Bosco.", [("Yohanes Bosco", "anggota DPRD Sikka")]),
+    ("Keterangan itu disampaikan melalui Kepala Seksi Inteldakim I Made Sudarma kepada wartawan.",
+     [("I Made Sudarma", "Kepala Seksi Inteldakim")]),    # a Balinese name begins the name
+    # a place ending in a direction is never a name, even after an office the graph knows
+    ("Yohanes Umbu sebagai Ketua Gugus Tugas TPPO Sumba Timur meminta warga waspada.",
+     [("Yohanes Umbu", "Ketua Gugus Tugas TPPO Sumba Timur")]),
+    ("AKBP Fahrian Saleh Siregar, sang Kapolres, mengaku mendapat informasi itu.", [("Fahrian Saleh Siregar", "Kapolres")]),
+    # coordinating ministers' posts are complete without an office; 'Kapuspenkum', 'Kasipenkum'
+    ("Menko Polhukam Mahfud MD meninjau Batam.", [("Mahfud MD", "Menko Polhukam")]),
+    ("Kapuspenkum Kejaksaan Agung (Kejagung), Ketut Sumedana, menyampaikan hal itu.",
+     [("Ketut Sumedana", "Kapuspenkum Kejaksaan Agung (Kejagung)")]),
+    ("Kasipenkum Kejati NTT, Raka Putra, menyampaikan hal itu.", [("Raka Putra", "Kasipenkum Kejati NTT")]),
+    # ministers' short titles; 'Kakan'; a Roman numeral never begins a name
+    ("Hadir MenP2MI Abdul Kadir Karding dan Menlu Sugiono.", [("Abdul Kadir Karding", "MenP2MI"), ("Sugiono", "Menlu")]),
+    ("Kakan Kesbangpol Langkat Faisal Badawi menjelaskan hal itu.", [("Faisal Badawi", "Kakan Kesbangpol Langkat")]),
+    ("Rakor diikuti Asisten II Ekbang Hermansyah dan lainnya.", []),
+    # 'Name sebagai post, Name sebagai post': the second name is no apposition of the first post
+    ("Dedi Bachtiar sebagai Kepala Dinas Ketahanan Pangan, Azhahir sebagai Kepala Inspektorat.",
+     [("Dedi Bachtiar", "Kepala Dinas Ketahanan Pangan"), ("Azhahir", "Kepala Inspektorat")]),
+    # a unit's words before a comma are never the name of the next post's holder
+    ("Ia didampingi Kasi Ijin Tinggal dan Status Keimigrasian Heri Mariono, Kasi Teknologi Informasi dan "
+     "Komunikasi Keimigrasian Mahmud Yunus, serta staf lain.",
+     [("Heri Mariono", "Kasi Ijin Tinggal dan Status Keimigrasian"),
+      ("Mahmud Yunus", "Kasi Teknologi Informasi dan Komunikasi Keimigrasian")]),
+    # only a unit's words between the post's head and a name: the name begins at the first word of no unit
+    ("Ia didampingi Kasi Intel Dakim Herman Takasiliang dan Kasi Teknologi Informasi dan Komunikasi Keimigrasian "
+     "Mahmud Yunus.", [("Herman Takasiliang", "Kasi Intel Dakim"),
+                       ("Mahmud Yunus", "Kasi Teknologi Informasi dan Komunikasi Keimigrasian")]),
+    ("Kepala Seksi Lalu Lintas Keimigrasian Lalu Muhamad Iqbal menjelaskan hal itu.",
+     [("Lalu Muhamad Iqbal", "Kepala Seksi Lalu Lintas Keimigrasian")]),
+    ("Kepala Bidang Sosial Rote Ndao hadir.", []),
+    # a port's or airport's name after 'TPI' is no name; 'Kasub' heads a post
+    ("Menurut Kepala Unit TPI Pelabuhan Tunon Taka Nasution, Sabtu, ada 192 WNI yang dideportasi.", []),
+    ("Hadir Kasub Dal Ops Polres Nunukan AKP Sunarta dan lainnya.", [("Sunarta", "Kasub Dal Ops Polres Nunukan")]),
+    ("Kepala Badan Kesbangpol kabupaten Tanah Laut M. Rafiki Efendi membuka rapat.",
+     [("M. Rafiki Efendi", "Kepala Badan Kesbangpol kabupaten Tanah Laut")]),
+    # posts abroad run over 'di' + place; a country after 'untuk' ends the post before a one-word name
+    ("Konsul Jenderal RI di Kota Kinabalu, Rafail Walangitan, mengatakan hal itu.",
+     [("Rafail Walangitan", "Konsul Jenderal RI di Kota Kinabalu")]),
+    ("Kepala Pos Pelayanan BP3MI di Parepare, Agus Ramlan, menerima para pekerja.",
+     [("Agus Ramlan", "Kepala Pos Pelayanan BP3MI di Parepare")]),
+    ("Duta Besar RI untuk Malaysia Hermono mengatakan hal itu.", [("Hermono", "Duta Besar RI untuk Malaysia")]),
+    ("Atase Kepolisian KBRI Kuala Lumpur, Kombes Pol Budi Santoso, hadir.",
+     [("Budi Santoso", "Atase Kepolisian KBRI Kuala Lumpur")]),
+    # names that begin like a post's short form ('Pangko...', 'Karo...') stay names
+    ("Kepala Dinas P3A Sulut, Meike Pangkong mengatakan hal itu.", [("Meike Pangkong", "Kepala Dinas P3A Sulut")]),
+    ("Hadir Karolina Sitepu, Kepala Dinas Sosial Karo.", [("Karolina Sitepu", "Kepala Dinas Sosial Karo")]),
+    # 'Hakim' ends a name; a country ends an office before a name
+    ("Kepala Seksi Intel Kejari Bima, Arief Hakim, mengatakan hal itu.", [("Arief Hakim", "Kepala Seksi Intel Kejari Bima")]),
+    ("Atase Ketenagakerjaan KBRI Malaysia Budi Santoso hadir.", [("Budi Santoso", "Atase Ketenagakerjaan KBRI Malaysia")]),
+    # 'Desa' ending a sector is no place's kind; unit words are never a name's
+    ("Kepala Bidang Pemberdayaan Masyarakat Desa Budi Santoso hadir.",
+     [("Budi Santoso", "Kepala Bidang Pemberdayaan Masyarakat Desa")]),
+    ("Kepala Seksi Pengendalian Operasional Budi Santoso mengatakan hal itu.",
+     [("Budi Santoso", "Kepala Seksi Pengendalian Operasional")]),
+    ("Kepala Seksi Rehabilitasi Sosial Tuna Susila hadir.", []),
+    # a region of the graph after a post and before a comma is the office's place, not a name
+    ("Kepala BP3MI Deli Serdang, mengatakan hal itu.", []),
+    ("Kepala Dinas Sosial Rote Ndao, mengatakan hal itu.", []),
+    # 'Daerah Khusus Jakarta' is a province, not a name
+    ("Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta, Anton Wibowo, membuka rapat.",
+     [("Anton Wibowo", "Kepala Kanwil Ditjen Imigrasi Daerah Khusus Jakarta")]),
+])
+def test_post_shapes_of_fresh_articles(sentence, expected):
+    """Constructions that dev7 and blind2 (scored once, then used for development) showed missing or wrong."""
+    from graph.ingest import extract
+    from graph.queries.lookup import open_lookup
+
+    got = extract(sentence, open_lookup(), {"date": "2025-03-04"})
+    assert [(p["name"], p["post"]) for p in got["persons"]] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Ditpolairud Polda Kepri menangani 13 kasus, sedangkan Polresta Barelang 25 kasus.",
      ["Ditpolairud Polda Kepri", "Polresta Barelang"]),
     ("Panglima Komando Armada I (Pangkoarmada I) Laksda TNI Arsyad Abdullah hadir.", ["Komando Armada I"]),
@@ -483,6 +605,25 @@ def test_more_person_and_post_shapes(sentence, expected):
      ["Otoritas Jasa Keuangan (OJK)", "Subdirektorat Renakta Ditkrimum Polda Sulawesi Tengah"]),
     ("Hadir Ketua KPU Dompu, Ketua Bawaslu Dompu, dan Kepala Kejaksaan Negeri Dompu.",
      ["KPU Dompu", "Bawaslu Dompu", "Kejaksaan Negeri Dompu"]),
+    ("Satuan Reserse Kriminal (Satreskrim) Polres Tolitoli mengamankan dua pelaku.",
+     ["Satuan Reserse Kriminal (Satreskrim) Polres Tolitoli"]),
+    ("Mereka dicegah di Tempat Pemeriksaan Imigrasi Bandara Kualanamu.", []),
+    ("Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna memfasilitasi pemulangan.",
+     ["Dinas Koperasi, UMKM dan Tenaga Kerja Kabupaten Muna"]),
+    # police service centres, port police, battalions, parties; an embassy named for the city it serves
+    ("Korban melapor ke Sentra Pelayanan Kepolisian Terpadu (SPKT) Polres Alor pada Rabu.",
+     ["Sentra Pelayanan Kepolisian Terpadu (SPKT) Polres Alor"]),
+    ("Polres Nunukan dan KSKP Tunon Taka Nunukan mengamankan sembilan orang dari Yonif 13/Galuh Kostrad.",
+     ["Polres Nunukan", "KSKP Tunon Taka Nunukan", "Yonif 13/Galuh Kostrad"]),
+    ("Penghargaan itu dari Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara dan Partai Golkar.",
+     ["Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara", "Partai Golkar"]),
+    # a rank after an office ends it cleanly: the office keeps its last place word
+    ("Kasat Reskrim Polres Bima Kota AKP Andi Haris mengatakan tuntutan sudah dibacakan.", ["Polres Bima Kota"]),
+    # a place's kind in lower case inside an office name
+    ("Korban diterima Dinas Sosial kota Bima pada Senin.", ["Dinas Sosial kota Bima"]),
+    # an office that a person's name ends is not trimmed back to a shorter form the article also writes
+    ("Dinas Tenaga Kerja ikut hadir. Kepala Dinas Tenaga Kerja Kabupaten Brebes Suwarno, saat berada di kantornya, "
+     "menyebut ada dua korban.", ["Dinas Tenaga Kerja Kabupaten Brebes"]),
 ])
 def test_office_names_end_where_they_should(sentence, expected):
     """A count after an office, a post's short form in brackets, a rank's 'TNI', a head of state, and

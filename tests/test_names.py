@@ -99,7 +99,7 @@ def cat():
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("Kanim Magelang", "agency"),      # "MA" inside the place, as "Semarang" once gave Mahkamah Agung
+    ("Kanim Karimata", "agency"),
     ("Sarawak", "region"),
     ("Polres Malang", "agency"),
 ])
@@ -124,14 +124,14 @@ def test_a_bare_regency_name_beats_a_longer_one(cat):
     assert resolve(cat, "Musi Rawas", {"region"}) == MD + "region-musi-rawas"     # not Musi Rawas Utara
 
 
-def test_kanim_semarang_is_the_immigration_office_never_mahkamah_agung(cat):
-    # Kanim Semarang was not in the data when issue 12 was filed; the national immigration layer
-    # (issue 13) added it, so the name now resolves, and an unknown Kanim still never gives MA.
-    assert resolve(cat, "Kanim Semarang", {"agency"}) == MD + "kanim-semarang"
-    with pytest.raises(NameNotFound) as err:
-        resolve(cat, "Kanim Magelang", {"agency"})
-    suggested = [c["iri"] for c in err.value.candidates]
-    assert all(iri.startswith(MD + "kanim-") for iri in suggested)     # never Mahkamah Agung
+def test_kanim_semarang_is_the_office_not_mahkamah_agung(cat):
+    assert resolve(cat, "Kanim Semarang", {"agency"}) == MD + "kanim-semarang"    # was MA via "ma" in "Semarang"
+
+
+def test_an_unknown_kanim_is_refused_and_never_read_as_mahkamah_agung(cat):
+    with pytest.raises(NameNotFound, match="^no instansi matches 'Kanim Karimata'") as err:
+        resolve(cat, "Kanim Karimata", {"agency"})
+    assert MD + "mahkamah-agung" not in [c["iri"] for c in err.value.candidates]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -193,7 +193,7 @@ def test_same_output_under_any_hash_seed():
     assert searches.pop().splitlines()[1].endswith("/region-kalsel")
     assert errors.pop().startswith("mandat: error: 'Kanim' matches more than one instansi: "
                                    "'Kantor Imigrasi Kelas I TPI Pangkalpinang' (md:kanim-pangkalpinang), "
-                                   "'Kantor Imigrasi Kelas I TPI Bengkulu' (md:kanim-bengkulu), ")
+                                   "'Kantor Imigrasi Kelas I TPI Banjarmasin' (md:kanim-banjarmasin), ")
 
 
 def test_name_records_are_plain_and_sorted(cat):

@@ -95,28 +95,24 @@ def test_org_page_holds_the_dated_tree(pages):
 
     tree = page_data(pages["org"])["extra"]["tree"]
     assert tree["root"] == MD + "ditjen-imigrasi"
-    kanwil = ("aceh", "babel", "bali", "banten", "bengkulu", "diy", "dki-jakarta", "gorontalo", "jabar", "jambi",
-              "jateng", "jatim", "kalbar", "kalsel", "kalteng", "kaltim", "kepri", "lampung", "maluku", "malut", "ntb",
-              "ntt", "papua", "papua-barat", "riau", "sulbar", "sulsel", "sulteng", "sultra", "sulut", "sumbar",
-              "sumsel", "sumut")                                  # all 33 Kanwil Ditjen Imigrasi (issue 13)
-    new_2025 = ("bantaeng", "bengkulu-utara", "blora", "bone", "garut", "klungkung", "kulon-progo", "lombok-timur",
-                "lubuklinggau", "mempawah", "morowali", "padangsidimpuan", "pasuruan", "pohuwato", "purworejo",
-                "tabanan", "tapanuli-utara", "tegal")             # the 18 formed on 4 Nov 2025, after DAY
-    kalsel_babel = ("kanim-banjarmasin", "kanim-batulicin", "kanim-pangkalpinang", "kanim-tanjung-pandan")
-    cat = open_lookup()
-    kanim = {e.iri for e in cat.entities.values() if e.iri.startswith(MD + "kanim-")}
-    older = kanim - {MD + "kanim-" + k for k in new_2025} - {MD + k for k in kalsel_babel}
-    assert len(kanim) >= 140 and len(older) >= 115          # the national layer (issue 13) holds them
-    assert sorted(tree["units"]) == sorted(
-        [MD + u for u in ("ditjen-imigrasi", "timpora-tanah-bumbu") + kalsel_babel]
-        + [MD + "kanwil-ditjenim-" + k for k in kanwil] + [MD + "kanim-" + k for k in new_2025] + sorted(older))
+    units = set(tree["units"])
+    kanwil = {u for u in units if u.startswith(MD + "kanwil-ditjenim-")}
+    kanim = {u for u in units if u.startswith(MD + "kanim-")}
+    assert len(kanwil) == 33 and len(kanim) == KANIM          # all 33 Kanwil (Permenimipas 2/2024); Kanim of data/
+    assert units == kanwil | kanim | {MD + "ditjen-imigrasi", MD + "timpora-tanah-bumbu"}
+    assert {MD + "kanim-" + k for k in ("batulicin", "pangkalpinang", "klungkung", "morowali")} <= kanim
     assert tree["days"] == ["2007-04-19", "2024-11-05", "2024-12-04", "2024-12-06", "2024-12-09", "2025-06-01",
-                            "2025-11-04"] and tree["start"] == 5
+                            "2025-11-04"]
+    assert tree["days"][tree["start"]] == "2025-06-01"
     drawn = {line[1] for line in in_force(tree, "2025-06-01")} | {tree["root"]}
-    assert drawn == descendants_at(cat, MD + "ditjen-imigrasi", DAY) and len(drawn) == 1 + len(kanwil) + len(older) + 4 + 1
+    assert drawn == descendants_at(open_lookup(), MD + "ditjen-imigrasi", DAY) and len(drawn) == DRAWN_2025
     early = in_force(tree, "2007-04-19")      # before the Kanwil Ditjen Imigrasi: Kanim as UPT of the Ditjen (UU 6/2011)
-    assert sorted((line[1], line[2]) for line in early) == sorted(
-        [(k, MD + "ditjen-imigrasi") for k in older] + [(MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")])
+    assert len(early) == EARLY_LINES
+    assert {(line[1], line[2]) for line in early if line[2] != MD + "ditjen-imigrasi"} == {
+        (MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")}
+
+
+KANIM, DRAWN_2025, EARLY_LINES = 145, 162, 124     # change with data/immigration-national.ttl
 
 
 def test_org_of_the_president_changes_with_the_date(run, tmp_path):
@@ -127,8 +123,8 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
     assert tree["days"] == ["2007-04-19", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-04", "2024-12-06",
                             "2024-12-09", "2025-06-01", "2025-11-04"]
     children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
-    assert [len(c) for c in children] == [17, 17, 20, 20, 20, 20, 20, 20, 20]
-    assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[7]
+    assert [len(c) for c in children] == [21, 21, 24, 24, 24, 24, 24, 24, 24]     # + TNI, PPATK, KKP, Kemenkeu (issue 13)
+    assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[tree["days"].index("2025-06-01")]
     assert data["options"]["layout"]["hierarchical"]["direction"] == "UD"
     assert data["options"]["physics"]["enabled"] is False and data["extra"]["minLabelPx"] == 12
 
@@ -139,9 +135,9 @@ def test_org_depth_cuts_the_tree(run, tmp_path):
     out = tmp_path / "o.html"
     assert run("view", "org", "--as-of", "2025-06-01", "--depth", "1", "-o", str(out)).exit_code == 0
     data = page_data(out)
-    assert ids(data) == ever and len(ever) == 24
+    assert ids(data) == ever and len(ever) == 28                # + TNI, PPATK, KKP, Kemenkeu (issue 13)
     among = [line for line in cat.lines if line.unit in ever and line.parent in ever]
-    assert len(data["edges"]) == len(among) == 24
+    assert len(data["edges"]) == len(among) == 28
 
 
 def test_org_region_keeps_the_units_serving_it_and_their_chain(run, tmp_path):
@@ -250,7 +246,7 @@ def test_coordination_counts_and_gaps(pages):
 
     ringed = {n["id"] for n in data["nodes"] if n["color"]["border"] == "#d62728"}
     subjects = {f["subject"]["iri"] for f in gaps(cat, DAY, [MD + "region-tanah-bumbu"]) if f["subject"]}
-    assert ringed == subjects & nodes and len(ringed) == 17 and MD + "kanim-batulicin" in ringed
+    assert ringed == subjects & nodes and len(ringed) == 16 and MD + "kanim-batulicin" in ringed
 
 
 @pytest.mark.parametrize("name", VIEWS)
@@ -265,9 +261,9 @@ def test_unverified_facts_are_marked_without_losing_their_colour(run, tmp_path):
     out = tmp_path / "o.html"
     assert run("view", "org", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
     data = page_data(out)
-    node = next(n for n in data["nodes"] if n["id"] == MD + "kejati-kalsel")
+    node = next(n for n in data["nodes"] if n["id"] == MD + "gt-tanah-bumbu")   # still unverified (issue 13)
     assert node["shapeProperties"]["borderDashes"] and "unverified" in node["title"]
-    assert node["color"]["background"] == "#fb9a99"                              # still the colour of its kind
+    assert node["color"]["background"] == "#cab2d6"                              # still the colour of its kind
     edge = next(e for e in data["edges"] if (e["from"], e["to"]) == (MD + "presiden", MD + "kejagung"))
     assert edge["dashes"] is True and edge["color"] == "#555555" and "unverified" in edge["title"]
     verified = next(e for e in data["edges"] if (e["from"], e["to"]) == (MD + "ditjen-imigrasi", MD + "kanwil-ditjenim-kalsel"))
@@ -421,31 +417,33 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     data = page_data(pages["diff"])
     styles = Counter((e["color"], e["arrows"]["to"]["type"]) for e in data["edges"])
     assert styles[("#6a3d9a", "crow")] == 5                                        # Kemenkumham in 3, Polhukam in 2
-    assert styles[("#ff7f0e", "arrow")] == 2                                       # the two Kanwil renamed
-    kanim = {e.iri for e in open_lookup().entities.values() if e.iri.startswith(MD + "kanim-")}
-    leaving = len(kanim) - 18 - 4       # the Kanim of data/immigration-national.ttl that existed before Nov 2025
-    assert leaving >= 115
-    assert styles[("#1f77b4", "vee")] == leaving + 7 and styles[("#d62728", "bar")] == leaving + 7 + 4
-    # moves: those Kanim leaving the Ditjen for their Kanwil, and 7 others; old lines: the moves and 4 gone
+    # The two Kanwil renames (Kemenkumham -> Kemenkum, Kalsel and Babel) are dated by brackets that reach past
+    # the period's end: each is drawn as a rename whose tooltip says it is uncertain.
+    renames = [e for e in data["edges"] if e["color"] == "#ff7f0e"]
+    assert sorted((e["to"], e["title"].splitlines()[0]) for e in renames) == [
+        (MD + "kanwil-kemenkum-babel", "berganti nama 2024-12-06..2025-08-04 (≈ tidak pasti)"),
+        (MD + "kanwil-kemenkum-kalsel", "berganti nama 2024-10-21..2025-06-25 (≈ tidak pasti)")]
+    assert styles[("#1f77b4", "vee")] == 130 and styles[("#d62728", "bar")] == 134   # moves; old lines
+    # most of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
-    renamed = [e for e in data["edges"] if e["color"] == "#ff7f0e"]
-    assert [e["dashes"] for e in renamed] == [True, True]                          # unverified, still orange
-    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # still unverified
-    assert node["color"]["background"] == "#ff7f0e" and node["shapeProperties"]["borderDashes"]
+    node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # sourced since issue 13
+    assert node["color"]["background"] == "#ff7f0e" and not node.get("shapeProperties", {}).get("borderDashes")  # renamed
     text = pages["diff"].read_text(encoding="utf-8")
     legend = re.search(r'<div id="legend">(.*?)</div>', text, re.S).group(1)
     swatches = set(re.findall(r'class="sw (\w*)" style="--c:(#\w+)"', legend))
     assert {("line", colour) for colour, _ in styles} <= swatches                  # every arrow colour explained
+    # no merge; the Kanwil Ditjen Imigrasi NTB and Sulsel are still unverified, so the legend explains the outline
     assert ("line", "#8c564b") not in swatches and ("outline", "#9e9e9e") in swatches
 
 
 def test_matrix_marks_unknown_coverage_apart_from_uncovered_steps(run, tmp_path):
-    """Kabupaten Banjar: passport screening has no regional lead the data can vouch for; trial,
-    health rehabilitation and reintegration lack the regency's actors in the data altogether."""
+    """Kabupaten Banjar: passport screening has no regional lead the data can vouch for; health
+    rehabilitation and reintegration lack the regency's actors in the data altogether (trial has had
+    its court, the PN Martapura, since issue 13)."""
     out = tmp_path / "m.html"
     assert run("view", "matrix", "--region", "Kabupaten Banjar", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
     marked = re.findall(r'<tr data-step="https://w3id.org/mandat/id/([^"]+)" data-gap="([a-z-]+)"', out.read_text())
-    assert marked == [("step-passport-screening", "uncovered-step"), ("step-trial", "unknown-coverage"),
+    assert marked == [("step-passport-screening", "uncovered-step"),
                       ("step-health-rehabilitation", "unknown-coverage"), ("step-reintegration", "unknown-coverage")]
     found = json.loads(run("gaps", "--region", "Kabupaten Banjar", "--as-of", "2025-06-01", "--format", "json",
                            "--kind", "uncovered-step", "--kind", "unknown-coverage").output)

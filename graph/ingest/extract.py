@@ -69,20 +69,21 @@ def linked_prefix(text: str, start: int, end: int, gaz: Gazetteer, day=None) -> 
         if iri:
             return cut, iri
         space = text.rfind(" ", start, cut)
-        if space <= start or len(text[start:space].split()) < 2:
-            break
+        if space <= start or len(text[start:space].split()) < 2 or text[space + 1:cut] in G.PLACE_ENDS:
+            break                                       # 'Polres Bima Kota' is not 'Polres Bima'
         cut = space
     return end, None
 
 
 KIND_GUESSES = [
-    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Rudenim|Rumah Detensi|Lapas|Rutan|Sentra)\b",
+    (r"^(Kantor Imigrasi|Imigrasi|Kanim|BP3MI|Balai|UPTD?|UPT BP2MI|Unit Pelaksana Teknis|Rudenim|Rumah Detensi|Lapas|"
+     r"Rutan|Sentra)\b",
      "TechnicalUnit"),
     (r"^(Kantor Wilayah|Kanwil|Divisi)\b", "RegionalOffice"),
     (r"^(Dinas|Disnakertrans|Disnaker|Disperinakertrans|Dinsos|DP3A\w*|Disdukcapil|Bakesbangpol)\b",
      "RegionalDepartment"),
     (r"^(Polda|Polres|Polresta|Polrestabes|Polsek|Kepolisian|Ditreskrim\w*|Ditres\w+|Direktorat Reserse|Subdit|"
-     r"Unit|Polairud|Bareskrim|Baharkam|Badan Reserse)\b", "PoliceUnit"),
+     r"Unit|Polairud|Bareskrim|Baharkam|Badan Reserse|Satuan Reserse|Satres\w+|Satreskrim)\b", "PoliceUnit"),
     (r"^(Kejati|Kejari|Kejagung|Kejaksaan|Jaksa Agung Muda)\b", "ProsecutionOffice"),
     (r"^(Pengadilan)\b", "Court"),
     (r"^(Satgas|Satuan Tugas|Gugus Tugas|Tim|Timpora)\b", "TaskForce"),
@@ -108,9 +109,18 @@ def guess_kind(mention: str) -> str | None:
     return None
 
 
+NEXT_CAP = re.compile(r" ([A-Z][\w.]*)")
+
+
 def clean_end(text: str, end: int) -> bool:
-    """True when a mention ending at ``end`` is not followed by another capitalised word."""
-    return not re.match(r" [A-Z]", text[end:end + 2])
+    """True when a mention ending at ``end`` is not followed by another capitalised word, or only by a rank
+    or title ('Polres Bima Kota AKP Andi': the office ends before the rank).
+
+    >>> clean_end("Polres Bima Kota AKP Andi", 16), clean_end("Kantor Imigrasi Cilacap Mukhlis", 23)
+    (True, False)
+    """
+    m = NEXT_CAP.match(text, end, end + 24)
+    return m is None or m.group(1) in G.RANK_START or m.group(1) in G.TITLES
 
 
 def trim_to_known(text: str, start: int, end: int, known: set[str]) -> int:
@@ -141,7 +151,7 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     before = text[max(a, m.start() - 12):m.start()].split()
     if m.group() in {"TNI", "Polri"} and before and before[-1] in G.RANK_START:
         return None                                    # 'Laksda TNI Arsyad Abdullah': part of the rank
-    j = G.office_tail(toks, k)
+    j = G.office_tail(toks, k, connectors=G.POST_CONNECTORS if m.group() in G.ABROAD_HEADS else G.CONNECTORS)
     if m.group() in G.UNIT_HEADS and not any(G.starts_office(toks, n) for n in range(k, j)):
         return None                                    # 'Divisi Imigrasi' alone names a post's unit
     if IN_TITLE.search(text, max(a, m.start() - 80), m.start()):
@@ -149,7 +159,8 @@ def office_at(text: str, toks: list, m, a: int) -> tuple[int, int] | None:
     return m.start(), toks[j - 1][2] if j > k else m.end()
 
 
-SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) (?=[A-Z])")
+SELAKU = re.compile(r"(?<![\w-])(?:selaku|sebagai|sang|yang (?:juga )?(?:menjabat(?: sebagai)?|merupakan)|yang juga) "
+                    r"(?=[A-Z])")
 
 
 def scan(text: str, sents, gaz: Gazetteer | None = None) -> tuple[list, dict, list]:
@@ -218,12 +229,15 @@ NEEDS_PLACE = {"kantor imigrasi", "imigrasi", "kanwil", "kanim", "polda", "polre
                "satgas", "gugus tugas", "bp3mi", "ditreskrimum", "ditreskrimsus", "kepolisian daerah",
                "kepolisian resor", "upt", "balai", "badan", "dprd", "direktorat", "subdit", "unit", "divisi",
                "satuan tugas", "tim", "serikat", "perkumpulan", "yayasan", "dpc", "lembaga",
-               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim", "kesbangpol",
+               "kementerian", "pemerintah", "pemda", "pemerintah daerah", "sat reskrim", "satreskrim",
+               "satuan reserse kriminal", "kesbangpol",
                "diskominfo", "dinkominfo", "dinkes", "dishub", "disdik", "disperindag", "dispar", "bpbd", "dpppa",
                "dpmd", "dpmptsp", "dispendukcapil", "sekretariat daerah", "setda", "suku dinas", "sudin", "uppa",
                "p2tp2a", "ukk", "ulp", "dp3a", "dp3akb", "dp3ap2kb", "pkk", "tp pkk", "pangkalan tni", "posal", "kpu",
                "kpud", "bawaslu", "panwaslu", "inspektorat", "kbri", "kjri", "konsulat", "p4mi", "p3mi", "ltsa",
-               "forkopimcam", "bnnk", "bnnp"}
+               "forkopimcam", "bnnk", "bnnp", "sentra", "sentra pelayanan kepolisian terpadu", "spkt", "kskp",
+               "yonif", "batalyon",
+               "unit pelaksana teknis", "unit pelaksana teknis daerah"}
 
 
 def is_generic(mention: str) -> bool:
@@ -254,7 +268,8 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
     spans, linked, read = [], {}, {}
     for start, end in raw:
         i = bisect.bisect_right(cuts, start)
-        if i < len(cuts) and cuts[i] < end:
+        named = i < len(cuts) and cuts[i] < end         # a person's name ends the mention: no need to trim it
+        if named:
             end = cuts[i]
             while end > start and text[end - 1] in " ,":
                 end -= 1
@@ -264,17 +279,17 @@ def organizations(text: str, gaz: Gazetteer, sents, day=None, cut_at: list[int] 
         if key not in linked:
             linked[key] = linked_prefix(key, 0, len(key), gaz, day)
         cut, iri = linked[key]
-        spans.append((start, start + cut, iri))
-    known = {fold(text[a:b]) for a, b, iri in spans if clean_end(text, b)}
+        spans.append((start, start + cut, iri, named))
+    known = {fold(text[a:b]) for a, b, _, _ in spans if clean_end(text, b)}
     known |= {k.rsplit(" ", 1)[-1] for k in known if len(k.split()) > 2} | set(gaz.regions)
     out = []
-    for start, end, iri in spans:
+    for start, end, iri, named in spans:
         if HEAD_OF_STATE.match(text, start, end):
             continue                                    # 'Presiden RI' is a post, not a body (README rules)
-        key = (text[start:end], text[end:end + 2], iri)     # the same words read the same way
+        key = (text[start:end], clean_end(text, end), iri, named)     # the same words read the same way
         if key not in read:
             mention, cut = key[0], len(key[0])
-            if iri is None and not clean_end(key[0] + key[1], cut):
+            if iri is None and not named and not key[1]:
                 cut = trim_to_known(mention, 0, cut, known)
                 mention = mention[:cut]
             post_bracket = POST_BRACKET.search(mention)
@@ -315,7 +330,7 @@ def name_before(toks, end: int) -> tuple[int, int] | None:
     previous token may begin a name: sentence start, punctuation, 'dan', 'yakni', a rank or title."""
     stop = G.skip_degrees_back(toks, end)
     for b in range(max(0, stop - 6), stop):
-        if G.name_run(toks, b) == stop:
+        if G.name_run(toks, b) == stop and not any(unit_word(t[0]) for t in toks[b:stop]):
             before = b
             while before > 0 and (toks[before - 1][0] in G.TITLES or toks[before - 1][0] in G.RANK_START
                                   or toks[before - 1][0] in G.RANK_MORE):
@@ -355,9 +370,16 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
             last = fold(words[-1])
             ends[last] = ends.get(last, 0) + 1
             known.add(last)
-    named_posts, evidence = set(), None
+    named_posts, evidence, appositions = set(), None, None
     for head, toks, k, j in pending:                    # post Name (no comma): cut where the office ends
         if head == BACK:
+            continue
+        if head == OWN:                                 # 'Bupati Pemalang Anom Widiyantoro, Umroni ...'
+            cut = known_cut(text, toks, k, j, gaz, known, ends)
+            if cut and not names_place(toks, cut, j, gaz.regions if gaz else {}):
+                appositions = appositions if appositions is not None else {v[2]: key for key, v in found.items()}
+                found.pop(appositions.pop(toks[0][1], None), None)      # the comma's name was not this post's
+                add_person(text, found, toks, 0, cut, cut, j)
             continue
         if evidence is None:
             evidence = spoken_names(text)
@@ -374,6 +396,14 @@ def find_persons(text: str, sents, gaz: Gazetteer | None = None, known: set[str]
 
 
 BACK = "\x00back"          # a pending 'Name, post': name tokens, then the post's tokens
+OWN = "\x00own"            # a pending 'post Name, Other': the post may hold its own name before the comma
+
+
+def holds_a_name(toks, k: int, j: int) -> bool:
+    """True when the post's last two or three words could be a name ('Bupati Pemalang Anom Widiyantoro')."""
+    return any(G.name_run(toks, n) == j for n in range(max(k + 1, j - 3), j - 1))
+
+
 SPEECH = (r"mengatakan|menjelaskan|menambahkan|menyebut(?:kan)?|menegaskan|menilai|berharap|mengimbau|menuturkan|"
           r"mengungkapkan|menyampaikan|memaparkan|meminta|menerangkan|mengaku|melanjutkan|berujar|menyatakan|"
           r"mengharapkan|menekankan|mengingatkan|memastikan|mengajak|mendorong|membenarkan|mengapresiasi")
@@ -395,6 +425,39 @@ def spoken_names(text: str) -> set[str]:
     return out
 
 
+def has_own_post(toks, q: int) -> bool:
+    """True when 'sebagai' or 'selaku' follows the name ending at ``q``: 'Kepala Dinas X, Azhahir sebagai Kepala
+    Inspektorat' lists two people, and the second is not the first post's apposition."""
+    return q < len(toks) and toks[q][0] in {"sebagai", "selaku"}
+
+
+def after_party(toks, j: int) -> int:
+    """The index after 'dari Partai Demokrat' or 'dari Fraksi PKB' at ``j`` (``j`` when there is none): a
+    member's party between the post and the name is no part of either."""
+    if j + 1 < len(toks) and toks[j][0] == "dari" and toks[j + 1][0] in {"Partai", "Fraksi"}:
+        return G.office_tail(toks, j + 1)
+    return j
+
+
+def place_words_end(toks, n: int) -> int:
+    """The index after the one or two capitalised plain words from ``n`` ('Turki', 'Arab Saudi')."""
+    end = n
+    while end < len(toks) and end - n < 2 and G.PLAIN_RE.fullmatch(toks[end][0]):
+        end += 1
+    return end
+
+
+def titled_name_after(toks, q: int) -> tuple[int, int] | None:
+    """(start, end) of a name after the comma at ``q`` that a rank or title introduces and a phrase end
+    closes: in 'Duta Besar RI untuk Ankara, Turki, Dr. Lalu Muhamad Iqbal.' the words before that comma are
+    the post's place, as a title never comes before a place."""
+    if q >= len(toks) or toks[q][0] != ",":
+        return None
+    p = G.skip_titles(toks, q + 1)
+    end = G.name_run(toks, p)
+    return (p, end) if p > q + 1 and end > p and ends_phrase(toks, G.skip_degrees(toks, end)) else None
+
+
 def add_person(text: str, found: dict, toks, p0: int, p1: int, n0: int, n1: int) -> None:
     post = text[toks[p0][1]:toks[p1 - 1][2]]
     if toks[n0][1] not in found and len(post) > 2:
@@ -409,8 +472,8 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
     standalone = bool(G.STANDALONE.match(m.group()))
     if standalone:
         j = k
-        while j < len(toks) and G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]):
-            j += 1
+        while j < len(toks) and (G.is_abbrev(toks[j][0]) and not G.is_degree(toks[j][0]) or toks[j][0] == "Polri"):
+            j += 1                                      # 'Presiden RI', 'Kabareskrim Polri'
         if j + 1 < len(toks) and toks[j][0] == "Republik" and toks[j + 1][0] == "Indonesia":
             j += 2
         if j < len(toks) and toks[j][0] != ",":       # Presiden RI Joko Widodo
@@ -419,17 +482,25 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
             if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
                 return add_person(text, found, toks, 0, j, p, q)
     else:
-        j = G.office_tail(toks, k, limit=20, connectors=G.POST_CONNECTORS)
+        connectors = G.POST_CONNECTORS_ABROAD if G.ABROAD_POSTS.match(text, m.start()) else G.POST_CONNECTORS
+        j = G.office_tail(toks, k, limit=20, connectors=connectors)
         if j == k:                                      # 'Kepala bidang penempatan tenaga kerja Disnaker X'
             n = k
             while n < len(toks) and n - k < 10 and lower_post_word(toks[n][0]):
                 n += 1
             if n > k and G.starts_office(toks, n):
-                j = G.office_tail(toks, n, limit=20, connectors=G.POST_CONNECTORS)
-    if j < len(toks) and toks[j][0] == ",":           # post, [rank] Name,
-        p = G.skip_titles(toks, j + 1)
+                j = G.office_tail(toks, n, limit=20, connectors=connectors)
+    c = after_party(toks, j)                            # 'Anggota DPRD Malut dari Partai Demokrat, Name'
+    if c < len(toks) and toks[c][0] == ",":           # post, [rank] Name,
+        p = G.skip_titles(toks, c + 1)
         q = G.name_run(toks, p)
-        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
+        place = place_words_end(toks, c + 1) if p == c + 1 else p
+        titled = titled_name_after(toks, place) if place > p else None
+        if titled:                                      # post, Place, Dr. Name: the place ends the post
+            return add_person(text, found, toks, 0, place, *titled)
+        if q > p and ends_phrase(toks, G.skip_degrees(toks, q)) and not has_own_post(toks, q):
+            if holds_a_name(toks, k, j):                # decided once the offices are known
+                pending.append((OWN, toks[:j + 1], k, j))
             return add_person(text, found, toks, 0, j, p, q)
     p = G.skip_titles(toks, j)
     if p > j:                                           # post rank Name
@@ -437,13 +508,33 @@ def post_at(text: str, whole: list, i: int, m, found: dict, pending: list) -> No
         if q > p and ends_phrase(toks, G.skip_degrees(toks, q)):
             return add_person(text, found, toks, 0, j, p, q)
     if j > k and ends_phrase(toks, G.skip_degrees(toks, j)):   # post Name: decided once the offices are known
-        pending.append((m.group(), toks[:j + 1], k, j))
+        pending.append((m.group(), toks[:max(j + 1, G.skip_degrees(toks, j))], k, j))   # degrees kept: a name's sign
     if m.start() >= 2 and text[m.start() - 2:m.start()] == ", " and ends_phrase(toks, j):   # Name, post;
         back = whole[max(0, i - 16):i]                  # a name and its rank are never further back
         hit = name_before(back, len(back) - 1) if back and back[-1][0] == "," else None
         if hit:                                         # decided once we know the post has no name of its own
             n0, n1 = hit
             pending.append((BACK, back[n0:n1] + toks[:j], n1 - n0, n1 - n0 + j))
+    if m.start() >= 1 and text[m.start() - 1] == "(" and j < len(toks) and toks[j][0] == ")":   # Name (post)
+        bracketed_post(text, whole[max(0, i - 17):i - 1], toks[:j], found)
+
+
+def post_runs_into(toks, n: int) -> bool:
+    """True when a post begins among the words before ``toks[n]`` with no punctuation between."""
+    while n > 0 and toks[n - 1][0] not in TERMINATORS and toks[n - 1][0] != "(":
+        n -= 1
+        if G.starts_post(toks, n):
+            return True
+    return False
+
+
+def bracketed_post(text: str, back: list, post: list, found: dict) -> None:
+    """'Budi Santoso (Kepala Disnaker Lombok Timur)': the name right before the bracket holds the post in it,
+    unless a post runs up to the bracket ('Kepala Seksi Perdata dan Tata Usaha Negara (Kasi Datun)')."""
+    hit = name_before(back, len(back)) if back else None
+    if hit and back[hit[0]][1] not in found and not post_runs_into(back, hit[0]):
+        n0, n1 = hit
+        found[back[n0][1]] = (G.name_text(text, back, n0, n1), text[post[0][1]:post[-1][2]], back[n0][1], post[-1][2])
 
 
 TRIGGER_WORDS = {"yang", "juga", "menjabat", "sebagai", "merupakan"}
@@ -452,6 +543,40 @@ TRIGGER_WORDS = {"yang", "juga", "menjabat", "sebagai", "merupakan"}
 LOWER_POST_WORDS = {"bidang", "seksi", "sub", "bagian", "urusan", "dan", "serta", "tenaga", "kerja", "hukum", "umum",
                     "pidana", "khusus", "sosial", "anak", "perempuan", "hubungan", "masyarakat", "luar", "negeri",
                     "intelijen", "keimigrasian", "lalu", "lintas", "tindak", "informasi", "data", "teknologi"}
+
+
+def unit_word(word: str, after: str = "") -> bool:
+    """A word of a unit's or sector's name, never of a person's: 'Keimigrasian', 'Status', 'Sosial'
+    ('Lalu' and 'Anak' begin Sasak and Balinese names, unless 'Lintas' or another word than 'Agung' follows).
+
+    >>> unit_word("Keimigrasian"), unit_word("Lalu", "Lintas"), unit_word("Lalu", "Muhamad"), unit_word("Herman")
+    (True, True, False, False)
+    """
+    low = word.lower()
+    if low in {"lalu", "anak"}:
+        return after not in {"", "Agung"} and (low == "anak" or after == "Lintas")
+    return lower_post_word(low) or low in SECTOR_WORDS or low in UNIT_WORDS
+
+
+def units_then_name(toks, k: int, cut: int, j: int) -> bool:
+    """True when only a unit's words stand between the post's head and a name of words that are no unit's:
+    'Kasi Intel Dakim | Herman Takasiliang', 'Kepala Seksi Intelijen dan Penindakan Keimigrasian | Ari Sulistyanto'."""
+    def unit_at(n: int) -> bool:
+        return unit_word(toks[n][0], toks[n + 1][0] if n + 1 < len(toks) else "")
+    return all(unit_at(n) or toks[n][0] in G.CONNECTORS for n in range(k, cut)) \
+        and not any(unit_at(n) for n in range(cut, j))
+
+
+UNIT_WORDS = {"status", "tinggal", "izin", "ijin", "lantas", "dakim", "inteldakim", "tikim", "lalintalkim", "penkum",
+              "humas", "reskrim", "intel", "pidum", "pidsus", "datun", "komunikasi", "lintas", "lantaskim", "lalintal",
+              "renakta", "tipidter", "opsnal", "ops", "binmas", "sabhara", "samapta", "narkoba",
+              "penmas", "perdata", "tata", "usaha", "negara", "bina", "penempatan", "pelatihan", "produktivitas",
+              "rehabilitasi", "pemberdayaan", "perlindungan", "pembangunan", "perekonomian", "pemerintahan", "politik",
+              "operasional", "teknis", "administrasi", "program", "evaluasi", "advokasi", "hak", "kasus", "kerjasama",
+              "sama", "industrial", "syarat", "jaminan", "norma", "statistik", "sandi", "aplikasi", "layanan", "publik",
+              "eksekusi", "eksaminasi", "upaya", "barang", "bukti", "rampasan", "aset", "informatika", "protokol",
+              "dokumentasi", "tuna", "susila", "terlantar", "disabilitas", "lansia", "fakir", "miskin", "bencana",
+              "alam", "rawan", "pengaduan", "reintegrasi", "repatriasi", "ketenagakerjaan", "transmigrasi"}
 
 
 def lower_post_word(word: str) -> bool:
@@ -509,11 +634,23 @@ def split_post_name(text, toks, k: int, j: int, gaz, known: set[str], standalone
     """Where the office ends in 'Kepala Kantor Imigrasi Cilacap Ryo Achdar': the token index that begins
     the name, found as the longest office prefix known to the graph or written elsewhere without a name;
     failing that, the longest name whose first word the article makes speak ('kata Ryo'), or a name of two
-    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly')."""
+    or three words after an abbreviation ('Menteri Hukum dan HAM Yasonna Laoly'). A province or a region of
+    the graph is never the name ('Kepala Kanwil Kemenkumham Sumatera Selatan, ...')."""
     if standalone:
         return k if G.name_run(toks, k) == j else None
     cut = known_cut(text, toks, k, j, gaz, known, ends)
-    return cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
+    cut = cut or unknown_cut(toks, k, j, evidence) or bare_office_cut(toks, k, j, known, ends or {})
+    return None if cut is None or names_place(toks, cut, j, gaz.regions if gaz else {}) else cut
+
+
+def names_place(toks, cut: int, j: int, regions=frozenset()) -> bool:
+    """True when the words ``toks[cut:j]`` are a province's name or short form, or a region of the graph.
+
+    >>> names_place([("Sumatera", 0, 8), ("Selatan", 9, 16)], 0, 2)
+    True
+    """
+    words = " ".join(t[0] for t in toks[cut:j])
+    return words in G.PROVINCES or words in G.PROVINCE_NAMES or fold(words) in regions
 
 
 def head_end(toks, cut: int) -> int:
@@ -528,7 +665,20 @@ def head_end(toks, cut: int) -> int:
             m = regex.match(joined)
             if m:
                 end = max(end, n + len(m.group().split()))
+                if m.group() in DINAS_HEADS:
+                    end = sector_end(toks, end, cut)
     return end
+
+
+DINAS_HEADS = {"Dinas", "Suku Dinas", "Sudin"}
+
+
+def sector_end(toks, n: int, stop: int) -> int:
+    """The index after the capitalised sector words from ``n`` (before ``stop``): 'Dinas Tenaga Kerja' is
+    the head of a department, not 'Dinas' before a name 'Tenaga Kerja'."""
+    while n < stop and G.is_cap(toks[n][0]) and fold(toks[n][0]) in SECTOR_WORDS:
+        n += 1
+    return n
 
 
 def after_place(toks, cut: int) -> bool:
@@ -539,8 +689,15 @@ def after_place(toks, cut: int) -> bool:
         n -= 1
     if n > 0 and toks[n - 1][0] in G.PLACE_STARTS:
         n -= 1
-    return n > 0 and n < cut and (toks[n - 1][0] in PLACE_WORDS or toks[n - 1][0] == "TPI") \
-        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None          # 'Kantor Imigrasi Kelas II TPI Sabang Ibnu
+    return n > 0 and n < cut and (place_kind_at(toks, n - 1) or toks[n - 1][0] == "TPI") \
+        and G.PLAIN_RE.fullmatch(toks[n][0]) is not None and toks[n][0] not in G.STOP_CAPS   # not 'TPI Pelabuhan'
+
+
+def place_kind_at(toks, n: int) -> bool:
+    """True when ``toks[n]`` names a place's kind ('Kabupaten', 'Desa'), not the last word of a sector
+    ('Pemberdayaan Masyarakat Desa', 'Perencanaan Pembangunan Daerah')."""
+    sector_end_word = toks[n][0] in {"Desa", "Daerah"} and n > 0 and unit_word(toks[n - 1][0])
+    return toks[n][0] in PLACE_WORDS and not sector_end_word
 
 
 def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | None:
@@ -549,7 +706,9 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
     article never writes as an office's place, then a comma."""
     cut = head_end(toks, j)
     bare_post = cut == k and 2 <= j - cut <= 3
-    if not (k <= cut < j) or not (bare_post or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)) \
+    sector = 2 <= j - cut and fold(toks[cut - 1][0]) in SECTOR_WORDS        # 'Sekretaris Dinas Tenaga Kerja Sifa Aini,'
+    headed = bare_post or sector or G.is_abbrev(toks[cut - 1][0]) or G.starts_office(toks, cut - 1)
+    if not (k <= cut < j) or not headed \
             or j - cut > 3 or G.name_run(toks, cut) != j or toks[j - 1][0] in G.PLACE_ENDS \
             or toks[cut][0] in G.PLACE_STARTS or toks[cut - 1][0] in PLACE_WORDS \
             or any(t[0] in G.PROVINCES for t in toks[cut:j]) or ends_in_province(toks, j):
@@ -566,30 +725,73 @@ def bare_office_cut(toks, k: int, j: int, known: set[str], ends: dict) -> int | 
 
 
 def unknown_cut(toks, k: int, j: int, evidence: set[str]) -> int | None:
+    """Where a name the graph cannot confirm begins after an office: its first word speaks elsewhere in the
+    article, it follows a place's kind ('Kabupaten Pemalang'), it has degrees after it ('Setda OKU Selatan
+    Natalion, S.STP.'), it is Balinese ('I Made Sudarma'), it follows a country or only a unit's words ('Kasi
+    Intel Dakim Herman Takasiliang'), or it is two or three words after an abbreviation."""
+    degreed = followed_by_degree(toks, j)
     for cut in range(k, j):
-        if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
+        if G.name_run(toks, cut) != j or j - cut > 5 or place_kind_at(toks, cut - 1) \
                 or toks[cut][0] in G.PLACE_ENDS or toks[cut][0] in G.PLACE_STARTS or toks[j - 1][0] in G.PLACE_ENDS \
                 or toks[cut - 1][0] in G.OFFICE_INNER or toks[cut - 1][0] in G.PLACE_STARTS or cut <= head_end(toks, cut):
             continue
         first = cut + 1 if G.INITIAL_RE.fullmatch(toks[cut][0]) and cut + 1 < j else cut   # 'M. Yongen Pangkei'
-        if toks[first][0] in evidence or after_place(toks, cut):
+        if toks[first][0] in evidence or after_place(toks, cut) or balinese_at(toks, cut, j) \
+                or after_country(toks, cut):
             return cut
+        if degreed and j - cut <= 4 and fold(toks[cut][0]) not in SECTOR_WORDS:
+            return cut                                  # '... Perlindungan Anak Nova Susanti, SKM.'
+        if 2 <= j - cut <= 4 and units_then_name(toks, k, cut, j):
+            return cut                                  # 'Kasi Intel Dakim Herman Takasiliang'
         before = toks[cut - 1][0]
         if 2 <= j - cut <= 3 and (G.is_abbrev(before) or before in G.PROVINCES) and not G.is_degree(before):
             return cut
     return None
 
 
+def after_country(toks, cut: int) -> bool:
+    """True when a country ends the words before ``cut`` ('untuk Malaysia', 'Chapter Malaysia'): the post
+    serves that country, and what follows is the name."""
+    return cut >= 1 and toks[cut - 1][0] in G.COUNTRIES
+
+
+def balinese_at(toks, cut: int, j: int) -> bool:
+    """True when a Balinese name begins at ``cut`` and runs to ``j``: 'I Made Sudarma', 'Ni Luh Putu Ari'."""
+    return j - cut >= 3 and toks[cut][0] in {"I", "Ni"} and toks[cut + 1][0] in G.BALINESE_NAMES
+
+
+def followed_by_degree(toks, j: int) -> bool:
+    """True when ', S.H.' or another degree follows ``toks[j]``'s comma: only a person's name carries one."""
+    return j + 1 < len(toks) and toks[j][0] == "," and G.is_degree(toks[j + 1][0])
+
+
+POST_OFFICES = [(re.compile(r"^(?:Plt\.? |Wakil )?Direktur Jenderal "), "Direktorat Jenderal "),
+                (re.compile(r"^(?:Plt\.? |Wakil )?Dirjen "), "Ditjen "),
+                (re.compile(r"^(?:Plt\.? |Wakil )?Menteri "), "Kementerian ")]
+
+
+def office_of_post(post: str) -> str:
+    """The office a head's title names: 'Direktur Jenderal Imigrasi' heads 'Direktorat Jenderal Imigrasi'.
+
+    >>> office_of_post("Dirjen Imigrasi"), office_of_post("Kapolres Bima")
+    ('Ditjen Imigrasi', 'Kapolres Bima')
+    """
+    for regex, office in POST_OFFICES:
+        post = regex.sub(office, post)
+    return post
+
+
 def known_cut(text, toks, k: int, j: int, gaz, known: set[str], ends: dict | None = None) -> int | None:
     for cut in range(j - 1, k, -1):
-        if G.name_run(toks, cut) != j or j - cut > 4 or toks[cut - 1][0] in PLACE_WORDS \
-                or toks[cut][0] in G.PLACE_ENDS:
-            continue                                    # 'Kabupaten Kupang' is a place, not a name
+        if G.name_run(toks, cut) != j or j - cut > 5 or toks[cut - 1][0] in PLACE_WORDS \
+                or toks[cut][0] in G.PLACE_ENDS or toks[j - 1][0] in G.DIRECTIONS:
+            continue                                    # 'Kabupaten Kupang', 'Sumba Timur' are places, not names
         office = text[toks[0][1]:toks[cut - 1][2]]
         tail = fold(office)
         words = tail.split()
         if any(" ".join(words[n:]) in known for n in range(len(words))) or ends_in_province(toks, cut) \
                 or (gaz and any(gaz.link(text[t[1]:toks[cut - 1][2]]) for t in toks[1:cut])) \
+                or (gaz and gaz.link(office_of_post(office))) \
                 or (ends and fold(toks[cut - 1][0]) in ends and G.PLAIN_RE.fullmatch(toks[cut - 1][0])
                     and cut > head_end(toks, cut)):
             return cut                                  # ... or the word before ends an office elsewhere

@@ -36,10 +36,12 @@ CORPS = {"Inf", "Arm", "Art", "Kav", "Czi", "Cba", "Cpm", "Chb", "Ckm", "Cpl", "
          "Tek", "Adm", "Kes", "Nav", "Sus", "Pas"}
 RANK_MORE = CORPS | {c + "." for c in CORPS} | {"Besar", "Jenderal", "Polisi", "Pol", "Pol.", "TNI", "Laut", "Udara", "(Purn)",
              "(purn)", "(Purn.)", "(P)", "Pertama", "Muda", "Madya", "Komisaris", "Besar"}
-TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "KH", "K.H.", "Hajah",
+TITLES = {"Dr.", "Dr", "Drs.", "Drs", "Dra.", "Ir.", "Ir", "H.", "Hj.", "Prof.", "Prof", "dr.", "dr", "KH", "K.H.", "Hajah",
           "Haji", "Bapak", "Ibu", "Pak", "Bu"}
 DEGREE_WORDS = {"SH", "MH", "MM", "SE", "SIK", "MSi", "MAP", "MA", "MT", "MKn", "SIP", "SSos", "SPd", "MPd", "ST",
-                "MKes", "PhD", "SKom", "SHI", "MHum", "SAg", "MAg"}
+                "MKes", "PhD", "SKom", "SHI", "MHum", "SAg", "MAg", "SKM", "MKM", "SKep", "SSi", "SSTP", "SStP", "STP",
+                "MAk", "SAk", "SIKom", "MIKom", "SGz", "SFarm", "SPsi", "MPsi", "SHut", "SPt", "SPi", "MPH", "SKed", "SpOG",
+                "MBA", "MSc", "LLM"}
 STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pada", "Untuk", "Kemudian", "Hal", "Ia",
              "Dia", "Mereka", "Kami", "Saat", "Setelah", "Sejak", "Hingga", "Sebanyak", "Para", "Yang", "Namun",
              "Adapun", "Berdasarkan", "Terkait", "Selama", "Sepanjang", "Dari", "Ke", "Oleh", "Bersama", "Dengan",
@@ -51,43 +53,56 @@ STOP_CAPS = {"Di", "Dalam", "Menurut", "Sementara", "Selain", "Sebelumnya", "Pad
              "Sumber", "Selanjutnya", "Lalu", "Tak", "Tidak", "Bahkan", "Sedangkan", "Atas", "Agar", "Bagi", "Tim",
              "Presiden", "Gubernur", "Menteri", "Bupati", "Wali", "Camat", "Lurah", "Satgas", "Sekda", "Republik",
              "RI", "NKRI", "Pemerintah", "Kabupaten", "Provinsi", "Kepulauan", "Pulau", "Kab.", "Kec.", "Prov.",
-             "Kel."} | WEEKDAYS | MONTHS
+             "Kel.", "Daerah", "Wilayah"} | WEEKDAYS | MONTHS
+# Directions end places' names ('Sumba Timur'), never persons'.
+DIRECTIONS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya"}
 # Words that end a place's name ('Maluku Utara', 'Jakarta Raya'): never the start of a name split off an office.
 PLACE_ENDS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Raya", "Jaya", "Besar", "Kota",
               "Baru", "Laut", "Darat", "Pusat", "Kepulauan", "Hulu", "Hilir", "Ilir", "Ulu", "Kidul", "Induk"}
 
+# Ministers named by their short titles: complete posts ('Mendagri Tjahjo Kumolo', 'MenP2MI Abdul Kadir Karding').
+MINISTERS = (r"Mendagri|Menlu|Menaker|Mensos|Menkumham|Menkum|Menimipas|MenPPPA|Menkes|MenP2MI|Menhan|Menkeu|Menag|"
+             r"MenPAN-RB|Menpan|Menkominfo|Menhub|Menkopolhukam|Menkopmk")
 # A post begins with one of these words; Plt./Plh./Pj. and "Wakil" may come before it.
 POST_WORDS = (
     r"Kepala|Ketua|Sekretaris(?: Daerah)?|Direktur(?: Jenderal)?|Dirjen|Deputi|Asisten|Koordinator|Komandan|Panglima|"
-    r"Kabid|Kasubbid|Kasubdit|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|Karo\w*|Kakanwil|Kakanim|"
+    r"Kabid|Kasubbid|Kasubdit|Kasub|Kasubag|Kasubbag|Kasubsi|Kasat\w*|Kasi|Kabag|Kadis|Kadiv|"
+    r"Karo(?:ops|penmas|psdm|sdm|rena|log|binops|wassidik|provos|paminal|pembinops)?|Kakanwil|Kakanim|"
     r"Kanit|Panit|Kaur|Kapolda|Kapolres\w*|Kapolsek|Kapolri|Kabareskrim|Kajati|Kajari|Kacabjari|Kakorbinmas|"
     r"Aspidum|Aspidsus|Asintel|Wakapolda|Wakapolres\w*|Wakapolri|Wakajati|Wakajari|Wakabareskrim|"
+    r"Direskrim\w*|Waka (?:Polda|Polres\w*|Polsek)|"
     r"Dirreskrimum|Dirreskrimsus|Dirresnarkoba|Dirpolairud|Dirintelkam|Dirkrimum|Dir Reskrimum|Dir Reskrimsus|"
     r"Danramil|Dandim|Danrem|Danlanal|Danlantamal|Pangdam|Kalapas|Karutan|Kadisnaker\w*|Kadinsos|"
     r"Camat|Lurah|Bupati|Wali ?[Kk]ota|Walikota|Gubernur|Menteri|Wamen|Menko \w+|Presiden|Jaksa Agung(?! Muda)|"
-    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|"
+    r"Staf Ahli|Irwasda|Kabid Humas|Sekjen|Sestama|Kasubdit \w+|Duta Besar|Dubes|Konsul Jenderal|Konjen|Konsul|"
     r"Jaksa Penuntut Umum|JPU|[Pp]erwakilan|[Jj]uru [Bb]icara|Jubir|"
-    r"Inspektur Wilayah|Irwil|Irbid|Pangko\w+|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    r"Pangko(?:armada|opsud|opsau|gabwilhan|armabar|armatim|lantamal|marmada)\w*|"
+    r"Inspektur Wilayah|Irwil|Irbid|KSAL|KSAD|KSAU|Kasal|Kasad|Kasau|Danposal|Danguskamla|Danpomal|Danyonmarhanlan\w*|"
+    rf"{MINISTERS}|Kakan|"
+    r"Dosen|Rektor|Wakil Rektor|Dekan|Guru Besar|Kapus\w+|Kasipenkum|Kasipidum|Kasipidsus|Kasiintel|Kasidatun|"
     r"Atase|Kasdim|Kasrem|Kasdam|Danki|Kadis\w+|Kadin(?:sos|kes|kominfo|dik|hub)\w*|Kakesbangpol|Kaban\w+|Kalak|"
     r"Kasatpol\w*|Kakan\w+|"
     r"Sekda|Kasie|Katim|Kasatgas|Kaban|Kades|Wabup|Wagub|Wawali|Panitera|Dansatgas|Danyon|Danpos|Danlanud|"
-    r"Anggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
+    r"[Aa]nggota(?= (?:Komisi|DPR|DPRD|DPD|Dewan|Ombudsman|Komnas|KPAI|LPSK|Kompolnas|Bawaslu|KPU)(?![\w-]))"
 )
 POST_HEAD = re.compile(
-    r"(?=[A-Zpj])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
-    r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:Harian|Tugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
+    r"(?=[A-Zpja])(?<![\w-])(?<!Kanwil )(?<!Kantor )"
+    r"(?:(?:Plt|Plh|PLT|PLH|Pj|Pjs)\.? |Pelaksana (?:[Hh]arian|[Tt]ugas)(?: \((?:Plh|Plt)\))? |Penjabat (?:\(Pj\.?\) )?)?(?:Wakil )?"
     rf"(?:{POST_WORDS})(?![\w-])")
-# Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...".
-STANDALONE = re.compile(r"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung)$")
+# Posts that are complete without an office: "Presiden RI Joko Widodo", "Kapolri Listyo ...", "Menko Polhukam Mahfud MD".
+STANDALONE = re.compile(rf"^(?:Wakil )?(?:Presiden|Kapolri|Wakapolri|Kabareskrim|Wakabareskrim|Jaksa Agung|Menko \w+"
+                        rf"|{MINISTERS})$")
 
 ORG_HEAD = re.compile(
     r"(?=[A-Z])(?<![\w-])(?<!Gedung )(?<!Ruang )(?<!Aula )(?<!Hotel )(?<!Wisma )(?<!Graha )(?<!Jalan )"
-    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Kantor )(?<!Petugas )(?<!Atase )Imigrasi(?= [A-Z0-9])|"
+    r"(?:Kantor (?:Imigrasi|Wilayah|Kementerian)|Kanwil|Kanim|(?<!Dirjen )(?<!Jenderal )(?<!Kantor )(?<!Petugas )(?<!Atase )(?<!Pemeriksaan )Imigrasi(?= [A-Z0-9])|"
     r"Sat(?:reskrim|resnarkoba|polairud|intelkam|lantas|binmas|samapta|reskrimum|reskoba)\w*|"
     r"Direktorat(?: Jenderal)?|Ditjen|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpolairud|Ditintelkam|"
     r"Ditpolair\w*|Korpolairud|Ditsamapta|Ditlantas|Ditbinmas|Ditpamobvit|Dittahti|Ditres\w+|"
-    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
-    r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
+    r"Ditkrimum|Ditkrimsus|Subdirektorat|Subbidang|Sub Bidang|Subbag|Subdit|"
+    r"Unit Pelaksana Teknis(?: Daerah)?|Unit|Divisi|Satgas(?:da)?|Satuan Tugas|"
+    r"Satuan(?= (?:Reserse|Intelijen|Lalu Lintas|Pembinaan|Samapta|Polisi Air))|Gugus Tugas|Tim(?= [A-Z])|Timpora|"
+    r"Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Polairud|(?<!Atase )Kepolisian(?: (?:Daerah|Resor|Sektor|Negara))?|"
     r"Mabes Polri|Bareskrim|Badan(?= [A-Z])|Balai(?= [A-Z])|Baharkam|"
     r"Kejaksaan(?: (?:Agung|Tinggi|Negeri))?|Kejagung|Kejati|Kejari|Jaksa Agung Muda|"
     r"Pengadilan(?: (?:Negeri|Tinggi|Agama))?|BP3MI|BP2MI|UPTD?(?= [A-Z])|Kementerian|Kemen[A-Za-z0-9]+|Kemnaker|"
@@ -104,7 +119,7 @@ ORG_HEAD = re.compile(
     r"Koarmada|Kogabwilhan|Koopsud\w*|Lantamal|Guskamla|Koarmabar|Koarmatim|"
     r"KPUD?|Bawaslu|Panwaslu|Inspektorat|BNNK|BNNP|Forum(?= [A-Z])|Forkopimcam|Forkopimka|Polisi Diraja Malaysia|PDRM|"
     r"Pos (?:Pelayanan|Layanan)(?= [A-Z])|P4MI|P3MI|LTSA|Konsulat(?= [A-Z])|Otoritas(?= [A-Z])|OJK|PPATK|KPK|BPOM|"
-    r"BPK(?= [A-Z]))(?![\w-])")
+    r"BPK(?= [A-Z])|Sentra(?= [A-Z])|KSKP|Yonif|Batalyon(?= [A-Z0-9])|Partai(?= [A-Z]))(?![\w-])")
 # Provinces and their usual short forms: after an office word they end the office ("Kepala BP3MI NTB Ponco").
 PROVINCES = {
     "Aceh", "Sumut", "Sumbar", "Riau", "Kepri", "Jambi", "Sumsel", "Babel", "Bengkulu", "Lampung", "Banten", "DKI",
@@ -117,8 +132,14 @@ PROVINCE_NAMES = ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan", "Kepul
                   "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara", "Sulawesi Tengah", "Sulawesi Barat",
                   "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku Utara", "Papua Barat", "Papua Tengah",
                   "Papua Selatan", "Papua Pegunungan", "Papua Barat Daya", "DI Yogyakarta", "DKI Jakarta",
+                  "Daerah Khusus Jakarta", "Daerah Khusus Ibukota Jakarta", "Daerah Istimewa Yogyakarta",
                   "Sumatra Utara", "Sumatra Barat", "Sumatra Selatan")
+# Common words that are also surnames after a first name ('Lukmanul Hakim'), though never a name's first word.
+SURNAMES = {"Hakim"}
 NAME_PARTICLES = {"bin", "binti", "van", "der", "von", "de"}
+# Balinese birth-order and caste names after 'I' or 'Ni' ('I Made Sudarma', 'Ni Luh Putu Ari'): a name begins there.
+BALINESE_NAMES = {"Made", "Wayan", "Ketut", "Nyoman", "Putu", "Kadek", "Komang", "Gede", "Gusti", "Luh", "Nengah",
+                  "Kade", "Dewa", "Ida"}
 # Words that are common words elsewhere but begin a name before another name word ('Lalu Samsul Adnan', Sasak).
 NAME_PREFIXES = {"Lalu"}
 # Two-letter capitals that are not a person's initials.
@@ -130,10 +151,23 @@ PLACE_STARTS = {"Tanjung", "Teluk", "Muara", "Sungai", "Tanah", "Kuala", "Labuha
 # Words inside an office name that never end one ('Kantor Imigrasi Kelas I TPI' needs its place).
 OFFICE_INNER = {"Kelas", "I", "II", "III", "TPI", "Khusus", "Non", "Utama", "Pratama", "Madya", "Bidang", "Seksi",
                 "Sub", "Bagian", "Urusan"}
+# Words that name the kind of place an office serves: 'Kabupaten Wakatobi', 'Provinsi Bengkulu'.
+PLACE_KINDS = {"Kabupaten", "Kota", "Provinsi", "Kab.", "Prov."}
+LOWER_PLACE_KINDS = {"kabupaten", "kota", "provinsi"}            # as some reporters write them inside an office name
 # Units are offices only with their parent named: "Divisi Imigrasi" alone is a post's unit, not a body.
 UNIT_HEADS = {"Subdit", "Unit", "Divisi", "Subdirektorat", "Subbidang", "Subbag"}
 CONNECTORS = {"dan", "serta", "&"}
 POST_CONNECTORS = CONNECTORS | {"untuk", "pada"}   # 'Duta Besar RI untuk Malaysia', 'Direktur X pada Jampidum'
+# Posts abroad and at border posts run over 'di' + place ('Konsul Jenderal RI di Kota Kinabalu').
+ABROAD_POSTS = re.compile(r"^(?:Wakil )?(?:Konsul Jenderal|Konjen|Konsul|Duta Besar|Dubes|Atase|Kepala Perwakilan|Kepala Pos)")
+POST_CONNECTORS_ABROAD = POST_CONNECTORS | {"di"}
+# Countries workers are sent to: places, never names ('Duta Besar RI untuk Malaysia Hermono').
+COUNTRIES = {"Malaysia", "Singapura", "Brunei", "Kamboja", "Thailand", "Myanmar", "Filipina", "Vietnam", "Laos", "Taiwan",
+             "Hongkong", "Jepang", "Korea", "Tiongkok", "China", "Arab", "Saudi", "Turki", "Qatar", "Dubai", "Oman", "Kuwait",
+             "Yordania", "Mesir", "Irak", "Suriah", "Lebanon", "Australia", "Amerika", "Polandia", "Rusia"}
+STOP_CAPS |= COUNTRIES
+# Offices abroad are named for the place they serve: 'Kedutaan Besar Republik Indonesia (KBRI) untuk Ankara'.
+ABROAD_HEADS = {"Kedutaan Besar", "KBRI", "KJRI", "Konsulat Jenderal", "Konsulat"}
 
 NUMBER_RE = re.compile(r"\d[\w/-]*|[IVX]{1,4}")
 DEGREE_RE = re.compile(r"(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:[A-Z][A-Za-z]{0,4}\.?)?")
@@ -240,9 +274,12 @@ def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] =
         if word == "," and j > i and comma_list_closes(toks, j):
             j += 1                                      # 'Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB (DP3AKB)'
             continue
+        if word in LOWER_PLACE_KINDS and j > i and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]):
+            j += 1                                      # 'Badan Kesbangpol kabupaten Tanah Laut'
+            continue
         if word in connectors:
             nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
-            into_office = word in {"pada", "untuk"}            # 'Direktur X pada Jaksa Agung Muda ...'
+            into_office = word in {"pada", "untuk", "di"}      # 'Direktur X pada Jaksa Agung Muda ...'
             if j > i and is_cap(nxt) and (into_office or not starts_office(toks, j + 1)) \
                     and not starts_post(toks, j + 1) and nxt not in RANK_START and not is_bracket(nxt):
                 j += 1
@@ -267,19 +304,23 @@ def office_tail(toks: list[Tok], i: int, limit: int = 24, connectors: set[str] =
 def comma_list_closes(toks: list[Tok], j: int) -> bool:
     """True when the comma at ``j`` separates the sector words of one office name: capitalised words,
     commas and one 'dan' follow, then its abbreviation in brackets ('..., Perlindungan Anak dan Keluarga
-    Berencana (DP3AKB)'); a list of offices or a name after the comma is not that."""
+    Berencana (DP3AKB)', 'Sub Bidang Remaja, Anak, dan Wanita (Renakta)') or the place it serves ('Dinas
+    Koperasi, UMKM dan Tenaga Kerja Kabupaten Wakatobi'); a list of offices or a name after the comma is not that."""
     seen_and = False
     for n in range(j + 1, min(len(toks), j + 14)):
         word = toks[n][0]
         if is_bracket(word):
-            return seen_and and n > j + 2 and bracket_is_name_part(word) and is_abbrev(word[1:-1])
+            return seen_and and n > j + 2 and bracket_is_name_part(word)
+        if word in PLACE_KINDS:
+            return seen_and and n > j + 3 and toks[n - 1][0] != "dan"
         if word == "dan":
             if seen_and:
                 return False
             seen_and = True
         elif word == ",":
             continue
-        elif not PLAIN_RE.fullmatch(word) or starts_office(toks, n) or starts_post(toks, n) or word in RANK_START:
+        elif not (PLAIN_RE.fullmatch(word) or is_abbrev(word)) or starts_office(toks, n) or starts_post(toks, n) \
+                or word in RANK_START:
             return False
     return False
 
@@ -334,11 +375,16 @@ def name_run(toks: list[Tok], i: int) -> int:
             j += 1
             continue
         haji = haji or (j == i and len(word) == 2 and word.isupper() and word not in NOT_INITIALS
+                        and not is_number(word)
                         and j + 1 < len(toks) and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None
                         and toks[j + 1][0] not in STOP_CAPS)                      # 'KA Halim'
         noble = j == i and word in NAME_PREFIXES and j + 1 < len(toks) \
             and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None and toks[j + 1][0] not in STOP_CAPS
-        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not noble) or word in RANK_START \
+        month_inside = j > i and word in MONTHS and j + 1 < len(toks) and toks[j + 1][0] not in STOP_CAPS \
+            and PLAIN_RE.fullmatch(toks[j + 1][0]) is not None            # 'Amur Chandra Juli Buana'
+        surname = j > i and word in SURNAMES                        # 'Lukmanul Hakim', 'Arief Hakim'
+        if not (plain or initial or tail or haji) or (word in STOP_CAPS and not (noble or month_inside or surname)) \
+                or word in RANK_START \
                 or word in TITLES or (j == i and word in RANK_MORE) or starts_post(toks, j) or starts_office(toks, j):
             break
         j += 1
@@ -371,8 +417,8 @@ def skip_degrees(toks: list[Tok], i: int) -> int:
     while j < len(toks):
         if j + 1 < len(toks) and toks[j][0] == "," and is_degree(toks[j + 1][0]):
             j += 2
-        elif j == i and is_degree(toks[j][0]) and not INITIAL_RE.fullmatch(toks[j][0]):
-            j += 1                              # 'Sigit Waseso S.H.,M.H': the first degree without a comma
+        elif (j == i or is_degree(toks[j - 1][0])) and is_degree(toks[j][0]) and not INITIAL_RE.fullmatch(toks[j][0]):
+            j += 1                              # 'Sigit Waseso S.H.,M.H', 'Zahwani S.H M.Si': degrees without a comma
         else:
             break
     return j

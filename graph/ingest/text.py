@@ -96,6 +96,7 @@ def blank(line: str) -> str:
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}"
                           r"|Dr|dr|Drs|Dra|Ir|Prof|Pol|No|Hj|Jl|Plt|Plh|PLT|PLH|Pj|Pjs|Kec|Kab|Prov|Kel|Sdr|Sdri|drg|Kol|Let|Moh|Muh|Moch"
                           r"|Mochd|Mhd|Muhd|Abd|Ach|Inf|Arm|Art|Kav|Czi|Cba|Cpm|Mar|Pnb|Tek|Kes)\.$")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])|\n\s*\n")
 
 
@@ -107,8 +108,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
-        if m.group().strip() == "" and ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
-            continue                  # 'A. Maria', 'H.M. Rahmattullah', 'Dr. Sukmo': not a sentence end
+        if m.group().strip() == "" and not PARAGRAPH_BREAK.search(m.group()) \
+                and ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue                  # 'A. Maria', 'H.M. Rahmattullah', 'Dr. Sukmo': not a sentence end (a blank line is)
         if text[start:m.start()].strip():
             out.append(trim(text, start, m.start()))
         start = m.end()

@@ -18,16 +18,17 @@ def source_ref(cat: Lookup, iri: str, lang: str) -> dict:
 
 
 def provenance(cat: Lookup, fact: Fact, lang: str, basis: tuple[str, ...] = ()) -> dict:
-    """``legal_basis``, ``sources`` and ``confidence`` of one fact.
+    """``legal_basis``, ``sources``, ``confidence`` and ``note`` of one fact.
 
     The confidence is the fact's own marker, or "unverified" when it has no
-    source at all.
+    source at all; the note (skos:editorialNote) says why, or is None.
     """
     confidence = fact.confidence or (None if fact.sources else "unverified")
     return {
         "legal_basis": [basis_ref(cat, b, lang) for b in basis],
         "sources": [source_ref(cat, s, lang) for s in fact.sources],
         "confidence": confidence or "verified",
+        "note": fact.note,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.queries.lookup import Lookup
+from graph.model import within
 from graph.queries.common import agency_ref, provenance
 
 
@@ -20,7 +21,8 @@ def descendants_at(cat: Lookup, root: str, day: date) -> set[str]:
 
 
 def events_between(cat: Lookup, start: date, end: date, kinds: set[str]):
-    return [ev for ev in cat.events if ev.kind in kinds and ev.day and start < ev.day <= end]
+    """The events of ``kinds`` that fell (or, when bracketed, may have fallen) after ``start`` up to ``end``."""
+    return [ev for ev in cat.events if ev.kind in kinds and ev.falls_in(start, end)]
 
 
 def serves_within(cat: Lookup, agency: str, region: str) -> bool:
@@ -72,7 +74,7 @@ def diff(cat: Lookup, start: date, end: date, under: str | None = None, lang: st
                 out["moved"].append(moved)
     for ev in renames:
         if any(in_scope(i) for i in (*ev.originals, *ev.results)):
-            out["renamed"].append({"date": ev.day.isoformat(),
+            out["renamed"].append({"date": ev.when, "certainty": ev.falls_in(start, end),
                                    "old": [cat.ref(o, lang) for o in ev.originals],
                                    "new": [cat.ref(r, lang) for r in ev.results],
                                    **provenance(cat, ev, lang, ev.basis)})
@@ -84,33 +86,35 @@ def change_entry(cat: Lookup, iri: str, kind: str, lang: str, start: date, end: 
     entry = {"agency": agency_ref(cat, iri, lang)}
     side = "results" if kind == "created" else "originals"
     for ev in cat.events_of(iri):
-        if iri in getattr(ev, side) and ev.day and start < ev.day <= end:
+        if iri in getattr(ev, side) and ev.falls_in(start, end):
             other = ev.originals if kind == "created" else ev.results
-            entry.update({"date": ev.day.isoformat(), "change": ev.kind,
+            entry.update({"date": ev.when, "certainty": ev.falls_in(start, end), "change": ev.kind,
                           "related": [cat.ref(o, lang) for o in other if o != iri],
                           **provenance(cat, ev, lang, ev.basis)})
             break
     else:
         ent = cat.entities[iri]
-        day = ent.valid.start if kind == "created" else ent.valid.end
-        entry.update({"date": day.isoformat() if day else None, "change": kind, "related": [],
+        valid = ent.valid
+        day, latest, text = ((valid.start, valid.start_latest, valid.start_text) if kind == "created"
+                             else (valid.end, valid.end_latest, valid.end_text))
+        entry.update({"date": text or (day.isoformat() if day else None),
+                      "certainty": within(day, latest, start, end) or "certain", "change": kind, "related": [],
                       **provenance(cat, ent, lang)})
     return entry
 
 
 def move_entry(cat: Lookup, iri: str, start: date, end: date, lang: str) -> dict | None:
-    """The unit's move from its parent on ``start`` to another on ``end``, if it moved."""
+    """The unit's move from its parent on ``start`` to another on ``end``, if it moved.
+
+    A move is a change of reporting line (not an org:ChangeEvent): its date, legal basis
+    and sources are those of the new line (the old line's sources when it lost its parent)."""
     old, new = cat.line_at(iri, start), cat.line_at(iri, end)
     old_parent = old.parent if old else None
     new_parent = new.parent if new else None
     if old_parent == new_parent:
         return None
-    event = next((ev for ev in cat.events_of(iri)
-                  if ev.kind == "moved" and iri in ev.results and ev.day and start < ev.day <= end), None)
-    basis = event.basis if event else (new.basis if new else ())
-    fact = event or new or old
+    fact = new or old
     return {"unit": agency_ref(cat, iri, lang),
             "old_parent": cat.ref(old_parent, lang), "new_parent": cat.ref(new_parent, lang),
-            "date": (event.day.isoformat() if event and event.day
-                     else new.valid.start.isoformat() if new and new.valid.start else None),
-            **provenance(cat, fact, lang, basis)}
+            "date": new.valid.start.isoformat() if new and new.valid.start else None,
+            **provenance(cat, fact, lang, new.basis if new else ())}

@@ -6,7 +6,7 @@ from datetime import date
 
 from graph.queries.lookup import Lookup
 from graph.queries.common import provenance
-from graph.queries.show import is_head_role, iso
+from graph.queries.show import is_head_role
 
 
 def history(cat: Lookup, iri: str, lang: str = "id") -> list[dict]:
@@ -43,7 +43,7 @@ def event_item(cat: Lookup, ev, iri: str, lang: str) -> dict:
     before = ", ".join(cat.label(o, lang) for o in ev.originals)
     after = ", ".join(cat.label(r, lang) for r in ev.results)
     prov = provenance(cat, ev, lang, ev.basis)
-    return {"date": iso(ev.day), "kind": ev.kind,
+    return {"date": ev.when, "kind": ev.kind,
             "description": f"{before} → {after}" if before and after else (after or before),
             "unit": cat.ref(iri, lang), "from": [cat.ref(o, lang) for o in ev.originals],
             "to": [cat.ref(r, lang) for r in ev.results], "regulation": prov.pop("legal_basis"), **prov}

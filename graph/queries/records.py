@@ -79,6 +79,18 @@ def literal_date(text: str | None) -> date | None:
         return None
 
 
+def event_day(exact: str | None, earliest: str | None, latest: str | None) -> dict:
+    """A change event's day: dct:date, or the bracket mandat:earliestDate..latestDate.
+
+    >>> event_day(None, "2024-10-21", "2025")["when"]
+    '2024-10-21..2025'
+    """
+    if exact is not None or (earliest is None and latest is None):
+        return {"day": literal_date(exact), "day_latest": None, "when": exact}
+    return {"day": literal_date(earliest), "day_latest": last_day(latest),
+            "when": f"{earliest or ''}..{latest or ''}"}
+
+
 def last_day(text: str | None) -> date | None:
     """The last day an xsd date, gYearMonth or gYear covers.
 
@@ -225,7 +237,7 @@ def read_fact(table, node: Node, kind: str, types: set[str]):
     if kind == "change":
         return ChangeEvent(
             **common, kind=CHANGE_KINDS.get(node.iri_of(M + "changeKind"), "changed"),
-            day=literal_date(node.text(DCT + "date")),
+            **event_day(node.text(DCT + "date"), node.text(M + "earliestDate"), node.text(M + "latestDate")),
             originals=node.iris(ORG + "originalOrganization"),
             results=node.iris(ORG + "resultingOrganization"),
             from_parent=node.iri_of(M + "fromParent"), to_parent=node.iri_of(M + "toParent"),

@@ -9,7 +9,7 @@ from graph.queries.chain import certainty_of
 from graph.queries.common import agency_ref, provenance, source_ref
 
 
-def head_at(cat: Lookup, org: str, day: date, lang: str = "id") -> dict | None:
+def head_at(cat: Lookup, org: str, day: date, lang: str) -> dict | None:
     """Who headed ``org`` on ``day`` (a tenure in a head role), or None.
 
     When no tenure covers the day, the most recent earlier one is returned
@@ -45,14 +45,14 @@ def is_head_role(cat: Lookup, role: str | None) -> bool:
 
 def predecessors(cat: Lookup, iri: str, lang: str) -> list[dict]:
     """Organizations this one came from (split, merge, rename), with the event."""
-    return [dict(cat.ref(o, lang), change=ev.kind, date=iso(ev.day))
+    return [dict(cat.ref(o, lang), change=ev.kind, date=ev.when)
             for ev in cat.events_of(iri) if iri in ev.results
             for o in ev.originals if o != iri]
 
 
 def successors(cat: Lookup, iri: str, lang: str) -> list[dict]:
     """Organizations that took this one over, with the event."""
-    return [dict(cat.ref(r, lang), change=ev.kind, date=iso(ev.day))
+    return [dict(cat.ref(r, lang), change=ev.kind, date=ev.when)
             for ev in cat.events_of(iri) if iri in ev.originals
             for r in ev.results if r != iri]
 
@@ -149,7 +149,7 @@ def common_fields(cat: Lookup, iri: str, day: date, lang: str) -> dict:
             "confidence": ent.confidence or ("verified" if ent.sources else "unverified"), "note": ent.note}
 
 
-def regulation_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
+def regulation_card(cat: Lookup, iri: str, day: date, lang: str) -> dict:
     """A regulation or article: number, dates, title, what it amends or repeals and what
     amends or repeals it, its articles, and the mandates (responsibilities, reporting
     lines) that rest on it or on one of its articles."""
@@ -172,7 +172,7 @@ def regulation_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
                          for what, agency, obj, fact in sorted(rests, key=lambda r: (r[0], r[1], r[2] or ""))]}
 
 
-def region_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
+def region_card(cat: Lookup, iri: str, day: date, lang: str) -> dict:
     """A region: its code, the region it lies in, the regions inside it, and the
     agencies that serve it on ``day``."""
     attrs = cat.entities[iri].attrs
@@ -185,7 +185,7 @@ def region_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
             "agencies": [agency_ref(cat, a, lang) for a in serving]}
 
 
-def step_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
+def step_card(cat: Lookup, iri: str, day: date, lang: str) -> dict:
     """A TPPO step: its place in the order, the steps it hands over to and receives from,
     and who is responsible for it on ``day``."""
     attrs = cat.entities[iri].attrs
@@ -202,7 +202,7 @@ def step_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
                                  for r in sorted(rows, key=lambda r: (r.role != "lead", cat.label(r.agency, lang)))]}
 
 
-def person_card(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
+def person_card(cat: Lookup, iri: str, day: date, lang: str) -> dict:
     """A person: every post the sources show them in, with the dates they were seen in it."""
     posts = sorted(cat.memberships_of(iri), key=lambda m: (m.valid.start or date.min, m.organization))
     return {**common_fields(cat, iri, day, lang),

@@ -21,6 +21,6 @@ def steps(cat: Lookup, lang: str = "id") -> list[dict]:
             "alt_labels": sorted(ent.alt_labels),
             "definition": ent.attrs.get("definition", {}).get(lang),
             "hands_over_to": [cat.ref(t, lang) for t in ent.attrs.get("hands_over_to", ())],
-            "expects_regional_actor": ent.attrs.get("expects_regional", False),
+            "expects_regional_actor": ent.attrs["expects_regional"],
         })
     return out

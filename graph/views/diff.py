@@ -11,6 +11,7 @@ from datetime import date
 
 from graph.queries.lookup import Lookup
 from graph.queries.diff import diff, events_between
+from graph.render import UNCERTAIN
 from graph.views import UNVERIFIED, add_agency, add_fact_edge, is_unverified, new_network
 from graph.views.org import units_under
 
@@ -94,8 +95,21 @@ def diff_view(cat: Lookup, start: date, end: date, root: str, lang: str):
         for o in ev.originals:
             for r in ev.results:
                 if o in units and r in units and o != r:
-                    styled_edge(net, cat, o, r, ev, lang, ev.kind, used, ev.basis, f"{say(ev.kind, lang)} {ev.day}")
+                    styled_edge(net, cat, o, r, ev, lang, ev.kind, used, ev.basis, event_title(ev, start, end, lang))
     legend = [("", COLOURS[k], say(k, lang)) for k in COLOURS if k in {changes.get(u, "same") for u in units}]
     legend += [("line", ARROWS[s][0], f"{say(s, lang)} {HEADS[ARROWS[s][1]]}") for s in ARROWS if s in used]
     legend += [("outline", UNVERIFIED, say("unverified", lang))] if "unverified" in used else []
     return net, legend
+
+
+def event_title(ev, start, end, lang: str) -> str:
+    """The first line of a change arrow's tooltip: what, when, and whether it surely fell in the period.
+
+    >>> from graph.model import ChangeEvent
+    >>> ev = ChangeEvent(iri="e", kind="renamed", day=date(2024, 10, 21), day_latest=date(2025, 6, 25),
+    ...                  when="2024-10-21..2025-06-25")
+    >>> event_title(ev, date(2024, 10, 1), date(2025, 1, 1), "en")
+    'renamed 2024-10-21..2025-06-25 (≈ uncertain)'
+    """
+    text = f"{say(ev.kind, lang)} {ev.when}"
+    return f"{text} ({UNCERTAIN[0 if lang == 'id' else 1]})" if ev.falls_in(start, end) == "uncertain" else text

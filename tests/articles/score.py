@@ -1,6 +1,6 @@
 """Precision and recall of `mandat ingest` for organizations and persons, per split.
 
-    python tests/articles/score.py            # eval/ and dev/ (the development splits)
+    python tests/articles/score.py            # eval/, dev/ and dev2/ to dev7/ (the development splits)
     python tests/articles/score.py --blind    # also blind/ (measure it once, at the end)
     python tests/articles/score.py --show dev # also what was missed and what was extra, per article
     python tests/articles/score.py --set blind2  # one held-out split alone (blind2: measured once, at the end)
@@ -67,7 +67,7 @@ def main(argv: list[str]) -> None:
     from graph.queries.lookup import open_lookup
 
     cat = open_lookup()
-    splits = ["eval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"] + (["blind"] if "--blind" in argv else [])
+    splits = ["eval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"] + (["blind"] if "--blind" in argv else [])
     if "--set" in argv:
         splits = [argv[argv.index("--set") + 1]]
     shown = argv[argv.index("--show") + 1] if "--show" in argv else None

@@ -1,0 +1,95 @@
+"""The question functions called from Python, as a script or notebook would: their defaults,
+the resolver's helpers and the what-if lookup, pinned on the shipped data. In-process and fast
+(part of ``make mutation``'s selection)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph import ns
+from graph.errors import NameNotFound
+from graph.queries import chain, coverage, diff, gaps, history, search, show, stats, steps, who_handles
+from graph.queries.lookup import open_lookup
+from graph.resolve import describe, ended, nearest, resolve
+from graph.stores import open_store
+
+MD = ns.MD
+JUNE_2025 = date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return open_lookup()
+
+
+def test_open_lookup_reads_the_shipped_data_or_the_store_it_is_given(cat, tmp_path):
+    assert cat.label(MD + "kanim-batulicin", "en") == "Batulicin Class II Immigration Office (with checkpoint)"
+    world = str(__import__("pathlib").Path(__file__).parent / "fixtures" / "world")
+    given = open_lookup(store=open_store("memory", [world]))
+    assert given.label(MD + "ko", "id") == "Kantor Contoh Kabupaten Satu"
+    assert open_lookup([world]).label(MD + "kanim-batulicin", "id") == "md:kanim-batulicin"
+
+
+def test_questions_answer_in_indonesian_by_default(cat):
+    batulicin, kalsel = MD + "kanim-batulicin", MD + "region-kalsel"
+    assert chain.chain(cat, batulicin, JUNE_2025)[0]["label"] == "Kantor Imigrasi Kelas II TPI Batulicin"
+    assert history.history(cat, batulicin)[0]["unit"]["label"] == "Kantor Imigrasi Kelas II TPI Batulicin"
+    assert show.show(cat, batulicin, JUNE_2025)["kind_label"] == "Unit Pelaksana Teknis"
+    assert steps.steps(cat)[0]["label"] == "Pencegahan dan sosialisasi"
+    assert stats.stats(cat)[0]["label"] == "instansi"
+    assert diff.diff(cat, date(2024, 6, 1), JUNE_2025)["created"][0]["agency"]["kind_label"] == "Kepolisian"
+    rows = who_handles.who_handles(cat, MD + "step-investigation", JUNE_2025, MD + "region-tanah-bumbu")
+    assert rows[0]["agency"]["label"] == "Kepolisian Resor Tanah Bumbu"
+    assert coverage.coverage(cat, JUNE_2025, [kalsel])[0]["region"]["label"] == "Provinsi Kalimantan Selatan"
+    found = gaps.gaps(cat, JUNE_2025, [MD + "region-tanah-bumbu"])
+    assert found[0]["region"]["label"] == "Kabupaten Tanah Bumbu"
+    assert search.search(cat, "Batulicin")[0]["label"] == "Kantor Imigrasi Kelas II TPI Batulicin"
+
+
+def test_search_gives_ten_rows_unless_asked_for_more(cat):
+    assert len(search.search(cat, "Kantor Imigrasi")) == 10
+    assert len(search.search(cat, "Kantor Imigrasi", limit=12)) == 12
+
+
+def test_resolve_names_in_indonesian_by_default(cat):
+    with pytest.raises(NameNotFound, match="^no instansi matches 'Kantor Antah Berantah'"):
+        resolve(cat, "Kantor Antah Berantah", {"agency"})
+
+
+def test_an_ambiguous_name_carries_its_candidates_whole(cat):
+    with pytest.raises(NameNotFound) as err:
+        resolve(cat, "Kediri", {"region"}, "en")
+    assert err.value.candidates == [
+        {"iri": MD + "region-kabupaten-kediri", "label": "Kediri Regency", "matched": "Kediri", "score": 100.0},
+        {"iri": MD + "region-kota-kediri", "label": "Kediri City", "matched": "Kediri", "score": 100.0},
+    ]
+
+
+def test_an_office_exists_from_its_first_day_until_the_day_before_its_end(cat):
+    day_one, last = date(2024, 10, 21), date(2024, 10, 20)
+    assert resolve(cat, "Kemenimipas", {"agency"}, day=day_one) == MD + "kemenimipas"
+    assert ended(cat, MD + "kemenkumham", last, "en") is None
+    assert ended(cat, MD + "kemenkumham", day_one, "id").startswith(
+        "'Kementerian Hukum dan Hak Asasi Manusia' dibubarkan pada 2024-10-21; penerus: ")
+
+
+def test_nearest_reads_a_swap_as_one_edit_and_scores_in_percent():
+    assert nearest("prtaama", ["pertama", "pratama"]) == ("pratama", 85.7)
+    assert nearest("imigarsi", ["imigrasi", "polisi"]) == ("imigrasi", 87.5)
+    assert nearest("kejaksaan", ["imigrasi", "polisi"]) is None
+
+
+def test_describe_names_the_kinds_in_either_language():
+    assert describe({"region", "agency"}, "id") == "instansi/wilayah"
+    assert describe({"region", "agency"}, "en") == "agency/region"
+
+
+def test_a_what_if_drops_the_dissolved_agency_from_the_responsibilities_of_a_region(cat):
+    step, region, polres = MD + "step-investigation", MD + "region-tanah-bumbu", MD + "polres-tanah-bumbu"
+    assert polres in {r.agency for r in cat.responsibilities_in(step, region)}
+    without = gaps.scenario(cat, JUNE_2025, [polres])
+    kept = without.responsibilities_in(step, region)
+    assert polres not in {r.agency for r in kept}
+    assert {r.iri for r in kept} == {r.iri for r in cat.responsibilities_in(step, region) if r.agency != polres}
