@@ -109,6 +109,15 @@ def event_cell(kind: str, lang: str, fmt: str) -> str:
     return kind if fmt == "csv" else event_text(kind, lang)
 
 
+def day_cell(text: str | None, fmt: str) -> str:
+    """A date as written; in a table a bracket may wrap after its "..", never inside a day.
+
+    >>> day_cell("2024-10-21..2025-06-25", "table"), day_cell("2024-10-21..2025-06-25", "csv")
+    ('2024-10-21.. 2025-06-25', '2024-10-21..2025-06-25')
+    """
+    return (text or "").replace("..", ".. ") if fmt != "csv" else (text or "")
+
+
 def kind_cell(ref: dict, fmt: str, what: str = "kind") -> str:
     """An agency's kind (or level) as a code in CSV, as its label in a table."""
     return (ref.get(what) or "") if fmt == "csv" else ref.get(f"{what}_label", "")
@@ -154,7 +163,7 @@ def uncertain_note(answer: list[dict], lang: str) -> str | None:
 
 def chain_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
     rows = [[e["label"], kind_cell(e, fmt), bases(e.get("legal_basis"), fmt),
-             e.get("since") or "", e.get("until") or "", status_cell(e, lang, fmt),
+             day_cell(e.get("since"), fmt), day_cell(e.get("until"), fmt), status_cell(e, lang, fmt),
              srcs(e.get("sources"), fmt)] for e in answer]
     iris = [[e["iri"], iri_of(e.get("reports_to")), e.get("certainty", ""),
              " ".join(iri_of(p) for p in e.get("possible_parents", []))] for e in answer]
@@ -182,7 +191,7 @@ def steps_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Se
 
 
 def history_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[Section]:
-    rows = [[e["date"] or "", event_cell(e["kind"], lang, fmt), e["description"], bases(e["regulation"], fmt),
+    rows = [[day_cell(e["date"], fmt), event_cell(e["kind"], lang, fmt), e["description"], bases(e["regulation"], fmt),
              mark_cell(e["confidence"], lang, fmt), srcs(e["sources"], fmt)] for e in answer]
     iris = [[e["kind"], iri_of(e.get("unit")), " ".join(map(iri_of, e.get("from", []))),
              " ".join(map(iri_of, e.get("to", [])))] for e in answer]
@@ -204,14 +213,14 @@ def search_sections(answer: list[dict], lang: str, fmt: str = "table") -> list[S
 def diff_sections(answer: dict, lang: str, fmt: str = "table") -> list[Section]:
     sections = []
     for key in ("created", "dissolved"):
-        rows = [[e["agency"]["label"], e.get("date") or "", event_cell(e.get("change", ""), lang, fmt),
+        rows = [[e["agency"]["label"], day_cell(e.get("date"), fmt), event_cell(e.get("change", ""), lang, fmt),
                  names(e.get("related")), bases(e.get("legal_basis"), fmt), status_cell(e, lang, fmt),
                  srcs(e.get("sources"), fmt)] for e in answer[key]]
         iris = [[key, e["agency"]["iri"], " ".join(iri_of(r) for r in e.get("related") or [])] for e in answer[key]]
         sections.append(section(f"{title(key, lang)} ({len(rows)})", lang,
                                 ["agency", "date", "change", "related", "basis", "status", "sources"], rows, fmt,
                                 iris, ("change_code", "agency_iri", "related_iris"), code=key))
-    rows = [[names(e["old"]), names(e["new"]), e["date"], bases(e["legal_basis"], fmt),
+    rows = [[names(e["old"]), names(e["new"]), day_cell(e["date"], fmt), bases(e["legal_basis"], fmt),
              status_cell(e, lang, fmt), srcs(e["sources"], fmt)] for e in answer["renamed"]]
     iris = [["renamed", " ".join(iri_of(r) for r in e["old"]), " ".join(iri_of(r) for r in e["new"])]
             for e in answer["renamed"]]
@@ -219,7 +228,7 @@ def diff_sections(answer: dict, lang: str, fmt: str = "table") -> list[Section]:
                             ["agency", "related", "date", "basis", "status", "sources"], rows, fmt,
                             iris, ("change_code", "agency_iri", "related_iris"), code="renamed"))
     rows = [[e["unit"]["label"], (e["old_parent"] or {}).get("label", ""), (e["new_parent"] or {}).get("label", ""),
-             e.get("date") or "", bases(e["legal_basis"], fmt), mark_cell(e["confidence"], lang, fmt), srcs(e["sources"], fmt)]
+             day_cell(e.get("date"), fmt), bases(e["legal_basis"], fmt), mark_cell(e["confidence"], lang, fmt), srcs(e["sources"], fmt)]
             for e in answer["moved"]]
     iris = [["moved", e["unit"]["iri"], iri_of(e["old_parent"]), iri_of(e["new_parent"])] for e in answer["moved"]]
     sections.append(section(f"{title('moved', lang)} ({len(rows)})", lang,
