@@ -448,3 +448,9 @@ def test_matrix_marks_unknown_coverage_apart_from_uncovered_steps(run, tmp_path)
     found = json.loads(run("gaps", "--region", "Kabupaten Banjar", "--as-of", "2025-06-01", "--format", "json",
                            "--kind", "uncovered-step", "--kind", "unknown-coverage").output)
     assert sorted((f["subject"]["iri"].rsplit("/", 1)[1], f["kind"]) for f in found) == sorted(marked)
+
+
+def test_a_node_tooltip_names_the_office_its_kind_and_level(pages):
+    node = next(n for n in page_data(pages["org"])["nodes"] if n["id"] == MD + "kanim-batulicin")
+    assert node["title"].splitlines()[:3] == ["Kantor Imigrasi Kelas II TPI Batulicin", "Unit Pelaksana Teknis",
+                                              "Kabupaten/Kota"]
