@@ -172,3 +172,14 @@ def test_chain_pangkalpinang_in_early_2025_is_uncertain_between_both_kanwil(run_
     first = run_json("chain", "Kanim Pangkalpinang", "--as-of", "2025-03-01")[0]
     assert first["certainty"] == "uncertain"
     assert [p["iri"] for p in first["possible_parents"]] == [MD + "kanwil-kemenkumham-babel", MD + "kanwil-ditjenim-babel"]
+
+
+def test_a_rename_known_only_by_a_bracket_is_uncertain_until_the_bracket_closes(run_json):
+    """The Kanwil Kemenkumham Kalsel became Kanwil Kemenkum between 2024-10-21 and 2025-06-25."""
+    def renamed(end):
+        answer = run_json("diff", "--from", "2024-06-01", "--to", end, "--region", "Kalsel")
+        return [(r["old"][0]["iri"], r["date"], r["certainty"]) for r in answer["renamed"]]
+    row = (MD + "kanwil-kemenkumham-kalsel", "2024-10-21..2025-06-25")
+    assert renamed("2025-06-01") == [(*row, "uncertain")]
+    assert renamed("2025-12-01") == [(*row, "certain")]
+    assert renamed("2024-09-01") == []
