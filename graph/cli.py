@@ -125,20 +125,6 @@ def date_range(cat, start, end):
     return d1, d2
 
 
-def refuse_if_gone(cat, iri: str, day, lang: str) -> None:
-    """One line naming the dissolution and the successors when ``iri`` had ended by ``day``
-    (a chain or an org tree needs a day the office existed; ``show`` still gives its card)."""
-    from graph.errors import InputError
-    from graph.resolve import ended
-
-    gone = ended(cat, iri, day, lang)
-    if gone:
-        hint = ("rantai hanya ada pada hari kantor itu masih ada: pilih --as-of lebih awal atau tanyakan "
-                "penerusnya" if lang == "id" else
-                "a chain needs a day the office existed: give an earlier --as-of or ask about a successor")
-        raise InputError(f"{gone}; {hint}")
-
-
 def emit(answer, sections, fmt):
     from graph.output import emit as _emit
 
@@ -199,7 +185,8 @@ def show(obj, name, as_of, fmt):
     """
     from graph.queries.show import card
     from graph.render import card_sections
-    from graph.resolve import ended, resolve
+    from graph.queries.common import ended
+    from graph.resolve import resolve
 
     cat = obj.catalog()
     day = day_of(cat, as_of)
@@ -223,7 +210,6 @@ def chain(obj, name, as_of, fmt):
     cat = obj.catalog()
     day = day_of(cat, as_of)
     iri = resolve(cat, name, {"agency"}, obj.lang, day)
-    refuse_if_gone(cat, iri, day, obj.lang)
     answer = run(cat, iri, day, obj.lang)
     emit(answer, chain_sections(answer, obj.lang, fmt), fmt)
 
@@ -658,7 +644,6 @@ def view_org(obj, root, as_of, depth, region, output, open_it):
     cat = obj.catalog()
     day = day_of(cat, as_of)
     root_iri = resolve(cat, root, {"agency"}, obj.lang, day) if root else "https://w3id.org/mandat/id/presiden"
-    refuse_if_gone(cat, root_iri, day, obj.lang)
     region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
     heading = f"{cat.label(root_iri, obj.lang)} — {day}"
     finish_view(obj, cat, day, org_view(cat, root_iri, day, depth, obj.lang, region_iri), output or "out/org.html",

@@ -326,29 +326,6 @@ def candidate(cat: Lookup, cand: Candidate, lang: str) -> dict:
             "score": cand.score}
 
 
-def ended(cat: Lookup, iri: str, day: date, lang: str = "id") -> str | None:
-    """A line saying that ``iri`` had ended by ``day`` and what succeeded it, else None.
-
-    >>> from graph.queries.lookup import open_lookup
-    >>> print(ended(open_lookup(), ns.MD + "kemenkumham", date(2025, 1, 1), "en"))
-    'Ministry of Law and Human Rights' was dissolved on 2024-10-21; successor: 'Ministry of Human Rights', \
-'Ministry of Law', 'Ministry of Immigration and Corrections'
-    """
-    valid = cat.entities[iri].valid
-    if valid.end is None or day < valid.end:
-        return None
-    after = sorted({r for ev in cat.events_of(iri) if iri in ev.originals for r in ev.results if r != iri},
-                   key=lambda r: (cat.label(r, "id"), r))
-    names = ", ".join(f"'{cat.label(r, lang)}'" for r in after) or "-"
-    if valid.end_latest is not None:               # sources only bracket the end
-        when = (f"antara {valid.end.isoformat()} dan {valid.end_latest.isoformat()} (tidak pasti)" if lang == "id"
-                else f"between {valid.end.isoformat()} and {valid.end_latest.isoformat()} (uncertain)")
-    else:
-        when = ("pada " if lang == "id" else "on ") + valid.end.isoformat()
-    text = ("'{}' dibubarkan {}; penerus: {}", "'{}' was dissolved {}; successor: {}")
-    return text[0 if lang == "id" else 1].format(cat.label(iri, lang), when, names)
-
-
 def describe(kinds: set[str], lang: str) -> str:
     """The kinds in words, e.g. 'instansi/wilayah'."""
     words_ = [KIND_WORDS[k][0 if lang == "id" else 1] for k in sorted(kinds)]

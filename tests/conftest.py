@@ -49,7 +49,13 @@ def run_json(run):
     return _run
 
 
-@pytest.fixture(scope="module")
+def shared_scope(fixture_name, config) -> str:
+    """``module``, but ``function`` under mutmut: mutmut credits what a shared fixture computes to
+    the first test that sets it up, so a mutant reached there would be judged by that test alone."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
+
+
+@pytest.fixture(scope=shared_scope)
 def pages(tmp_path_factory):
     """The four views written once from the shipped data: name → HTML path."""
     from tests.test_views import VIEWS

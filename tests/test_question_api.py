@@ -12,14 +12,16 @@ from graph import ns
 from graph.errors import NameNotFound
 from graph.queries import chain, coverage, diff, gaps, history, search, show, stats, steps, who_handles
 from graph.queries.lookup import open_lookup
-from graph.resolve import describe, ended, nearest, resolve
+from graph.queries.common import ended
+from tests.conftest import shared_scope
+from graph.resolve import describe, nearest, resolve
 from graph.stores import open_store
 
 MD = ns.MD
 JUNE_2025 = date(2025, 6, 1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared_scope)
 def cat():
     return open_lookup()
 
@@ -93,3 +95,20 @@ def test_a_what_if_drops_the_dissolved_agency_from_the_responsibilities_of_a_reg
     kept = without.responsibilities_in(step, region)
     assert polres not in {r.agency for r in kept}
     assert {r.iri for r in kept} == {r.iri for r in cat.responsibilities_in(step, region) if r.agency != polres}
+
+
+def test_a_chain_asked_before_an_office_began_or_after_it_ended_refuses_in_one_line(cat):
+    from graph.errors import InputError
+    from graph.queries.chain import chain
+
+    with pytest.raises(InputError) as early:
+        chain(cat, MD + "kemenimipas", date(2024, 10, 20), "en")
+    assert str(early.value) == ("'Ministry of Immigration and Corrections' did not exist yet on 2024-10-20 "
+                                "(it exists from 2024-10-21); give a later --as-of")
+    with pytest.raises(InputError) as late:
+        chain(cat, MD + "kemenkumham", date(2024, 10, 21), "id")
+    assert str(late.value) == (
+        "'Kementerian Hukum dan Hak Asasi Manusia' dibubarkan pada 2024-10-21; penerus: 'Kementerian Hak Asasi "
+        "Manusia', 'Kementerian Hukum', 'Kementerian Imigrasi dan Pemasyarakatan'; pertanyaan ini perlu hari "
+        "ketika kantor itu masih ada: pilih --as-of lebih awal atau tanyakan penerusnya")
+    assert chain(cat, MD + "kemenkumham", date(2024, 10, 20), "en")[0]["iri"] == MD + "kemenkumham"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.errors import InputError
 from graph.queries.lookup import Lookup
-from graph.queries.common import agency_ref, provenance
+from graph.queries.common import agency_ref, provenance, require_existing
 
 
 def chain(cat: Lookup, unit: str, day: date, lang: str = "id") -> list[dict]:
@@ -54,16 +53,3 @@ def certainty_of(cat: Lookup, unit: str, day: date, lang: str) -> dict:
     parents = list(dict.fromkeys(line.parent for line in sorted(possible, key=lambda l: l.valid.start or date.min)))
     return {"certainty": "uncertain" if uncertain else "certain",
             "possible_parents": [cat.ref(p, lang) for p in parents]}
-
-
-def require_existing(cat: Lookup, iri: str, day: date, lang: str) -> None:
-    """Raise a helpful error when ``iri`` did not exist on ``day``."""
-    ent = cat.entities[iri]
-    if ent.valid.contains(day):
-        return
-    span = f"{ent.valid.start or '…'} to {ent.valid.end or '…'}"
-    successors = [r for ev in cat.events_of(iri) if iri in ev.originals
-                  for r in ev.results if r != iri]
-    hint = (" ; its successor: " + ", ".join(cat.label(s, lang) for s in successors)) if successors else ""
-    raise InputError(f"'{cat.label(iri, lang)}' did not exist on {day.isoformat()} "
-                     f"(it existed {span}){hint}; choose another --as-of")

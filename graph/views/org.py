@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.queries.lookup import Lookup
-from graph.queries.chain import require_existing
+from graph.queries.common import require_existing
 from graph.views import add_agency, add_fact_edge, kind_key, kind_legend, new_network
 
 FONT, MIN_LABEL_PX = 16, 12
