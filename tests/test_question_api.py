@@ -112,3 +112,33 @@ def test_a_chain_asked_before_an_office_began_or_after_it_ended_refuses_in_one_l
         "Manusia', 'Kementerian Hukum', 'Kementerian Imigrasi dan Pemasyarakatan'; pertanyaan ini perlu hari "
         "ketika kantor itu masih ada: pilih --as-of lebih awal atau tanyakan penerusnya")
     assert chain(cat, MD + "kemenkumham", date(2024, 10, 20), "en")[0]["iri"] == MD + "kemenkumham"
+
+
+def test_who_handles_without_a_region_orders_regency_before_province_before_national(cat):
+    rows = who_handles.who_handles(cat, MD + "step-investigation", JUNE_2025, None, "en")
+    by_level = {r["agency"]["iri"].removeprefix(MD): r["distance"] for r in rows}
+    assert (by_level["polres-tanah-bumbu"], by_level["polda-kalsel"], by_level["polri"]) == (0, 1, 2)
+    assert [r["distance"] for r in rows] == sorted(r["distance"] for r in rows)
+    assert len(rows) > len(who_handles.who_handles(cat, MD + "step-investigation", JUNE_2025,
+                                                   MD + "region-tanah-bumbu", "en"))
+
+
+def test_a_kind_label_is_the_most_specific_agency_class_in_the_language_asked(cat):
+    from graph.queries.common import kind_label
+
+    types = cat.entities[MD + "kanim-batulicin"].types
+    assert (kind_label(cat, types, "en"), kind_label(cat, types, "id")) == ("Technical unit", "Unit Pelaksana Teknis")
+    assert kind_label(cat, (), "en") == ""
+
+
+def test_a_fact_without_sources_is_unverified_and_its_own_marker_wins(cat):
+    from graph.model import ReportingLine
+    from graph.queries.common import provenance
+
+    bare = ReportingLine(iri="urn:x", unit=MD + "kanim-batulicin", parent=MD + "kemenimipas")
+    assert provenance(cat, bare, "en")["confidence"] == "unverified"
+    sourced = ReportingLine(iri="urn:y", sources=(MD + "src-lenterabanua-2023-06-21",))
+    assert provenance(cat, sourced, "en")["confidence"] == "verified"
+    weak = ReportingLine(iri="urn:z", sources=sourced.sources, confidence="weak", note="one source")
+    assert {k: provenance(cat, weak, "en")[k] for k in ("confidence", "note")} == {"confidence": "weak",
+                                                                                     "note": "one source"}
