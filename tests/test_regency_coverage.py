@@ -137,7 +137,7 @@ def test_coverage_balangan(kalsel):
     assert held(row, "prosecution-office") == {"kejari-balangan"}
     assert held(row, "regional-government") == {"pemkab-balangan"}
     assert held(row, "regional-department") == {"dp3a-balangan"}
-    assert held(row, "technical-unit") == {"kanim-banjarmasin"}
+    assert held(row, "technical-unit") == {"kanim-balangan", "kanim-banjarmasin"}
     assert "police-unit" not in row["missing"] and "prosecution-office" not in row["missing"]
     assert row["sourced"]["share"] == 1.0
 
