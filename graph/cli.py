@@ -654,9 +654,11 @@ def view_org(obj, root, as_of, depth, region, output, open_it):
 @click.argument("root", required=False)
 @click.option("--from", "start", required=True, metavar="YYYY-MM-DD")
 @click.option("--to", "end", required=True, metavar="YYYY-MM-DD")
+@click.option("--region", metavar="REGION", help="Only the units serving this province or regency/city, each drawn "
+              "on its own (without it, many alike units are one node).")
 @view_options
 @click.pass_obj
-def view_diff(obj, root, start, end, output, open_it):
+def view_diff(obj, root, start, end, region, output, open_it):
     """The restructuring between two dates under ROOT (default: the President)."""
     from graph.resolve import resolve
     from graph.views.diff import diff_view
@@ -664,9 +666,11 @@ def view_diff(obj, root, start, end, output, open_it):
     cat = obj.catalog()
     d1, d2 = date_range(cat, start, end)
     root_iri = resolve(cat, root, {"agency"}, obj.lang) if root else "https://w3id.org/mandat/id/presiden"
-    heading = f"{cat.label(root_iri, obj.lang)}: {d1} → {d2}"
-    finish_view(obj, cat, d2, diff_view(cat, d1, d2, root_iri, obj.lang), output or "out/diff.html", heading, "",
-                open_it)
+    region_iri = resolve(cat, region, {"region"}, obj.lang) if region else None
+    heading = f"{cat.label(root_iri, obj.lang)}: {d1} → {d2}" + (f" — {cat.label(region_iri, obj.lang)}"
+                                                                  if region_iri else "")
+    finish_view(obj, cat, d2, diff_view(cat, d1, d2, root_iri, obj.lang, region_iri), output or "out/diff.html",
+                heading, "", open_it)
 
 
 def region_view(obj, builder, region, as_of, output, open_it, name: str, prefix: str = "") -> None:

@@ -173,7 +173,10 @@ def test_diff_counts_match_the_query(pages):
     changed &= scope
     parents = {line.parent for u in changed for line in (cat.line_at(u, d1), cat.line_at(u, d2)) if line}
     data = page_data(pages["diff"])
-    assert ids(data) == changed | (parents & scope)
+    members = {m for n in data["nodes"] for m in n.get("members", ())}
+    groups = {n["id"] for n in data["nodes"] if "members" in n}
+    assert (ids(data) - groups) | members == changed | (parents & scope)    # each unit drawn once: alone or in a group
+    assert not (ids(data) - groups) & members
     edges = {(e["from"], e["to"]) for e in data["edges"]}
     assert (MD + "kanwil-kemenkumham-kalsel", MD + "kanim-batulicin") in edges     # old line
     assert (MD + "kanwil-ditjenim-kalsel", MD + "kanim-batulicin") in edges        # new line
@@ -423,7 +426,10 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     assert sorted((e["to"], e["title"].splitlines()[0]) for e in renames) == [
         (MD + "kanwil-kemenkum-babel", "berganti nama 2024-12-06..2025-08-04 (≈ tidak pasti)"),
         (MD + "kanwil-kemenkum-kalsel", "berganti nama 2024-10-21..2025-06-25 (≈ tidak pasti)")]
-    assert styles[("#1f77b4", "vee")] == 135 and styles[("#d62728", "bar")] == 139   # moves; old lines
+    lines = Counter()                                                              # an arrow may stand for many lines
+    for e in data["edges"]:
+        lines[(e["color"], e["arrows"]["to"]["type"])] += e.get("members", 1)
+    assert lines[("#1f77b4", "vee")] == 135 and lines[("#d62728", "bar")] == 139     # moves; old lines
     # most of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
     node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # sourced since issue 13
@@ -434,6 +440,30 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     assert {("line", colour) for colour, _ in styles} <= swatches                  # every arrow colour explained
     # no merge; the Kanwil Ditjen Imigrasi NTB and Sulsel are still unverified, so the legend explains the outline
     assert ("line", "#8c564b") not in swatches and ("outline", "#9e9e9e") in swatches
+
+
+def test_national_diff_draws_alike_units_as_one_node_each_and_a_region_draws_each_office(pages, run, tmp_path):
+    """The 2024 restructuring: 31 new Kanwil Ditjen Imigrasi under the Ditjen are one node, and the 127 Kanim
+    that left the Ditjen for them another, joined by one arrow per kind of line; the page stays a few rows.
+    Kalsel's and Babel's Kanwil, parents of Kanim drawn alone (they left a Kanwil Kemenkumham), stay alone."""
+    data = page_data(pages["diff"])
+    groups = {n["label"]: n for n in data["nodes"] if "members" in n}
+    assert sorted(groups) == ["127 × Unit Pelaksana Teknis\ndipindahkan", "31 × Kantor Wilayah\ndibentuk"]
+    kanwil, kanim = groups["31 × Kantor Wilayah\ndibentuk"], groups["127 × Unit Pelaksana Teknis\ndipindahkan"]
+    assert MD + "kanwil-ditjenim-kalsel" in ids(data) and MD + "kanim-balangan" in ids(data)
+    assert MD + "kanwil-ditjenim-jatim" in kanwil["members"] and kanwil["unverified"]    # NTB and Sulsel unverified
+    assert MD + "kanim-tarakan" in kanim["members"] and MD + "kanim-batulicin" not in kanim["members"]
+    between = [(e["arrows"]["to"]["type"], e["members"]) for e in data["edges"] if (e["from"], e["to"]) == (kanwil["id"], kanim["id"])]
+    assert between == [("vee", 127)]
+    assert len(data["nodes"]) == 26
+    assert data["extra"]["search"]["kanim tarakan"] == [MD + "kanim-tarakan"]   # a member is found by its name
+    out = tmp_path / "kalsel.html"
+    assert run("view", "diff", "--from", "2024-10-01", "--to", "2025-12-31", "--region", "Kalsel",
+               "-o", str(out)).exit_code == 0
+    region = page_data(out)
+    assert not [n for n in region["nodes"] if "members" in n]
+    assert {MD + "kanim-balangan", MD + "kanim-banjarmasin", MD + "kanim-batulicin"} <= ids(region)
+    assert not {MD + "kanim-tarakan", MD + "kanwil-ditjenim-jatim"} & ids(region)
 
 
 def test_matrix_marks_unknown_coverage_apart_from_uncovered_steps(run, tmp_path):

@@ -323,3 +323,16 @@ def test_step_filter_keeps_one_step_and_its_agencies(browser, pages):
     opened.page.select_option("#step-filter", "")
     assert opened.page.evaluate(visible) == everything
     opened.close()
+
+
+def test_search_for_an_office_inside_a_group_selects_the_group(browser, pages):
+    """The national diff draws 127 moved Kanim as one node: searching one of them finds that node."""
+    opened = Opened(browser, pages["diff"])
+    opened.page.fill("#search", "Kanim Tarakan")
+    opened.page.wait_for_timeout(300)
+    selected = opened.page.evaluate("window.mandatNetwork.getSelectedNodes()")
+    group = opened.page.evaluate(f"window.mandatData.nodes.get({{filter: n => (n.members || []).includes('{MD}kanim-tarakan')}})"
+                                 ".map(n => n.id)")
+    assert len(group) == 1 and selected == group and opened.page.inner_text("#found") == "1 / 1"
+    assert opened.errors == []
+    opened.close()

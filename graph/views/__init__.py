@@ -148,10 +148,11 @@ def search_keys(cat: Lookup, iris: set[str]) -> dict[str, list[str]]:
 
 def page_extras(cat: Lookup, net, day: date, lang: str) -> dict:
     """Detail-panel facts, search keys and kind filters for every agency drawn in ``net``."""
-    agencies = {n.get("agency", n["id"]) for n in net.nodes} & {e.iri for e in cat.agencies()}
+    drawn = {n.get("agency", n["id"]) for n in net.nodes} & {e.iri for e in cat.agencies()}
+    agencies = drawn | {m for n in net.nodes for m in n.get("members", ())}     # a group's members are searched
     kinds = sorted({n["kind"] for n in net.nodes if "kind" in n})
     steps = [n["id"] for n in net.nodes if n.get("step") == n["id"]]     # a view drawn by TPPO step
-    return {**net.extra, "details": {iri: details_of(cat, iri, day, lang) for iri in sorted(agencies)},
+    return {**net.extra, "details": {iri: details_of(cat, iri, day, lang) for iri in sorted(drawn)},
             "search": search_keys(cat, agencies),
             "kinds": [[k, cat.label(ns.MANDAT + k, lang) or k] for k in kinds],
             "steps": [[s, cat.label(s, lang)] for s in steps]}

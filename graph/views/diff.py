@@ -7,13 +7,19 @@ arrow), a dashed outline or dashed line says the fact is unverified.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
+from graph.queries.common import kind_label
 from graph.queries.lookup import Lookup
 from graph.queries.diff import diff, events_between
 from graph.render import UNCERTAIN
-from graph.views import UNVERIFIED, add_agency, add_fact_edge, is_unverified, new_network
+from graph.views import (LEVEL_SIZES, UNVERIFIED, add_agency, add_fact_edge, is_unverified, kind_key, new_network,
+                         word)
 from graph.views.org import units_under
+
+GROUP_AT = 8   # more units than this alike (level, change, kind, old and new parent) are drawn as one node
+LISTED = 25    # members named in a group's tooltip
 
 COLOURS = {"created": "#2ca02c", "dissolved": "#d62728", "renamed": "#ff7f0e", "moved": "#1f77b4",
            "same": "#dddddd"}
@@ -27,7 +33,9 @@ WORDS = {"created": ("dibentuk", "created"), "dissolved": ("dibubarkan", "dissol
          "same": ("tetap", "unchanged"), "old": ("garis lama", "old reporting line"),
          "new": ("garis baru", "new reporting line"), "kept": ("garis tetap", "unchanged line"),
          "move": ("garis baru setelah pindah", "new line after a move"), "split": ("pemecahan", "split"),
-         "merged": ("penggabungan", "merge"), "unverified": ("belum terverifikasi", "unverified")}
+         "merged": ("penggabungan", "merge"), "unverified": ("belum terverifikasi", "unverified"),
+         "more": ("dan {n} lainnya; --region menggambar tiap kantor", "and {n} more; --region draws each office"),
+         "lines": ("garis", "lines")}
 EVENTS = ("renamed", "split", "merged")
 
 
@@ -61,45 +69,118 @@ def styled_edge(net, cat, a, b, fact, lang, style: str, used: set[str], basis=()
                   smooth={"enabled": True, "type": curve, "roundness": 0.3} if curve else False)
 
 
-def diff_view(cat: Lookup, start: date, end: date, root: str, lang: str):
+def diff_view(cat: Lookup, start: date, end: date, root: str, lang: str, region: str | None = None):
     """The units under ``root`` that changed, with their old and new parents and the change events.
 
     Each unit sits at its depth under ``root`` (on ``end`` if it exists then), so
-    event arrows do not push units down a level.
+    event arrows do not push units down a level. More than ``GROUP_AT`` units alike
+    (same level, change, kind, old and new parent) are one node listing them, so the
+    national restructuring reads as a few nodes, not one row of 150 offices;
+    ``region`` keeps the units serving that region, each drawn on its own.
     """
     net = new_network(hierarchical="UD")
     depth = levels_of(cat, root, start, end)
-    answer = diff(cat, start, end, root, lang)
-    changes = change_of(answer)
+    changes = change_of(diff(cat, start, end, root, lang, region))
     units = {u for u in changes if u in depth}
     for unit in list(units):
         for day in (start, end):
             line = cat.line_at(unit, day)
             if line is not None and line.parent in depth:
                 units.add(line.parent)
+    drawn = grouped(cat, units, changes, depth, start, end)
+    members = defaultdict(list)
     for unit in sorted(units):
-        change = changes.get(unit, "same")
-        add_agency(net, cat, unit, lang, extra=say(change, lang), colour=COLOURS[change], level=depth[unit])
+        members[drawn[unit]].append(unit)
+    for node, inside in members.items():
+        change = changes.get(inside[0], "same")
+        if node == inside[0]:
+            add_agency(net, cat, node, lang, extra=say(change, lang), colour=COLOURS[change], level=depth[node])
+        else:
+            add_group(net, cat, node, inside, lang, COLOURS[change], say(change, lang), depth[inside[0]])
     used: set[str] = {"unverified"} if any(is_unverified(cat.entities[u]) for u in units) else set()
+    edges = defaultdict(list)
     for unit in sorted(units):
         old, new = cat.line_at(unit, start), cat.line_at(unit, end)
         if old and new and old.iri == new.iri and old.parent in units:
-            styled_edge(net, cat, old.parent, unit, old, lang, "kept", used, old.basis)
+            edges[(drawn[old.parent], drawn[unit], "kept")].append(old)
             continue
         if old and old.parent in units:
-            styled_edge(net, cat, old.parent, unit, old, lang, "old", used, old.basis)
+            edges[(drawn[old.parent], drawn[unit], "old")].append(old)
         if new and new.parent in units:
-            styled_edge(net, cat, new.parent, unit, new, lang, "move" if changes.get(unit) == "moved" else "new",
-                        used, new.basis)
+            edges[(drawn[new.parent], drawn[unit], "move" if changes.get(unit) == "moved" else "new")].append(new)
+    for (a, b, style), lines in edges.items():
+        if len(lines) == 1:
+            styled_edge(net, cat, a, b, lines[0], lang, style, used, lines[0].basis)
+        else:
+            group_edge(net, a, b, lines, lang, style, used)
     for ev in events_between(cat, start, end, set(EVENTS)):
         for o in ev.originals:
             for r in ev.results:
                 if o in units and r in units and o != r:
-                    styled_edge(net, cat, o, r, ev, lang, ev.kind, used, ev.basis, event_title(ev, start, end, lang))
+                    styled_edge(net, cat, drawn[o], drawn[r], ev, lang, ev.kind, used, ev.basis,
+                                event_title(ev, start, end, lang))
     legend = [("", COLOURS[k], say(k, lang)) for k in COLOURS if k in {changes.get(u, "same") for u in units}]
     legend += [("line", ARROWS[s][0], f"{say(s, lang)} {HEADS[ARROWS[s][1]]}") for s in ARROWS if s in used]
     legend += [("outline", UNVERIFIED, say("unverified", lang))] if "unverified" in used else []
     return net, legend
+
+
+def grouped(cat: Lookup, units: set[str], changes: dict, depth: dict, start: date, end: date) -> dict[str, str]:
+    """The node each unit is drawn as: itself, or ``group:N`` for more than ``GROUP_AT`` alike.
+
+    Levels are taken from the top, so units under grouped parents group by those groups;
+    a unit that is the parent of a unit drawn alone stays alone too (Kalsel's Kanwil with
+    Kalsel's own Kanim), so no arrow ends in a group for one member.
+    """
+    parents = {u: tuple(line.parent if line else None for line in (cat.line_at(u, start), cat.line_at(u, end)))
+               for u in units}
+    alone: set[str] = set()
+    while True:
+        drawn: dict[str, str] = {}
+        for level in sorted({depth[u] for u in units}):
+            alike = defaultdict(list)
+            for unit in sorted(u for u in units if depth[u] == level):
+                key = tuple(drawn.get(p, p) for p in parents[unit])
+                alike[(unit,) if unit in alone else (changes.get(unit, "same"), kind_key(cat, unit), key)].append(unit)
+            for inside in alike.values():
+                node = f"group:{len(drawn)}" if len(inside) > GROUP_AT else None
+                drawn.update({u: node or u for u in inside})
+        keep = {p for u in units if drawn[u] == u for p in parents[u] if p in drawn and drawn[p] != p}
+        if keep <= alone:
+            return drawn
+        alone |= keep
+
+
+def add_group(net, cat: Lookup, node: str, inside: list[str], lang: str, colour: str, change: str, level: int) -> None:
+    """One node for many alike units: "33 × Kantor Wilayah", its tooltip naming them."""
+    ent = cat.entities[inside[0]]
+    kind = kind_label(cat, ent.types, lang)
+    names = sorted(cat.label(u, lang) for u in inside)
+    doubtful = sum(is_unverified(cat.entities[u]) for u in inside)
+    listed = names[:LISTED] + ([say("more", lang).format(n=len(names) - LISTED)] if len(names) > LISTED else [])
+    title = "\n".join([f"{len(inside)} × {kind} — {change}"]
+                      + ([f"⚠ {doubtful} {word('unverified', lang).lower()}"] if doubtful else []) + listed)
+    net.add_node(node, label=f"{len(inside)} × {kind}\n{change}", title=title, shape="box", margin=10,
+                 kind=kind_key(cat, inside[0]), members=inside, level=level,
+                 size=LEVEL_SIZES.get(ent.attrs.get("level"), 14),
+                 color={"background": colour, "border": UNVERIFIED if doubtful else "#333333"},
+                 borderWidth=3, font={"size": 18, "color": "#222222"},
+                 **({"shapeProperties": {"borderDashes": [4, 4]}, "unverified": True} if doubtful else {}))
+
+
+def group_edge(net, a: str, b: str, lines: list, lang: str, style: str, used: set[str]) -> None:
+    """One arrow for the lines between two groups: "× 33", dashed when any of them is unverified."""
+    colour, head, _ = ARROWS[style]
+    doubtful = sum(is_unverified(line) for line in lines)
+    used.add(style)
+    used.update({"unverified"} if doubtful else set())
+    title = f"{say(style, lang)} × {len(lines)} {say('lines', lang)}" + (
+        f"\n⚠ {doubtful} {word('unverified', lang).lower()}" if doubtful else "")
+    # an old line bends away from the new ones it would otherwise run along
+    smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25} if style == "old" else False
+    net.add_edge(a, b, title=title, label=f"× {len(lines)}", color=colour, dashes=bool(doubtful),
+                 unverified=bool(doubtful), width=4, arrows={"to": {"enabled": True, "type": head}}, smooth=smooth,
+                 members=len(lines))
 
 
 def event_title(ev, start, end, lang: str) -> str:

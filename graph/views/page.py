@@ -215,9 +215,10 @@ SCRIPT = r"""
   function norm(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, " ").trim(); }
   const nodesOf = new Map();
   for (const n of data.nodes) {
-    const key = n.agency || n.id;
-    if (!nodesOf.has(key)) nodesOf.set(key, []);
-    nodesOf.get(key).push(n.id);
+    for (const key of [n.agency || n.id].concat(n.members || [])) {   // a group node is found by its members
+      if (!nodesOf.has(key)) nodesOf.set(key, []);
+      nodesOf.get(key).push(n.id);
+    }
   }
   function lookup(q) {
     const words = q.split(" "), hits = (keys[q] || []).slice();
