@@ -278,3 +278,17 @@ def test_facts_left_unverified_say_what_was_searched(g, fact):
     assert (MD[fact], M.confidence, M.Unverified) in g
     note = " ".join(str(n) for n in g.objects(MD[fact], SKOS.editorialNote))
     assert "Searched" in note and "December 2026" in note, fact
+
+
+def test_dit_ppa_ppo_begins_in_a_bracket_between_perpres_20_2024_and_the_september_report(g):
+    """Review: "created 23 Sep 2024" was the day of a report, not of the founding; Perpres 20/2024 of
+    12 Feb 2024 is the earliest it could exist."""
+    for fact in ("dit-ppa-ppo-bareskrim", "rl-dit-ppa-ppo-bareskrim-1", "resp-dit-ppa-ppo-bareskrim-investigation-indonesia"):
+        interval = period(g, fact)
+        assert g.value(interval, TIME.hasBeginning) is None, fact
+        assert (instant(g, interval, M.earliestBeginning), instant(g, interval, M.latestBeginning)) == \
+            ("2024-02-12", "2024-09-23"), fact
+    ev = MD["ev-create-dit-ppa-ppo-2024"]
+    assert g.value(ev, DCTERMS.date) is None
+    assert (str(g.value(ev, M.earliestDate)), str(g.value(ev, M.latestDate))) == ("2024-02-12", "2024-09-23")
+    assert (MD["dit-ppa-ppo-bareskrim"], DCTERMS.source, MD["src-rmol-dit-ppa-ppo-2024-09-23"]) in g
