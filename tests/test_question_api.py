@@ -41,7 +41,8 @@ def test_questions_answer_in_indonesian_by_default(cat):
     assert show.show(cat, batulicin, JUNE_2025)["kind_label"] == "Unit Pelaksana Teknis"
     assert steps.steps(cat)[0]["label"] == "Pencegahan dan sosialisasi"
     assert stats.stats(cat)[0]["label"] == "instansi"
-    assert diff.diff(cat, date(2024, 6, 1), JUNE_2025)["created"][0]["agency"]["kind_label"] == "Kepolisian"
+    created = {c["agency"]["iri"]: c["agency"] for c in diff.diff(cat, date(2024, 6, 1), JUNE_2025)["created"]}
+    assert created[MD + "dit-ppa-ppo-bareskrim"]["kind_label"] == "Kepolisian"
     rows = who_handles.who_handles(cat, MD + "step-investigation", JUNE_2025, MD + "region-tanah-bumbu")
     assert rows[0]["agency"]["label"] == "Kepolisian Resor Tanah Bumbu"
     assert coverage.coverage(cat, JUNE_2025, [kalsel])[0]["region"]["label"] == "Provinsi Kalimantan Selatan"
@@ -142,3 +143,34 @@ def test_a_fact_without_sources_is_unverified_and_its_own_marker_wins(cat):
     weak = ReportingLine(iri="urn:z", sources=sourced.sources, confidence="weak", note="one source")
     assert {k: provenance(cat, weak, "en")[k] for k in ("confidence", "note")} == {"confidence": "weak",
                                                                                      "note": "one source"}
+
+
+def test_region_level_ranks_regency_over_province_over_country_and_nothing_else(cat):
+    from graph.queries.who_handles import region_level
+
+    assert [region_level(cat, ns.MD + r) for r in ("region-tanah-bumbu", "region-kalsel", "region-indonesia")] == [3, 2, 1]
+    assert region_level(cat, None) == 0 and region_level(cat, ns.MD + "kanim-batulicin") == 0    # not a region
+    assert region_level(cat, ns.MD + "no-such-region") == 0
+
+
+def test_compare_between_two_dates_keeps_the_max_leads_asked_for(cat):
+    kalsel, day = [ns.MD + "region-kalsel"], date(2025, 6, 1)
+    kinds = {"single-point-of-failure"}
+    strict = gaps.between(cat, day, day, kalsel, kinds, max_leads=1)
+    assert strict["baseline"] == strict["scenario"] == gaps.counts(gaps.gaps(cat, day, kalsel, kinds, max_leads=1))
+    assert strict["baseline"]["total"] > gaps.between(cat, day, day, kalsel, kinds)["baseline"]["total"]
+
+
+def test_a_creation_known_within_a_bracket_is_uncertain_for_a_period_that_cuts_the_bracket(cat):
+    """Dit PPA-PPO began between 12 Feb and 23 Sep 2024: created surely in 2024, maybe after 1 June,
+    surely not after 1 October; never a confident pick inside the bracket."""
+    def created(start, end):
+        found = {c["agency"]["iri"]: c for c in diff.diff(cat, start, end)["created"]}
+        entry = found.get(MD + "dit-ppa-ppo-bareskrim")
+        return entry and (entry["certainty"], entry["date"])
+
+    assert created(date(2024, 1, 1), JUNE_2025) == ("certain", "2024-02-12..2024-09-23")
+    assert created(date(2024, 6, 1), JUNE_2025) == ("uncertain", "2024-02-12..2024-09-23")
+    assert created(date(2024, 10, 1), JUNE_2025) is None
+    moved = {m["unit"]["iri"] for m in diff.diff(cat, date(2024, 6, 1), JUNE_2025)["moved"]}
+    assert MD + "dit-ppa-ppo-bareskrim" not in moved

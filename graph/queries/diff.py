@@ -61,14 +61,16 @@ def diff(cat: Lookup, start: date, end: date, under: str | None = None, lang: st
            "region": cat.ref(region, lang),
            "created": [], "dissolved": [], "renamed": [], "moved": []}
     for ent in sorted(cat.agencies(), key=lambda e: cat.label(e.iri, lang)):
-        before, after = ent.valid.contains(start), ent.valid.contains(end)
         if not in_scope(ent.iri):
             continue
-        if after and not before and ent.iri not in renamed_new:
+        valid = ent.valid
+        began = within(valid.start, valid.start_latest, start, end)      # a bracket across a date: uncertain
+        ended = within(valid.end, valid.end_latest, start, end)
+        if began and ent.iri not in renamed_new:
             out["created"].append(change_entry(cat, ent.iri, "created", lang, start, end))
-        elif before and not after and ent.iri not in renamed_old:
+        if ended and ent.iri not in renamed_old:
             out["dissolved"].append(change_entry(cat, ent.iri, "dissolved", lang, start, end))
-        elif before and after:
+        if not began and not ended and valid.contains(start) and valid.contains(end):
             moved = move_entry(cat, ent.iri, start, end, lang)
             if moved:
                 out["moved"].append(moved)

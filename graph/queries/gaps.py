@@ -606,7 +606,8 @@ class Scenario(Lookup):
         return ent
 
     def facts(self, kind: str, pred=None, value=None) -> list:
-        return self.kept(kind, super().facts(kind, pred, value), pred is None)
+        found = self.without_gone(kind, super().facts(kind, pred, value))
+        return found + self.agreed() if kind == "agreement" and pred is None else found
 
     def responsibilities_in(self, step: str, jurisdiction: str | None) -> list:
         """>>> from graph.queries.lookup import open_lookup
@@ -614,19 +615,22 @@ class Scenario(Lookup):
         >>> s.responsibilities_in(ns.MD + "step-investigation", ns.MD + "region-tanah-bumbu")
         []
         """
-        return self.kept("responsibility", super().responsibilities_in(step, jurisdiction), False)
+        return self.without_gone("responsibility", super().responsibilities_in(step, jurisdiction))
 
-    def kept(self, kind: str, records: list, with_links: bool) -> list:
-        """``records`` without the dissolved agencies' facts (and with the agreed links)."""
+    def without_gone(self, kind: str, records: list) -> list:
+        """``records`` without the dissolved agencies' facts (an agreement keeps its other parties)."""
         if kind == "responsibility":
             return [r for r in records if r.agency not in self.gone]
         if kind == "membership":
             return [m for m in records if m.member not in self.gone and m.organization not in self.gone]
-        if kind != "agreement":
-            return records
-        kept = [replace(a, parties=tuple(p for p in a.parties if p not in self.gone)) for a in records]
-        return kept + ([Agreement(iri=f"urn:mandat:what-if:{a}+{b}", parties=(a, b), agreement_type="what-if")
-                        for a, b in self.links] if with_links else [])
+        if kind == "agreement":
+            return [replace(a, parties=tuple(p for p in a.parties if p not in self.gone)) for a in records]
+        return records
+
+    def agreed(self) -> list[Agreement]:
+        """The agreements the what-if adds, one per ``--with-link`` pair."""
+        return [Agreement(iri=f"urn:mandat:what-if:{a}+{b}", parties=(a, b), agreement_type="what-if")
+                for a, b in self.links]
 
 
 def counts(findings: list[dict]) -> dict:
