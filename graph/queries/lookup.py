@@ -41,6 +41,9 @@ FIELD_OF = {M + "unit": "unit", M + "parent": "parent", M + "agency": "agency", 
             M + "fromParent": "from_parent", M + "toParent": "to_parent"}
 
 
+LANGS = ("id", "en")      # the languages of the labels and of every answer
+
+
 @lru_cache(maxsize=None)
 def rq(name: str) -> str:
     """The text of the query file ``name`` beside the modules of graph/queries/."""
@@ -394,7 +397,13 @@ class Lookup:
 
     # -- labels -----------------------------------------------------------------------------
     def label(self, iri: str | None, lang: str = "id") -> str:
-        """The label of ``iri`` in ``lang``, falling back to the other language."""
+        """The label of ``iri`` in ``lang`` ("id" or "en"), falling back to the other language.
+
+        Any other ``lang`` is a programming error, raised at once rather than answered in
+        whichever language happens to be there.
+        """
+        if lang not in LANGS:
+            raise ValueError(f"label language must be one of {LANGS}, not {lang!r}")
         if iri is None:
             return ""
         ent = self.entity(iri)
