@@ -67,7 +67,7 @@ def kind_label(cat: Lookup, types: tuple[str, ...], lang: str) -> str:
 
 # -- whether an office existed on a day ------------------------------------------------------
 
-def ended(cat: Lookup, iri: str, day: date, lang: str = "id") -> str | None:
+def ended(cat: Lookup, iri: str, day: date, lang: str) -> str | None:
     """A line saying that ``iri`` had ended by ``day`` and what succeeded it, else None.
 
     >>> from graph.queries.lookup import open_lookup
