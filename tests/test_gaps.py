@@ -298,14 +298,15 @@ def test_kalimantan_selatan_findings_grouped_by_cause(run_json):
 
     found = run_json("gaps", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01")
     assert Counter(f["kind"] for f in found) == {
-        "unlinked-handover": 103, "weak-basis": 11, "single-point-of-failure": 5, "uncovered-step": 4,
-        "unknown-coverage": 3}     # weak-basis 11: the task force's two roles, Dinsos Kalsel's and the Polda's
+        "unlinked-handover": 103, "weak-basis": 11, "single-point-of-failure": 6, "uncovered-step": 4,
+        "unknown-coverage": 3}     # weak-basis 11: the task force's two roles, Dinsos Kalsel's and the Polda's;
+                                   # single points 6: + Kemlu, the only link of its Dit PWNI (h-data)
     # unlinked-handover 103 and a fifth single point of failure since the regency actors of
     # data/regency-actors-kalsel.ttl (Polres, Kejari, PN and dinas of every regency, issue 13) hand cases on
     # with no agreement in the data;
     # reporting role are sourced; Polri is no longer a single point of failure once its MoU with KemenP2MI
     # is dated to its signing, 21 January 2026 (issue 13)
-    assert [f["rank"] for f in found] == list(range(1, 127))
+    assert [f["rank"] for f in found] == list(range(1, 128))     # 127: + Kemlu single point (h-data)
     first = found[0]      # the health ministry hands victims on to the provincial Dinsos with no channel, in all 14
     assert (first["kind"], local(first["subject"]["iri"]), first["impact"]["regions"], first["impact"]["falls_between"]) == (
         "unlinked-handover", "kemenkes", 14, True)
@@ -322,9 +323,9 @@ def test_table_shows_the_top_20_and_counts_the_rest(run, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")
     args = ("--lang", "en", "gaps", "--region", "Kalimantan Selatan", "--as-of", "2025-06-01")
     table = run(*args).output
-    assert "… and 106 more findings (--all for all)" in table and "\n 21 " not in table
+    assert "… and 107 more findings (--all for all)" in table and "\n 21 " not in table
     everything = run(*args, "--all").output
-    assert "\n 126 " in everything and "more findings" not in everything
+    assert "\n 127 " in everything and "more findings" not in everything
 
 
 # -- what-if and comparison ----------------------------------------------------------------------------

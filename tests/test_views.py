@@ -121,9 +121,9 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
     data = page_data(out)
     tree = data["extra"]["tree"]
     assert tree["days"] == ["2007-04-19", "2024-07-01", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-04",
-                            "2024-12-06", "2024-12-09", "2025-06-01", "2025-11-04"]
+                            "2024-12-06", "2024-12-09", "2025-01-22", "2025-06-01", "2025-11-04"]   # 2025-01-22: Desk P2MI (h-data)
     children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
-    assert [len(c) for c in children] == [21, 21, 21, 24, 24, 24, 24, 24, 24, 24]     # + TNI, PPATK, KKP, Kemenkeu (issue 13)
+    assert [len(c) for c in children] == [21, 21, 21, 24, 24, 24, 24, 24, 24, 24, 24]     # + TNI, PPATK, KKP, Kemenkeu (issue 13)
     assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[tree["days"].index("2025-06-01")]
     assert data["options"]["layout"]["hierarchical"]["direction"] == "UD"
     assert data["options"]["physics"]["enabled"] is False and data["extra"]["minLabelPx"] == 12
@@ -197,7 +197,7 @@ def test_process_has_every_step_handover_and_agency(pages):
     assert sum(1 for e in data["edges"] if e["from"] in cat.step_order and e["to"] in cat.step_order) == handovers
     rows = [(s, r["agency"]["iri"]) for s in cat.step_order for r in nearest_rows(who_handles(cat, s, DAY, region))]
     drawn = [n for n in data["nodes"] if "agency" in n]
-    assert sorted(n["id"] for n in drawn) == sorted(f"{s} {a}" for s, a in rows) and len(drawn) == 27
+    assert sorted(n["id"] for n in drawn) == sorted(f"{s} {a}" for s, a in rows) and len(drawn) == 28   # + Kemlu Dit PWNI (h-data)
     assert sum(1 for e in data["edges"] if e["to"] in cat.step_order and e["from"] not in cat.step_order) == len(rows)
     xs = [n["x"] for n in data["nodes"] if n["id"] in cat.step_order[:6]]
     assert xs == sorted(xs)                                                         # left to right
@@ -249,7 +249,7 @@ def test_coordination_counts_and_gaps(pages):
 
     ringed = {n["id"] for n in data["nodes"] if n["color"]["border"] == "#d62728"}
     subjects = {f["subject"]["iri"] for f in gaps(cat, DAY, [MD + "region-tanah-bumbu"]) if f["subject"]}
-    assert ringed == subjects & nodes and len(ringed) == 16 and MD + "kanim-batulicin" in ringed
+    assert ringed == subjects & nodes and len(ringed) == 17 and MD + "kanim-batulicin" in ringed   # + Kemlu as single point (h-data)
 
 
 @pytest.mark.parametrize("name", VIEWS)
