@@ -158,7 +158,7 @@ def test_coverage_bangka_tengah_and_pangkalpinang(babel):
     assert held(bateng, "regional-department") == {"disnaker-bangka-tengah"}
     pgk = babel["region-pangkalpinang"]
     assert pgk["missing"] == []
-    assert held(pgk, "task-force") == {"gt-pangkalpinang"}
+    assert held(pgk, "task-force") == {"gt-pangkalpinang", "timpora-pangkalpinang"}
     assert held(pgk, "technical-unit") == {"kanim-pangkalpinang", "uptd-ppa-pangkalpinang"}
 
 

@@ -99,7 +99,9 @@ def test_org_page_holds_the_dated_tree(pages):
     kanwil = {u for u in units if u.startswith(MD + "kanwil-ditjenim-")}
     kanim = {u for u in units if u.startswith(MD + "kanim-")}
     assert len(kanwil) == 33 and len(kanim) == KANIM          # all 33 Kanwil (Permenimipas 2/2024); Kanim of data/
-    assert units == kanwil | kanim | {MD + "ditjen-imigrasi", MD + "timpora-tanah-bumbu"}
+    timpora = {MD + "timpora-" + t for t in ("tanah-bumbu", "babel", "pangkalpinang", "bangka-tengah", "bangka-barat",
+                                             "bangka-selatan", "belitung-timur")}    # Babel teams: data/babel-provincial.ttl
+    assert units == kanwil | kanim | {MD + "ditjen-imigrasi"} | timpora
     assert {MD + "kanim-" + k for k in ("batulicin", "pangkalpinang", "klungkung", "morowali")} <= kanim
     assert tree["days"] == ["2007-04-19", "2024-07-01", "2024-11-05", "2024-12-04", "2024-12-06", "2024-12-09",
                             "2025-06-01", "2025-11-04"]
@@ -109,10 +111,12 @@ def test_org_page_holds_the_dated_tree(pages):
     early = in_force(tree, "2007-04-19")      # before the Kanwil Ditjen Imigrasi: Kanim as UPT of the Ditjen (UU 6/2011)
     assert len(early) == EARLY_LINES
     assert {(line[1], line[2]) for line in early if line[2] != MD + "ditjen-imigrasi"} == {
-        (MD + "timpora-tanah-bumbu", MD + "kanim-batulicin")}
+        (MD + "timpora-tanah-bumbu", MD + "kanim-batulicin"), (MD + "timpora-belitung-timur", MD + "kanim-tanjung-pandan")} | {
+        (MD + "timpora-" + t, MD + "kanim-pangkalpinang") for t in ("pangkalpinang", "bangka-tengah", "bangka-barat",
+                                                                  "bangka-selatan")}
 
 
-KANIM, DRAWN_2025, EARLY_LINES = 150, 167, 124     # change with data/immigration-national.ttl
+KANIM, DRAWN_2025, EARLY_LINES = 150, 173, 129     # change with data/immigration-national.ttl, babel-provincial.ttl (Timpora)
 
 
 def test_org_of_the_president_changes_with_the_date(run, tmp_path):
@@ -429,7 +433,7 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     lines = Counter()                                                              # an arrow may stand for many lines
     for e in data["edges"]:
         lines[(e["color"], e["arrows"]["to"]["type"])] += e.get("members", 1)
-    assert lines[("#1f77b4", "vee")] == 135 and lines[("#d62728", "bar")] == 139     # moves; old lines
+    assert lines[("#1f77b4", "vee")] == 136 and lines[("#d62728", "bar")] == 140     # moves; old lines (each + Timpora Babel)
     # most of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
     node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # sourced since issue 13
@@ -455,7 +459,7 @@ def test_national_diff_draws_alike_units_as_one_node_each_and_a_region_draws_eac
     assert MD + "kanim-tarakan" in kanim["members"] and MD + "kanim-batulicin" not in kanim["members"]
     between = [(e["arrows"]["to"]["type"], e["members"]) for e in data["edges"] if (e["from"], e["to"]) == (kanwil["id"], kanim["id"])]
     assert between == [("vee", 127)]
-    assert len(data["nodes"]) == 26
+    assert len(data["nodes"]) == 28     # + Kanwil Ditjenpas Babel (created) and Timpora Babel (moved): babel-provincial.ttl
     assert data["extra"]["search"]["kanim tarakan"] == [MD + "kanim-tarakan"]   # a member is found by its name
     out = tmp_path / "kalsel.html"
     assert run("view", "diff", "--from", "2024-10-01", "--to", "2025-12-31", "--region", "Kalsel",
