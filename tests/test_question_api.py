@@ -183,11 +183,13 @@ def test_an_ended_office_names_its_end_and_successors_in_the_language_asked(cat)
     assert ended(cat, babel, date(2025, 9, 1), "en") == (
         "'Bangka Belitung Islands Regional Office of the Ministry of Law and Human Rights' was dissolved between "
         "2024-12-06 and 2025-08-04 (uncertain); successor: 'Bangka Belitung Islands Regional Office of the "
-        "Directorate General of Immigration', 'Bangka Belitung Islands Regional Office of the Ministry of Law'")
+        "Directorate General of Immigration', 'Bangka Belitung Islands Regional Office of the Directorate General of "
+        "Corrections', 'Bangka Belitung Islands Regional Office of the Ministry of Law'")
     assert ended(cat, babel, date(2025, 9, 1), "id") == (
         "'Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Bangka Belitung' dibubarkan antara 2024-12-06 dan "
         "2025-08-04 (tidak pasti); penerus: 'Kantor Wilayah Direktorat Jenderal Imigrasi Kepulauan Bangka "
-        "Belitung', 'Kantor Wilayah Kementerian Hukum Kepulauan Bangka Belitung'")
+        "Belitung', 'Kantor Wilayah Direktorat Jenderal Pemasyarakatan Kepulauan Bangka Belitung', 'Kantor Wilayah "
+        "Kementerian Hukum Kepulauan Bangka Belitung'")
     assert ended(cat, MD + "kemenko-polhukam", date(2025, 1, 1), "en").startswith(
         "'Coordinating Ministry for Political, Legal and Security Affairs' was dissolved on 2024-10-21; successor: ")
     assert ended(cat, babel, date(2024, 12, 5), "en") is None and ended(cat, MD + "polri", date(2025, 1, 1), "en") is None

@@ -124,8 +124,9 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
     assert run("view", "org", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
     data = page_data(out)
     tree = data["extra"]["tree"]
-    assert tree["days"] == ["2007-04-19", "2024-07-01", "2024-09-23", "2024-10-21", "2024-11-05", "2024-12-04",
-                            "2024-12-06", "2024-12-09", "2025-01-22", "2025-06-01", "2025-11-04"]   # 2025-01-22: Desk P2MI (h-data)
+    assert tree["days"] == ["2007-04-19", "2024-02-12", "2024-07-01", "2024-10-21", "2024-11-05", "2024-12-04",
+                            "2024-12-06", "2024-12-09", "2025-01-22", "2025-06-01", "2025-11-04"]
+    # 2024-02-12: the earliest start of Dit PPA-PPO (bracket to 2024-09-23); 2025-01-22: the Desk P2MI
     children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
     assert [len(c) for c in children] == [21, 21, 21, 24, 24, 24, 24, 24, 24, 24, 24]     # + TNI, PPATK, KKP, Kemenkeu (issue 13)
     assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[tree["days"].index("2025-06-01")]
@@ -183,9 +184,10 @@ def test_diff_counts_match_the_query(pages):
     assert not (ids(data) - groups) & members
     edges = {(e["from"], e["to"]) for e in data["edges"]}
     assert (MD + "kanwil-kemenkumham-kalsel", MD + "kanim-batulicin") in edges     # old line
-    assert (MD + "kanwil-ditjenim-kalsel", MD + "kanim-batulicin") in edges        # new line
+    drawn_as = {m: n["id"] for n in data["nodes"] for m in n.get("members", ())}
+    assert (drawn_as[MD + "kanwil-ditjenim-kalsel"], MD + "kanim-batulicin") in edges    # new line, from its group
     old = next(e for e in data["edges"] if e["to"] == MD + "kanim-batulicin" and e["from"].endswith("kemenkumham-kalsel"))
-    new = next(e for e in data["edges"] if e["to"] == MD + "kanim-batulicin" and e["from"].endswith("ditjenim-kalsel"))
+    new = next(e for e in data["edges"] if e["to"] == MD + "kanim-batulicin" and e["from"] == drawn_as[MD + "kanwil-ditjenim-kalsel"])
     assert (old["color"], old["dashes"]) != (new["color"], new["dashes"])          # drawn differently
 
 
@@ -433,7 +435,8 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
     lines = Counter()                                                              # an arrow may stand for many lines
     for e in data["edges"]:
         lines[(e["color"], e["arrows"]["to"]["type"])] += e.get("members", 1)
-    assert lines[("#1f77b4", "vee")] == 136 and lines[("#d62728", "bar")] == 140     # moves; old lines (each + Timpora Babel)
+    # moves; old lines (each + Timpora Babel); the 5 Kanim whose creation is only bracketed count as created
+    assert lines[("#1f77b4", "vee")] == 131 and lines[("#d62728", "bar")] == 140
     # most of the moves are the Kantor Imigrasi of data/immigration-national.ttl leaving the Ditjen for their Kanwil
     assert ("#8c564b", "diamond") not in styles                                    # no merge in this period
     node = next(n for n in data["nodes"] if n["id"] == MD + "kanwil-kemenkum-babel")     # sourced since issue 13
@@ -447,19 +450,22 @@ def test_diff_gives_each_change_its_own_arrow_and_keeps_confidence_apart(pages):
 
 
 def test_national_diff_draws_alike_units_as_one_node_each_and_a_region_draws_each_office(pages, run, tmp_path):
-    """The 2024 restructuring: 31 new Kanwil Ditjen Imigrasi under the Ditjen are one node, and the 127 Kanim
+    """The 2024 restructuring: the 33 new Kanwil Ditjen Imigrasi under the Ditjen are one node, and the 123 Kanim
     that left the Ditjen for them another, joined by one arrow per kind of line; the page stays a few rows.
-    Kalsel's and Babel's Kanwil, parents of Kanim drawn alone (they left a Kanwil Kemenkumham), stay alone."""
+    Kanim that changed otherwise (Kalsel's and Babel's, which left a Kanwil Kemenkumham; those whose creation
+    is only bracketed) are drawn alone, their new line coming from the Kanwil group."""
     data = page_data(pages["diff"])
     groups = {n["label"]: n for n in data["nodes"] if "members" in n}
-    assert sorted(groups) == ["127 × Unit Pelaksana Teknis\ndipindahkan", "31 × Kantor Wilayah\ndibentuk"]
-    kanwil, kanim = groups["31 × Kantor Wilayah\ndibentuk"], groups["127 × Unit Pelaksana Teknis\ndipindahkan"]
-    assert MD + "kanwil-ditjenim-kalsel" in ids(data) and MD + "kanim-balangan" in ids(data)
-    assert MD + "kanwil-ditjenim-jatim" in kanwil["members"] and kanwil["unverified"]    # NTB and Sulsel unverified
+    assert sorted(groups) == ["123 × Unit Pelaksana Teknis\ndipindahkan", "33 × Kantor Wilayah\ndibentuk"]
+    kanwil, kanim = groups["33 × Kantor Wilayah\ndibentuk"], groups["123 × Unit Pelaksana Teknis\ndipindahkan"]
+    assert {MD + "kanwil-ditjenim-kalsel", MD + "kanwil-ditjenim-jatim"} <= set(kanwil["members"])
+    assert kanwil["unverified"]                                                 # NTB and Sulsel are unverified
     assert MD + "kanim-tarakan" in kanim["members"] and MD + "kanim-batulicin" not in kanim["members"]
+    alone = {MD + k for k in ("kanim-batulicin", "kanim-banjarmasin", "kanim-balangan", "kanim-pangkalpinang")}
+    assert alone <= ids(data) and (kanwil["id"], MD + "kanim-batulicin") in {(e["from"], e["to"]) for e in data["edges"]}
     between = [(e["arrows"]["to"]["type"], e["members"]) for e in data["edges"] if (e["from"], e["to"]) == (kanwil["id"], kanim["id"])]
-    assert between == [("vee", 127)]
-    assert len(data["nodes"]) == 28     # + Kanwil Ditjenpas Babel (created) and Timpora Babel (moved): babel-provincial.ttl
+    assert between == [("vee", 123)]
+    assert len(data["nodes"]) == 30
     assert data["extra"]["search"]["kanim tarakan"] == [MD + "kanim-tarakan"]   # a member is found by its name
     out = tmp_path / "kalsel.html"
     assert run("view", "diff", "--from", "2024-10-01", "--to", "2025-12-31", "--region", "Kalsel",

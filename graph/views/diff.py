@@ -128,27 +128,20 @@ def diff_view(cat: Lookup, start: date, end: date, root: str, lang: str, region:
 def grouped(cat: Lookup, units: set[str], changes: dict, depth: dict, start: date, end: date) -> dict[str, str]:
     """The node each unit is drawn as: itself, or ``group:N`` for more than ``GROUP_AT`` alike.
 
-    Levels are taken from the top, so units under grouped parents group by those groups;
-    a unit that is the parent of a unit drawn alone stays alone too (Kalsel's Kanwil with
-    Kalsel's own Kanim), so no arrow ends in a group for one member.
+    Levels are taken from the top, so units under grouped parents group by those groups
+    (the Kanim under the 33 new Kanwil are alike whichever Kanwil they moved to).
     """
-    parents = {u: tuple(line.parent if line else None for line in (cat.line_at(u, start), cat.line_at(u, end)))
-               for u in units}
-    alone: set[str] = set()
-    while True:
-        drawn: dict[str, str] = {}
-        for level in sorted({depth[u] for u in units}):
-            alike = defaultdict(list)
-            for unit in sorted(u for u in units if depth[u] == level):
-                key = tuple(drawn.get(p, p) for p in parents[unit])
-                alike[(unit,) if unit in alone else (changes.get(unit, "same"), kind_key(cat, unit), key)].append(unit)
-            for inside in alike.values():
-                node = f"group:{len(drawn)}" if len(inside) > GROUP_AT else None
-                drawn.update({u: node or u for u in inside})
-        keep = {p for u in units if drawn[u] == u for p in parents[u] if p in drawn and drawn[p] != p}
-        if keep <= alone:
-            return drawn
-        alone |= keep
+    drawn: dict[str, str] = {}
+    for level in sorted({depth[u] for u in units}):
+        alike = defaultdict(list)
+        for unit in sorted(u for u in units if depth[u] == level):
+            lines = (cat.line_at(unit, start), cat.line_at(unit, end))
+            parents = tuple(drawn.get(line.parent, line.parent) if line else None for line in lines)
+            alike[(changes.get(unit, "same"), kind_key(cat, unit), parents)].append(unit)
+        for inside in alike.values():
+            node = f"group:{len(drawn)}" if len(inside) > GROUP_AT else None
+            drawn.update({u: node or u for u in inside})
+    return drawn
 
 
 def add_group(net, cat: Lookup, node: str, inside: list[str], lang: str, colour: str, change: str, level: int) -> None:
