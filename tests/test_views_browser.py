@@ -204,9 +204,9 @@ def test_org_click_expands_and_shows_the_detail_panel(browser, president):
 def test_org_slider_redraws_the_tree_as_of_the_date(browser, president):
     opened = opened_at(browser, president)
     assert opened.page.inner_text("#day-shown") == "2025-06-01" and opened.count("nodes") == 25   # +4 since issue 13
-    opened.page.locator("#day").fill("2")                        # 2024-09-23, before the cabinet of October 2024
+    opened.page.locator("#day").fill("2")                        # 2024-07-01, before the cabinet of October 2024
     opened.page.wait_for_timeout(300)
-    assert opened.page.inner_text("#day-shown") == "2024-09-23" and opened.count("nodes") == 22
+    assert opened.page.inner_text("#day-shown") == "2024-07-01" and opened.count("nodes") == 22
     assert opened.page.evaluate(f"window.mandatData.nodes.get('{MD}kemenkumham') !== null")
     opened.close()
 
