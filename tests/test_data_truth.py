@@ -253,7 +253,7 @@ def test_unverified_share_is_at_most_five_percent():
     ("rl-kejati-kalsel-1", "kejagung"), ("rl-polresta-pangkalpinang-1", "polda-babel"),
     ("rl-polda-babel-1", "polri"), ("rl-pn-pangkalpinang-1", "mahkamah-agung"),
     ("rl-disnakertrans-kalsel-1", "pemprov-kalsel"), ("rl-disnakertrans-tanah-bumbu-1", "pemkab-tanah-bumbu"),
-    ("rl-dinsos-babel-1", "pemprov-babel"), ("rl-uptd-ppa-babel-1", "pemprov-babel"),
+    ("rl-dinsos-babel-1", "pemprov-babel"), ("rl-uptd-ppa-babel-1", "dp3a-babel"),
     ("rl-uptd-ppa-kalsel-1", "dp3a-kalsel"), ("rl-dp3a-kalsel-1", "pemprov-kalsel"),
     ("rl-kanwil-kemenag-babel-1", "kemenag")])
 def test_regional_lines_sourced_in_issue_13(g, line, parent):
