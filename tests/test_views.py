@@ -84,7 +84,7 @@ def ids(data: dict) -> set[str]:
 
 def in_force(tree: dict, day: str) -> list[list]:
     """The tree's lines in force on ``day`` (ISO) between units that exist then."""
-    def live(start, end):
+    def live(start, end, *last):            # a span: start, end, then the last possible start and end
         return (start is None or start <= day) and (end is None or day < end)
     return [line for line in tree["lines"] if live(*line[3:]) and live(*tree["units"][line[1]])
             and live(*tree["units"][line[2]])]

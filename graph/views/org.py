@@ -57,7 +57,14 @@ def in_region(cat: Lookup, units: set[str], root: str, region: str) -> set[str]:
 
 
 def span(valid) -> list[str | None]:
-    return [valid.start.isoformat() if valid.start else None, valid.end.isoformat() if valid.end else None]
+    """[start, end, last possible start, last possible end] as ISO days; the last two are set only
+    where sources bracket the change, and the page marks a day inside a bracket uncertain.
+
+    >>> from graph.model import Interval
+    >>> span(Interval(date(2024, 2, 12), None, start_latest=date(2024, 9, 23)))
+    ['2024-02-12', None, '2024-09-23', None]
+    """
+    return [d.isoformat() if d else None for d in (valid.start, valid.end, valid.start_latest, valid.end_latest)]
 
 
 def org_view(cat: Lookup, root: str, day: date, depth: int | None, lang: str, region: str | None = None):
@@ -85,6 +92,6 @@ def org_view(cat: Lookup, root: str, day: date, depth: int | None, lang: str, re
     net.extra = {"minLabelPx": MIN_LABEL_PX, "tree": {
         "root": root, "days": [d.isoformat() for d in days], "start": days.index(day),
         "units": {u: span(cat.entities[u].valid) for u in sorted(units)},
-        "lines": [[f"l{n}", line.unit, line.parent, *span(line.valid)] for n, line in enumerate(lines)]}}
+        "lines": [[f"l{n}", line.unit, line.parent, *span(line.valid)] for n, line in enumerate(lines)]}}   # id, unit, parent, span
     legend = kind_legend(cat, {kind_key(cat, u) for u in units}, lang)
     return net, legend

@@ -128,13 +128,17 @@ SCRIPT = r"""
   let parentOf = new Map();
   function live(start, end, day) { return (!start || start <= day) && (!end || day < end); }
   function alive(id, day) { const u = tree.units[id]; return live(u[0], u[1], day); }
+  // a span is [start, end, last possible start, last possible end]: a day inside a bracket is uncertain
+  function bracketed(s, day) { return (s[2] && s[0] <= day && day < s[2]) || (s[3] && s[1] <= day && day < s[3]); }
   function drawTree(focusId) {
     const day = tree.days[Number(slider.value)];
     document.getElementById("day-shown").textContent = day;
     const kids = new Map();
     parentOf = new Map();
-    for (const l of tree.lines) {           // [edge id, unit, parent, start, end]
+    const doubtful = new Set(Object.keys(tree.units).filter(function (u) { return bracketed(tree.units[u], day); }));
+    for (const l of tree.lines) {           // [edge id, unit, parent, start, end, last start, last end]
       if (!live(l[3], l[4], day) || !alive(l[1], day) || !alive(l[2], day)) continue;
+      if (bracketed(l.slice(3), day)) doubtful.add(l[1]);
       if (!kids.has(l[2])) kids.set(l[2], []);
       kids.get(l[2]).push(l);
       parentOf.set(l[1], l[2]);
@@ -146,6 +150,13 @@ SCRIPT = r"""
       const below = (kids.get(id) || []).filter(function (l) { return !seen.has(l[1]); });
       const node = Object.assign({}, byId.get(id));
       if (below.length && !open.has(id)) node.label = node.label + "\n▸ " + below.length;
+      if (doubtful.has(id)) {                // it, or its line, began or ended within a bracket holding this day
+        node.label = "≈ " + node.label;
+        node.title = node.title + "\n≈ " + extra.words.uncertain + " " + day;
+        node.shapeProperties = {borderDashes: [6, 3]};
+        node.borderWidth = 3;
+        node.uncertain = true;
+      }
       shownNodes.push(node);
       if (!open.has(id)) continue;
       for (const l of below) { seen.add(l[1]); queue.push(l[1]); shownEdges.push(edgeById.get(l[0])); }
@@ -387,7 +398,8 @@ WORDS = {"search": ("Cari", "Search"), "filter": ("Saring menurut jenis", "Filte
          "parent": ("Induk", "Parent"), "head": ("Pimpinan", "Head"), "basis": ("Dasar hukum", "Legal basis"),
          "sources": ("Sumber", "Sources"), "unverified": ("belum terverifikasi", "unverified"),
          "verified_only": ("Hanya yang terverifikasi", "Verified facts only"), "png": ("Simpan PNG", "Save PNG"),
-         "step": ("Tahap", "Step"), "all_steps": ("semua tahap", "every step")}
+         "step": ("Tahap", "Step"), "all_steps": ("semua tahap", "every step"),
+         "uncertain": ("tidak pasti pada", "uncertain on")}
 
 
 def say(key: str, lang: str) -> str:
