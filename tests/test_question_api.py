@@ -193,3 +193,24 @@ def test_an_ended_office_names_its_end_and_successors_in_the_language_asked(cat)
     assert ended(cat, MD + "kemenko-polhukam", date(2025, 1, 1), "en").startswith(
         "'Coordinating Ministry for Political, Legal and Security Affairs' was dissolved on 2024-10-21; successor: ")
     assert ended(cat, babel, date(2024, 12, 5), "en") is None and ended(cat, MD + "polri", date(2025, 1, 1), "en") is None
+
+
+def test_a_chain_through_a_reporting_cycle_stops_where_it_would_repeat(tmp_path):
+    """Data with a cycle (validate refuses it, a question must still end): A → B → A gives A, B."""
+    from tests.test_gaps import BASE, world
+
+    cyclic = BASE.replace("md:rl-a a mandat:ReportingLine ; mandat:unit md:a ; mandat:parent md:pres",
+                          "md:rl-a a mandat:ReportingLine ; mandat:unit md:a ; mandat:parent md:b")
+    cyclic = cyclic.replace("md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:pres",
+                            "md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:a")
+    found = chain.chain(open_lookup([world(tmp_path, cyclic)]), MD + "a", JUNE_2025, "en")
+    assert [(e["iri"], e["reports_to"]["iri"]) for e in found] == [(MD + "a", MD + "b"), (MD + "b", MD + "a")]
+
+
+def test_an_office_ended_without_a_successor_says_so(tmp_path):
+    from tests.test_gaps import BASE, world
+
+    text = BASE.replace('md:b a mandat:RegionalDepartment ;', 'md:b a mandat:RegionalDepartment ; mandat:validDuring [ a time:Interval ; '
+                        'time:hasEnd [ a time:Instant ; time:inXSDDate "2025-01-01"^^xsd:date ] ] ;')
+    assert ended(open_lookup([world(tmp_path, text)]), MD + "b", JUNE_2025, "en") == \
+        "'Office B' was dissolved on 2025-01-01; successor: -"

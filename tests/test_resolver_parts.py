@@ -94,3 +94,20 @@ def test_a_record_exists_from_its_start_until_the_day_before_its_end():
 def test_an_event_day_is_its_date_or_its_bracket(exact, earliest, latest, expected):
     found = event_day(exact, earliest, latest)
     assert (found["day"], found["day_latest"], found["when"]) == expected
+
+
+def test_only_regions_get_their_bare_names():
+    from graph.resolve import NameRecord, bare_names
+
+    assert bare_names(NameRecord("r", "region", ("Kabupaten Tanah Bumbu", "Kota Banjarmasin", "Provinsi Kalimantan Selatan"))) \
+        == ["Tanah Bumbu", "Banjarmasin", "Kalimantan Selatan"]
+    assert bare_names(NameRecord("a", "agency", ("Kota Baru Office", "Kabupaten Office"))) == []
+
+
+def test_rarity_is_the_smoothed_inverse_document_frequency():
+    import math
+
+    from graph.resolve import rarity
+
+    assert rarity([{"kantor", "batulicin"}, {"kantor"}]) == {
+        "kantor": math.log(1 + 2 / 2), "batulicin": math.log(1 + 2 / 1), None: math.log(1 + 2)}
