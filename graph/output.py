@@ -159,13 +159,18 @@ def printable(text: str) -> str:
 
 def longest_word(sec: Section, i: int) -> int:
     """The width of the longest word in column ``i`` (header included); a status
-    mark ("⚠ belum terverifikasi") counts as one word, so it is never broken."""
+    mark ("⚠ belum terverifikasi") counts as one word, so it is never broken, but two marks
+    ("≈ tidak pasti; sumber lemah") may stand on two lines.
+
+    >>> longest_word(Section(None, ["Status"], [["≈ uncertain; weak source"]], keys=["status"]), 0)
+    12
+    """
     from rich.cells import cell_len
 
     cells = [sec.columns[i], *(str(row[i]) for row in sec.rows)]
     whole = sec.keys is not None and sec.keys[i] == "status"
-    return max((cell_len(word) for cell in cells for word in ([printable(cell)] if whole else printable(cell).split())),
-               default=0)
+    return max((cell_len(word.strip()) for cell in cells
+                for word in (re.split(r"(?<=;) ", printable(cell)) if whole else printable(cell).split())), default=0)
 
 
 def escape(value) -> str:
