@@ -459,7 +459,10 @@ def test_national_diff_draws_alike_units_as_one_node_each_and_a_region_draws_eac
     assert sorted(groups) == ["123 × Unit Pelaksana Teknis\ndipindahkan", "33 × Kantor Wilayah\ndibentuk"]
     kanwil, kanim = groups["33 × Kantor Wilayah\ndibentuk"], groups["123 × Unit Pelaksana Teknis\ndipindahkan"]
     assert {MD + "kanwil-ditjenim-kalsel", MD + "kanwil-ditjenim-jatim"} <= set(kanwil["members"])
-    assert kanwil["unverified"]                                                 # NTB and Sulsel are unverified
+    # NTB and Sulsel are unverified, the other 31 not: the group stays drawn (not dashed, kept by "verified
+    # only") and its tooltip counts the two
+    assert not kanwil.get("unverified") and "shapeProperties" not in kanwil
+    assert kanwil["title"].splitlines()[:2] == ["33 × Kantor Wilayah — dibentuk", "⚠ 2 belum terverifikasi"]
     assert MD + "kanim-tarakan" in kanim["members"] and MD + "kanim-batulicin" not in kanim["members"]
     alone = {MD + k for k in ("kanim-batulicin", "kanim-banjarmasin", "kanim-balangan", "kanim-pangkalpinang")}
     assert alone <= ids(data) and (kanwil["id"], MD + "kanim-batulicin") in {(e["from"], e["to"]) for e in data["edges"]}

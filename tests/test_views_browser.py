@@ -340,12 +340,16 @@ def test_search_for_an_office_inside_a_group_selects_the_group(browser, pages):
 
 def test_org_tree_marks_a_unit_whose_start_is_only_bracketed_on_that_day(browser, pages):
     """Kanim Balangan began between 2024-07-01 and 2025-11-11: on 2025-06-01 it is drawn as uncertain
-    (≈, dashed, a tooltip line); Kanim Batulicin, whose hand-over bracket closed in May 2025, is not."""
+    (≈, an orange ring the legend explains, a tooltip line; not dashed, which says unverified); Kanim
+    Batulicin, whose hand-over bracket closed in May 2025, is not."""
     opened = Opened(browser, pages["org"])
     click_node(opened, MD + "kanwil-ditjenim-kalsel")
-    node = "id => { const n = window.mandatData.nodes.get(id); return n && [n.label, !!n.uncertain, n.title]; }"
-    label, uncertain, title = opened.page.evaluate(node, MD + "kanim-balangan")
+    node = ("id => { const n = window.mandatData.nodes.get(id); return n && [n.label, !!n.uncertain, n.title, "
+            "n.color.border, !!(n.shapeProperties || {}).borderDashes]; }")
+    label, uncertain, title, border, dashed = opened.page.evaluate(node, MD + "kanim-balangan")
     assert uncertain and label.startswith("≈ ") and title.endswith("≈ tidak pasti pada 2025-06-01")
-    assert opened.page.evaluate(node, MD + "kanim-batulicin")[1] is False
+    assert border == "#e6550d" and not dashed
+    assert opened.page.evaluate(node, MD + "kanim-batulicin")[1:2] == [False]
+    assert "≈ tidak pasti pada tanggal ini" in opened.page.inner_text("#legend")
     assert opened.errors == []
     opened.close()

@@ -156,23 +156,26 @@ def add_group(net, cat: Lookup, node: str, inside: list[str], lang: str, colour:
     net.add_node(node, label=f"{len(inside)} × {kind}\n{change}", title=title, shape="box", margin=10,
                  kind=kind_key(cat, inside[0]), members=inside, level=level,
                  size=LEVEL_SIZES.get(ent.attrs.get("level"), 14),
-                 color={"background": colour, "border": UNVERIFIED if doubtful else "#333333"},
+                 color={"background": colour, "border": UNVERIFIED if doubtful == len(inside) else "#333333"},
                  borderWidth=3, font={"size": 18, "color": "#222222"},
-                 **({"shapeProperties": {"borderDashes": [4, 4]}, "unverified": True} if doubtful else {}))
+                 # dashed (and hidden by "verified only") when every member is unverified; a mixed
+                 # group stays drawn, its tooltip counting the unverified
+                 **({"shapeProperties": {"borderDashes": [4, 4]}, "unverified": True} if doubtful == len(inside) else {}))
 
 
 def group_edge(net, a: str, b: str, lines: list, lang: str, style: str, used: set[str]) -> None:
-    """One arrow for the lines between two groups: "× 33", dashed when any of them is unverified."""
+    """One arrow for the lines between two groups: "× 33", dashed when all of them are unverified."""
     colour, head, _ = ARROWS[style]
     doubtful = sum(is_unverified(line) for line in lines)
     used.add(style)
-    used.update({"unverified"} if doubtful else set())
+    used.update({"unverified"} if doubtful == len(lines) else set())
     title = f"{say(style, lang)} × {len(lines)} {say('lines', lang)}" + (
         f"\n⚠ {doubtful} {word('unverified', lang).lower()}" if doubtful else "")
     # an old line bends away from the new ones it would otherwise run along
     smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25} if style == "old" else False
-    net.add_edge(a, b, title=title, label=f"× {len(lines)}", color=colour, dashes=bool(doubtful),
-                 unverified=bool(doubtful), width=4, arrows={"to": {"enabled": True, "type": head}}, smooth=smooth,
+    unsure = doubtful == len(lines)                      # as a group node: dashed only when all are
+    net.add_edge(a, b, title=title, label=f"× {len(lines)}", color=colour, dashes=unsure,
+                 unverified=unsure, width=4, arrows={"to": {"enabled": True, "type": head}}, smooth=smooth,
                  members=len(lines))
 
 

@@ -15,6 +15,8 @@ from graph.queries.common import require_existing
 from graph.views import add_agency, add_fact_edge, kind_key, kind_legend, new_network
 
 FONT, MIN_LABEL_PX = 16, 12
+UNCERTAIN_RING = "#e6550d"      # the border of a unit on a day inside a bracket (the page's JS uses the same)
+UNCERTAIN = ("≈ tidak pasti pada tanggal ini", "≈ uncertain on the day shown")
 
 
 def units_under(cat: Lookup, root: str, day: date, depth: int | None) -> dict[str, int]:
@@ -94,4 +96,6 @@ def org_view(cat: Lookup, root: str, day: date, depth: int | None, lang: str, re
         "units": {u: span(cat.entities[u].valid) for u in sorted(units)},
         "lines": [[f"l{n}", line.unit, line.parent, *span(line.valid)] for n, line in enumerate(lines)]}}   # id, unit, parent, span
     legend = kind_legend(cat, {kind_key(cat, u) for u in units}, lang)
+    if any(v.start_latest or v.end_latest for v in intervals):
+        legend.append(("ring", UNCERTAIN_RING, UNCERTAIN[0 if lang == "id" else 1]))
     return net, legend

@@ -129,6 +129,7 @@ SCRIPT = r"""
   function live(start, end, day) { return (!start || start <= day) && (!end || day < end); }
   function alive(id, day) { const u = tree.units[id]; return live(u[0], u[1], day); }
   // a span is [start, end, last possible start, last possible end]: a day inside a bracket is uncertain
+  const UNCERTAIN_RING = "#e6550d";           // graph.views.org.UNCERTAIN_RING, explained in the legend
   function bracketed(s, day) { return (s[2] && s[0] <= day && day < s[2]) || (s[3] && s[1] <= day && day < s[3]); }
   function drawTree(focusId) {
     const day = tree.days[Number(slider.value)];
@@ -153,8 +154,8 @@ SCRIPT = r"""
       if (doubtful.has(id)) {                // it, or its line, began or ended within a bracket holding this day
         node.label = "≈ " + node.label;
         node.title = node.title + "\n≈ " + extra.words.uncertain + " " + day;
-        node.shapeProperties = {borderDashes: [6, 3]};
-        node.borderWidth = 3;
+        node.color = Object.assign({}, node.color, {border: UNCERTAIN_RING});   // not dashed: dashes say unverified
+        node.borderWidth = 4;
         node.uncertain = true;
       }
       shownNodes.push(node);
