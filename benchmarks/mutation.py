@@ -1,22 +1,33 @@
 """``make mutation``: mutmut over the questions and the name resolver, then the score per module.
 
-    python benchmarks/mutation.py [--max-children 2] [--report-only [--mutants DIR]]
+    python benchmarks/mutation.py [--max-children 2] [--fresh] [NAME-GLOB ...]
+    python benchmarks/mutation.py --report-only [--mutants DIR]
 
 mutmut's settings (what is mutated, which tests judge) are in pyproject.toml under
-[tool.mutmut]. The table counts a mutant killed when a test failed or timed out, and
-surviving when every test passed or no test reached it; it prints Markdown for the README.
+[tool.mutmut]. A whole run takes longer than a working session on two cores, so the run
+resumes: mutmut's verdicts (``mutants/**/*.meta`` and ``mutants/mutmut-stats.json``) are
+saved to ``benchmarks/results/mutmut/`` every minute and at the end, and restored before
+the next run. mutmut itself re-tests every mutant of a function whose source, or the
+source of a function it calls, changed since; ``--fresh`` forgets every verdict. NAME-GLOB
+limits the run to some mutants (``"graph.queries.show*"``).
+
+The table counts a mutant killed when a test failed or timed out, and surviving when
+every test passed or no test reached it; it prints Markdown for the README.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SAVED = ROOT / "benchmarks" / "results" / "mutmut"
 KILLED, SURVIVED, NO_TESTS, TIMEOUT = 1, 0, 33, -24
 
 
@@ -45,16 +56,60 @@ def table(found: dict[str, Counter]) -> str:
     return "\n".join(rows)
 
 
+def verdict_files(folder: Path) -> list[Path]:
+    """mutmut's verdicts and test map inside ``folder``, relative to it."""
+    found = [p.relative_to(folder) for p in folder.glob("**/*.py.meta")]
+    return found + [Path("mutmut-stats.json")] * (folder / "mutmut-stats.json").is_file()
+
+
+def copy_verdicts(source: Path, target: Path) -> int:
+    """Copy the verdict files of ``source`` into ``target``; how many were copied.
+
+    >>> import tempfile
+    >>> a, b = (Path(tempfile.mkdtemp()) for _ in range(2))
+    >>> _ = (a / "graph").mkdir(), (a / "graph" / "x.py.meta").write_text("{}")
+    >>> copy_verdicts(a, b), (b / "graph" / "x.py.meta").read_text()
+    (1, '{}')
+    """
+    files = verdict_files(source)
+    for rel in files:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / rel, target / rel)
+    return len(files)
+
+
+def run(max_children: int, names: list[str], mutants: Path) -> int:
+    """Run mutmut, saving its verdicts every minute (a cut session keeps what it checked)."""
+    proc = subprocess.Popen([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *names],
+                            cwd=ROOT)
+    try:
+        while proc.poll() is None:
+            time.sleep(60)
+            copy_verdicts(mutants, SAVED)
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait()
+        copy_verdicts(mutants, SAVED)
+    return proc.returncode
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="mutant name globs to run (default: all)")
     parser.add_argument("--max-children", type=int, default=2)
-    parser.add_argument("--report-only", action="store_true", help="only tabulate an earlier run's mutants/")
+    parser.add_argument("--fresh", action="store_true", help="forget the saved verdicts first")
+    parser.add_argument("--report-only", action="store_true", help="only tabulate an earlier run's verdicts")
     parser.add_argument("--mutants", type=Path, default=ROOT / "mutants", help="the mutants/ folder to tabulate")
     args = parser.parse_args()
     if not args.report_only:
-        subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
-                       cwd=ROOT, check=False)
-    print(table(scores(args.mutants)))
+        if args.fresh:
+            shutil.rmtree(SAVED, ignore_errors=True)
+            shutil.rmtree(args.mutants, ignore_errors=True)
+        elif SAVED.is_dir() and not (args.mutants / "mutmut-stats.json").exists():
+            print(f"resuming: {copy_verdicts(SAVED, args.mutants)} verdict files from {SAVED.relative_to(ROOT)}")
+        run(args.max_children, args.names, args.mutants)
+    print(table(scores(args.mutants if args.mutants.is_dir() else SAVED)))
 
 
 if __name__ == "__main__":
