@@ -1,10 +1,11 @@
 """Loading in one place: find the Turtle files, read them once, parse, check, derive, stamp.
 
 Every store is filled by :func:`fill_store` (memory and ``oxigraph:PATH``) or
-from :func:`parsed_triples` (``sparql:URL``), and every store runs the same
-:data:`DERIVE_UPDATE` afterwards. The derived triples go into their own named
-graph, :data:`DERIVED_GRAPH`, so that the data's default graph holds exactly
-what the files say.
+from :func:`parsed_triples` (``sparql:URL``), and every store derives the same
+triples afterwards (:data:`DERIVE`, one CONSTRUCT; a server runs it as
+:func:`derive_update`). The derived triples go into their own named graph,
+:data:`DERIVED_GRAPH`, so that the data's default graph holds exactly what the
+files say.
 
 >>> store = fill_store(read_sources(all_files()))
 >>> len(store) > 1000
@@ -20,10 +21,10 @@ from pathlib import Path
 
 from graph.errors import InputError, UnreadableData, warn
 
-LOAD_FORMAT = "load-v7"          # part of the content key: change it when loading changes
+LOAD_FORMAT = "load-v8"          # part of the content key: change it when loading changes
 PACKAGE_DIR = Path(__file__).resolve().parent
 DERIVED_GRAPH = "https://w3id.org/mandat/graph/derived"
-DERIVE_UPDATE = (PACKAGE_DIR / "derive.ru").read_text()
+DERIVE = (PACKAGE_DIR / "derive.rq").read_text()
 ILL_TYPED = (PACKAGE_DIR / "ill-typed.rq").read_text()
 
 
@@ -202,10 +203,11 @@ def parsed_triples(sources: list[tuple[Path, bytes]]):
 def fill_store(sources: list[tuple[Path, bytes]], target=None):
     """A pyoxigraph store (in memory unless ``target`` is given) holding the files, derived.
 
-    pyoxigraph parses and loads each file itself; then one query finds the
-    ill-typed literals. Any fault raises UnreadableData naming the file and
-    line, and the caller throws the store away (an on-disk load fills a new
-    version folder, which is then removed): nothing half-loaded is kept.
+    pyoxigraph parses and loads each file itself; the ill-typed literals are
+    then found by one query, unless the files' text already shows there are none
+    (:func:`typed_literals_valid`). Any fault raises UnreadableData naming the
+    file and line, and the caller throws the store away (an on-disk load fills a
+    new version folder, which is then removed): nothing half-loaded is kept.
     """
     import pyoxigraph as ox
 
@@ -218,11 +220,59 @@ def fill_store(sources: list[tuple[Path, bytes]], target=None):
                                  "fix the file at that line") from None
         except (UnicodeDecodeError, ValueError) as err:
             raise UnreadableData(f"{path}: cannot be read as Turtle ({err}); fix or remove the file") from None
-    bad = [row["literal"] for row in store.query(ILL_TYPED)]
-    if bad:
-        raise ill_typed_error(sources, bad)
-    store.update(DERIVE_UPDATE)
+    if not all(typed_literals_valid(data) for _, data in sources):
+        bad = [row["literal"] for row in store.query(ILL_TYPED)]
+        if bad:
+            raise ill_typed_error(sources, bad)
+    derive(store)
     return store
+
+
+def derive(store) -> None:
+    """Add the triples :data:`DERIVE` constructs to the derived graph of a pyoxigraph store."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(DERIVED_GRAPH)
+    store.bulk_extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in store.query(DERIVE)])
+
+
+def derive_update(source: str, derived: str) -> str:
+    """:data:`DERIVE` as a SPARQL Update reading the graph ``source`` and writing ``derived`` (a
+    server's data sits in a named graph).
+
+    >>> print(derive_update("urn:g", "urn:d").splitlines()[-3])
+    INSERT { GRAPH <urn:d> { ?unit org:subOrganizationOf ?parent } }
+    """
+    head, where = DERIVE.split("\nWHERE", 1)
+    prologue, template = head.split("\nCONSTRUCT", 1)
+    return f"{prologue}\nINSERT {{ GRAPH <{derived}> {template.strip()} }}\nUSING <{source}>\nWHERE{where}"
+
+
+# A typed literal as the text of a data file writes it most often: "text"^^xsd:type, the text
+# with no quote, backslash or line break.
+SIMPLE_TYPED = re.compile(rb'"([^"\\\n]*)"\^\^(?:xsd:(\w+)|<http://www\.w3\.org/2001/XMLSchema#(\w+)>)')
+
+
+def typed_literals_valid(data: bytes) -> bool:
+    """True when the text shows every typed literal of a file valid: each ``^^`` belongs to a
+    simple literal (its opening quote not part of a longer quote or an escape) whose text is a
+    value of its type. False when one is not, or when some ``^^`` is written otherwise (then the
+    store's exact query decides); it never reports.
+
+    >>> typed_literals_valid(b'<urn:a> <urn:b> "2024-02-28"^^xsd:date .')
+    True
+    >>> long = b'"' * 3 + b"2024-02-28" + b'"' * 3
+    >>> [typed_literals_valid(t) for t in (b'"2024-02-30"^^xsd:date', long + b"^^xsd:date", b'"2024-02-28"^^x:date')]
+    [False, False, False]
+    """
+    found = 0
+    for match in SIMPLE_TYPED.finditer(data):
+        check = LEXICAL_CHECKS.get((match.group(2) or match.group(3)).decode())
+        if data[match.start() - 1:match.start()] in (b'"', b"'", b"\\") or (
+                check is not None and not valid_lexical(check, match.group(1).decode("utf-8", "replace"))):
+            return False
+        found += 1
+    return found == data.count(b"^^")
 
 
 def ill_typed_error(sources: list[tuple[Path, bytes]], literals: list) -> UnreadableData:
@@ -230,7 +280,8 @@ def ill_typed_error(sources: list[tuple[Path, bytes]], literals: list) -> Unread
     found = []
     for path, data in sources:
         text = data.decode("utf-8", "replace")
-        found += [(str(path), line_of(text, f'"{lit.value}"'), lit) for lit in literals if f'"{lit.value}"' in text]
+        found += [(str(path), line_of(text, quoted), lit) for lit in literals
+                  for quoted in (f'"{lit.value}"', f"'{lit.value}'") if quoted in text]
     path, line, lit = min(found, key=lambda f: (f[0], f[1])) if found else ("(data)", 1, literals[0])
     more = f" (and {len(literals) - 1} more; 'mandat validate' lists them)" if len(literals) > 1 else ""
     kind = lit.datatype.value.rsplit("#", 1)[-1]

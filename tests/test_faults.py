@@ -64,6 +64,16 @@ def test_impossible_date_is_named_with_file_and_line_by_a_question(world):
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("written", ['"""2024-02-30"""^^xsd:date', '"2024-02-30"^^x:date', "'2024-02-30'^^xsd:date"])
+def test_impossible_date_written_otherwise_is_still_found(world, written):
+    """The load reads most typed literals from the text; one written as a long literal, with
+    another prefix for XSD or in single quotes goes to the store's exact check."""
+    spoil(world, '"2023-01-01"^^xsd:date', written)
+    spoil(world, "@prefix xsd:", "@prefix x: <http://www.w3.org/2001/XMLSchema#> .\n@prefix xsd:")
+    result = mandat("--data", str(world), "chain", "Kantor Contoh")
+    one_error_line(result, 2, "world.ttl:", '"2024-02-30" is not a valid xsd:date')
+
+
 def test_impossible_date_is_a_validate_problem_with_its_line(world):
     spoil(world, '"2023-01-01"^^xsd:date', '"2024-02-30"^^xsd:date')
     result = mandat("validate", str(world))

@@ -27,7 +27,7 @@ class MemoryStore(EmbeddedQueries, base.Store):
         store = cls()
         store._store = ox.Store()
         store._store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        store._store.update(loading.DERIVE_UPDATE)
+        loading.derive(store._store)
         store._sources = []
         return store
 

@@ -148,7 +148,7 @@ class SparqlStore(base.Store):
         for path in files:
             if progress:
                 progress(path)
-        self.update(in_graphs(loading.DERIVE_UPDATE, graph, derived))
+        self.update(loading.derive_update(graph, derived))
         self.update(f'INSERT DATA {{ GRAPH <{derived}> {{ <{GRAPH}> <{STAMP_PREDICATE}> '
                     f'"{os.getpid()}-{len(lines)}-{hashlib.sha1(os.urandom(8)).hexdigest()[:8]}" }} }}')
 
@@ -158,17 +158,6 @@ class SparqlStore(base.Store):
             self.update(f"DROP SILENT GRAPH <{graph}>")
         except InputError:
             pass
-
-
-def in_graphs(update: str, source: str, derived: str) -> str:
-    """The derive update reading ``source`` and writing ``derived``, as a server needs it (its
-    data sits in a named graph, not the default graph).
-
-    >>> "USING <urn:g>" in in_graphs(loading.DERIVE_UPDATE, "urn:g", "urn:d")
-    True
-    """
-    text = update.replace(f"<{loading.DERIVED_GRAPH}>", f"<{derived}>")
-    return text.replace("\nWHERE", f"\nUSING <{source}>\nWHERE", 1)
 
 
 def from_json(cell: dict | None):
