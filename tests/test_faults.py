@@ -125,6 +125,28 @@ def test_corrupted_cache_file_is_rebuilt(world, tmp_path):
     assert sorted(cache.glob("names-*.pickle")) == pickles      # rebuilt in place
 
 
+@pytest.mark.parametrize("damage", ["truncate", "remove-manifest"])
+def test_damaged_store_copy_is_thrown_away_and_the_answer_unchanged(tmp_path, damage):
+    """The shipped data opens from a read-only copy in the cache; a damaged copy answers
+    nothing: the question fills memory instead and the next one builds a new copy."""
+    cache = tmp_path / "cache"
+    env = {"MANDAT_CACHE_DIR": str(cache)}
+    ask = ("chain", "Kanim Batulicin", "--as-of", "2025-06-01", "--format", "json")
+    first = mandat(*ask, env=env)
+    assert first.returncode == 0, first.stderr
+    [copy] = list((cache / "stores").iterdir())
+    if damage == "truncate":
+        for sst in copy.glob("*.sst"):
+            sst.write_bytes(sst.read_bytes()[:100])
+    else:
+        (copy / "CURRENT").unlink()
+    damaged = mandat(*ask, env=env)
+    assert (damaged.returncode, damaged.stdout, damaged.stderr) == (0, first.stdout, "")
+    assert not copy.exists()
+    again = mandat(*ask, env=env)
+    assert again.stdout == first.stdout and (copy / "mandat-complete").is_file()
+
+
 def test_cache_folder_that_cannot_be_written_still_answers(world, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
