@@ -214,3 +214,69 @@ def test_an_office_ended_without_a_successor_says_so(tmp_path):
                         'time:hasEnd [ a time:Instant ; time:inXSDDate "2025-01-01"^^xsd:date ] ] ;')
     assert ended(open_lookup([world(tmp_path, text)]), MD + "b", JUNE_2025, "en") == \
         "'Office B' was dissolved on 2025-01-01; successor: -"
+
+
+MERGE = """
+md:m a mandat:RegionalDepartment ; skos:prefLabel "Dinas M"@id , "Office M"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p ; dct:source md:src .
+md:ev-merge a org:ChangeEvent ; mandat:changeKind mandat:Merged ; org:originalOrganization md:a , md:b ;
+    org:resultingOrganization md:m ; dct:date "2025-01-01"^^xsd:date ; mandat:legalBasis md:law ; dct:source md:src .
+md:ev-a-created a org:ChangeEvent ; mandat:changeKind mandat:Created ; org:resultingOrganization md:m ;
+    dct:date "2025-01-01"^^xsd:date ; dct:source md:src .
+md:rl-m a mandat:ReportingLine ; mandat:unit md:m ; mandat:parent md:pres ;
+    mandat:validDuring [ a time:Interval ; time:hasBeginning [ time:inXSDDate "2025-01-01"^^xsd:date ] ] ; dct:source md:src .
+md:head a org:Role ; mandat:isHeadRole true ; skos:prefLabel "Kepala"@id , "Head"@en ; dct:source md:src .
+md:someone a mandat:Person ; skos:prefLabel "Seseorang"@id , "Someone"@en ; dct:source md:src .
+md:tenure-m a mandat:Tenure ; org:member md:someone ; org:organization md:m ; org:role md:head ; mandat:legalBasis md:law ;
+    org:memberDuring [ a time:Interval ; time:hasBeginning [ time:inXSDDate "2025-01-01"^^xsd:date ] ] ; dct:source md:src .
+"""
+
+
+def test_history_of_a_merger_orders_one_day_by_kind_and_names_every_original(tmp_path):
+    """Four things on one day, by kind whatever the order of their IRIs: the merger, the
+    creation, the first reporting line, the head; the merger names both originals, the head
+    item its legal basis and the head's name."""
+    from tests.test_gaps import BASE, world
+
+    found = history.history(open_lookup([world(tmp_path, BASE + MERGE)]), MD + "m", "en")
+    assert [e["kind"] for e in found] == ["merged", "created", "reports-to", "head"]
+    assert {e["date"] for e in found} == {"2025-01-01"}
+    merged, _, _, head = found
+    assert merged["description"] == "Office A, Office B → Office M"
+    assert [r["iri"] for r in merged["from"]] == [MD + "a", MD + "b"]
+    assert head["description"] == "Head: Someone"
+    assert [b["iri"] for b in head["regulation"]] == [MD + "law"]
+
+
+def test_history_of_a_creation_names_only_the_new_office(cat):
+    [created] = [e for e in history.history(cat, MD + "dit-ppa-ppo-bareskrim", "en") if e["kind"] == "created"]
+    assert created["description"] == cat.label(MD + "dit-ppa-ppo-bareskrim", "en")
+
+
+SOURCELESS = """
+md:x a mandat:RegionalDepartment ; skos:prefLabel "Dinas Tanpa Sumber"@id , "Unsourced Office"@en ;
+    mandat:level mandat:Provincial ; mandat:servesRegion md:p .
+md:rl-x a mandat:ReportingLine ; mandat:unit md:x ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] .
+md:y a mandat:RegionalDepartment ; skos:prefLabel "Dinas Lemah"@id , "Weak Office"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p ; mandat:confidence mandat:WeakSource ; dct:source md:src .
+"""
+
+
+def test_stats_count_a_fact_without_sources_as_unverified_in_either_language(tmp_path):
+    from tests.test_gaps import BASE, world
+
+    found = open_lookup([world(tmp_path, BASE + SOURCELESS)])
+    english = {r["what"]: r for r in stats.stats(found, "en")}
+    assert {k: english[k]["unverified"] for k in ("agencies", "reporting lines", "regions")} == \
+        {"agencies": 1, "reporting lines": 1, "regions": 0}
+    assert english["agencies"]["weak"] == 1
+    assert english["total"]["label"] == "total" and english["total"]["unverified"] == 2
+    assert stats.stats(found)[-1]["label"] == "jumlah"
+
+
+def test_search_marks_an_entity_without_sources_unverified_and_keeps_its_own_marker(tmp_path):
+    from tests.test_gaps import BASE, world
+
+    found = open_lookup([world(tmp_path, BASE + SOURCELESS)])
+    rows = {r["iri"]: r["confidence"] for r in search.search(found, "Dinas", limit=20)}
+    assert (rows[MD + "x"], rows[MD + "y"], rows[MD + "a"]) == ("unverified", "weak", "verified")

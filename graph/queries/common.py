@@ -22,17 +22,26 @@ def source_ref(cat: Lookup, iri: str, lang: str) -> dict:
     return out
 
 
-def provenance(cat: Lookup, fact: Fact, lang: str, basis: tuple[str, ...] = ()) -> dict:
-    """``legal_basis``, ``sources``, ``confidence`` and ``note`` of one fact.
+def confidence_of(fact) -> str:
+    """A fact's or an entity's own marker (weak, unverified); else "verified" when it names a
+    source and "unverified" when it names none (a source document stands for itself).
 
-    The confidence is the fact's own marker, or "unverified" when it has no
-    source at all; the note (skos:editorialNote) says why, or is None.
+    >>> from graph.model import Entity
+    >>> [confidence_of(Entity(iri="x", kind=k, sources=s)) for k, s in (("agency", ()), ("source", ()), ("agency", ("y",)))]
+    ['unverified', 'verified', 'verified']
     """
-    confidence = fact.confidence or (None if fact.sources else "unverified")
+    if fact.confidence:
+        return fact.confidence
+    return "verified" if fact.sources or getattr(fact, "kind", None) == "source" else "unverified"
+
+
+def provenance(cat: Lookup, fact: Fact, lang: str, basis: tuple[str, ...] = ()) -> dict:
+    """``legal_basis``, ``sources``, ``confidence`` (:func:`confidence_of`) and ``note`` of one
+    fact; the note (skos:editorialNote) says why, or is None."""
     return {
         "legal_basis": [basis_ref(cat, b, lang) for b in basis],
         "sources": [source_ref(cat, s, lang) for s in fact.sources],
-        "confidence": confidence or "verified",
+        "confidence": confidence_of(fact),
         "note": fact.note,
     }
 

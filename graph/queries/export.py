@@ -53,7 +53,7 @@ def network(cat, lang: str = "id"):
 
 
 def write_edges_csv(g, out) -> None:
-    writer = csv.DictWriter(out, fieldnames=EDGE_FIELDS, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=EDGE_FIELDS, lineterminator="\n")
     writer.writeheader()
     for a, b, data in g.edges(data=True):
         writer.writerow({"source": a, "source_label": g.nodes[a]["label"], "target": b,

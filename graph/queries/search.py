@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.queries.common import confidence_of
 from graph.queries.lookup import Lookup
 from graph.queries.show import post_text
 from graph.resolve import rank
@@ -26,7 +27,7 @@ def search(cat: Lookup, text: str, lang: str = "id", limit: int = 10, kinds=None
         ent = cat.entities[iri]
         row = {"iri": iri, "label": cat.label(iri, lang), "kind": ent.kind,
                "score": score, "matched": matched,
-               "confidence": ent.confidence or ("verified" if ent.sources else "unverified")}
+               "confidence": confidence_of(ent)}
         if ent.kind == "person":
             row["posts"] = posts_of(cat, iri, lang)
         out.append(row)

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from graph.queries.common import confidence_of
 from graph.queries.lookup import Lookup
-
-
-def confidence_of(fact) -> str:
-    """A fact's marker; a fact with no source counts as unverified (source documents excepted)."""
-    if getattr(fact, "kind", None) == "source":
-        return fact.confidence or "verified"
-    return fact.confidence or ("verified" if fact.sources else "unverified")
 
 
 LABELS = {"agencies": "instansi", "regions": "wilayah", "regulations and articles": "peraturan dan pasal",
