@@ -280,3 +280,29 @@ def test_search_marks_an_entity_without_sources_unverified_and_keeps_its_own_mar
     found = open_lookup([world(tmp_path, BASE + SOURCELESS)])
     rows = {r["iri"]: r["confidence"] for r in search.search(found, "Dinas", limit=20)}
     assert (rows[MD + "x"], rows[MD + "y"], rows[MD + "a"]) == ("unverified", "weak", "verified")
+
+
+CARDS = """
+md:law2 a eli:LegalResource ; eli:type_document md:type-uu ; eli:number "2" ; mandat:year "2021"^^xsd:gYear ;
+    eli:date_document "2021-01-01"^^xsd:date ; eli:amends md:law ; skos:prefLabel "Law 2"@id , "Law 2"@en ; dct:source md:src .
+md:z a mandat:TaskForce ; skos:prefLabel "Forum Z"@id , "Forum Z"@en ; dct:source md:src .
+md:tenure-undated a mandat:Tenure ; org:member md:someone ; org:organization md:a ; org:role md:head ;
+    org:memberDuring [ a time:Interval ] ; dct:source md:src .
+"""
+
+
+def test_cards_of_a_fixture_say_what_is_absent_as_empty(tmp_path):
+    """A step with no definition and no handover, a region also holding an agency that serves no
+    region, a regulation that amends another, a person with an undated post and a dated one."""
+    from tests.test_gaps import BASE, world
+
+    found = open_lookup([world(tmp_path, BASE + MERGE + CARDS)])
+    step = show.card(found, MD + "s2", JUNE_2025, "en")
+    assert (step["order"], step["definition"], step["hands_over_to"]) == (2, None, [])
+    region = show.card(found, MD + "p", JUNE_2025, "en")
+    assert [a["iri"] for a in region["agencies"]] == [MD + "a", MD + "b", MD + "m"]
+    law2 = show.card(found, MD + "law2", JUNE_2025, "en")
+    assert [r["iri"] for r in law2["amends"]] == [MD + "law"]
+    posts = show.card(found, MD + "someone", JUNE_2025, "en")["posts"]
+    assert [(p["organization"]["iri"], p["start"]) for p in posts] == [(MD + "a", None), (MD + "m", "2025-01-01")]
+    assert [[b["iri"] for b in p["legal_basis"]] for p in posts] == [[], [MD + "law"]]
