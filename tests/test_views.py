@@ -130,7 +130,6 @@ def test_org_of_the_president_changes_with_the_date(run, tmp_path):
     children = [{line[1] for line in in_force(tree, day) if line[2] == MD + "presiden"} for day in tree["days"]]
     assert [len(c) for c in children] == [21, 21, 21, 24, 24, 24, 24, 24, 24, 24, 24]     # + TNI, PPATK, KKP, Kemenkeu (issue 13)
     assert {MD + "kemenkumham", MD + "kemenko-polhukam", MD + "bp2mi"} <= set(tree["units"]) - children[tree["days"].index("2025-06-01")]
-    assert data["options"]["layout"]["hierarchical"]["direction"] == "UD"
     assert data["options"]["physics"]["enabled"] is False and data["extra"]["minLabelPx"] == 12
 
 

@@ -181,11 +181,37 @@ def click_node(opened: Opened, iri: str) -> None:
     opened.page.wait_for_timeout(300)
 
 
-def test_org_labels_are_readable_at_default_zoom(browser, president):
+OUTSIDE = """() => {
+    const net = window.mandatNetwork, box = document.getElementById("graph").getBoundingClientRect();
+    return window.mandatData.nodes.get({filter: n => !n.hidden}).filter(n => {
+        const b = net.getBoundingBox(n.id), a = net.canvasToDOM({x: b.left, y: b.top}),
+              z = net.canvasToDOM({x: b.right, y: b.bottom});
+        return a.x < 0 || a.y < 0 || z.x > box.width || z.y > box.height;
+    }).map(n => n.id);
+}"""
+
+
+def test_org_labels_are_readable_at_default_zoom_with_nothing_to_pan_to(browser, president):
+    """The President's 24 units wrap into rows that fit 1366x768: every label at least 12 px and
+    every unit on the screen."""
     opened = opened_at(browser, president)
     shown, smallest = opened.page.evaluate(SMALLEST_LABEL)
     assert shown == 25                                           # the President and his 24 direct units
-    assert smallest >= 10 and round(smallest, 1) == 12.0
+    assert smallest >= 12
+    assert opened.page.evaluate(OUTSIDE) == []
+    opened.close()
+
+
+def test_org_of_the_immigration_ditjen_shows_its_33_kanwil_at_once(browser, run, tmp_path):
+    out = tmp_path / "imigrasi.html"
+    assert run("view", "org", "Ditjen Imigrasi", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    opened = opened_at(browser, out)
+    shown, smallest = opened.page.evaluate(SMALLEST_LABEL)
+    kanwil = opened.page.evaluate("() => window.mandatData.nodes.get({filter: n => n.id.includes('kanwil-ditjenim-')}).length")
+    assert (kanwil, shown) == (33, 34) and smallest >= 12
+    assert opened.page.evaluate(OUTSIDE) == []
+    rows = opened.page.evaluate("() => new Set(Object.values(window.mandatNetwork.getPositions()).map(p => p.y)).size")
+    assert rows == 6                                             # the Ditjen above five rows of seven
     opened.close()
 
 

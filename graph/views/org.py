@@ -75,10 +75,8 @@ def org_view(cat: Lookup, root: str, day: date, depth: int | None, lang: str, re
     Refuses (InputError, exit 2) when ``root`` did not exist on ``day``, as ``chain`` does.
     """
     require_existing(cat, root, day, lang)
-    net = new_network(options='{"layout": {"hierarchical": {"enabled": true, "direction": "UD", "sortMethod": "directed", '
-                    '"shakeTowards": "roots", "levelSeparation": 130, "nodeSpacing": 170, "treeSpacing": 60}}, '
-                    '"physics": {"enabled": false}, "edges": {"smooth": false, "arrows": {"to": {"enabled": true}}}, '
-                    '"interaction": {"hover": true, "tooltipDelay": 100}}')
+    net = new_network(options='{"physics": {"enabled": false}, "edges": {"smooth": false, "arrows": {"to": {"enabled": true}}}, '
+                    '"interaction": {"hover": true, "tooltipDelay": 100, "dragNodes": false}}')   # the page lays the tree out
     units = units_ever_under(cat, root, depth)
     if region:
         units = in_region(cat, units, root, region)

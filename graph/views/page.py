@@ -145,11 +145,12 @@ SCRIPT = r"""
       parentOf.set(l[1], l[2]);
     }
     const shownNodes = [], shownEdges = [], edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
-    const queue = alive(tree.root, day) ? [tree.root] : [], seen = new Set(queue);
+    const queue = alive(tree.root, day) ? [tree.root] : [], seen = new Set(queue), shownKids = new Map();
     while (queue.length) {
       const id = queue.shift();
       const below = (kids.get(id) || []).filter(function (l) { return !seen.has(l[1]); });
       const node = Object.assign({}, byId.get(id));
+      if (open.has(id)) shownKids.set(id, below.map(function (l) { return l[1]; }));
       if (below.length && !open.has(id)) node.label = node.label + "\n▸ " + below.length;
       if (doubtful.has(id)) {                // it, or its line, began or ended within a bracket holding this day
         node.label = "≈ " + node.label;
@@ -162,9 +163,44 @@ SCRIPT = r"""
       if (!open.has(id)) continue;
       for (const l of below) { seen.add(l[1]); queue.push(l[1]); shownEdges.push(edgeById.get(l[0])); }
     }
-    show(shownNodes, shownEdges);
+    const at = placed(tree.root, shownKids);
+    show(shownNodes.map(function (n) { return Object.assign(n, at.get(n.id)); }), shownEdges);
     readable(focusId);
     if (focusId && nodes.get(focusId)) network.selectNodes([focusId]);
+  }
+  // the tree's layout: each subtree as wide as its children side by side; children that are all
+  // folded wrap into rows that fit the page (33 Kanwil are five rows of seven, not one row to pan)
+  const CELL = 190, ROW = 130;
+  function placed(root, shownKids) {
+    const perRow = Math.max(4, Math.floor(document.getElementById("graph").clientWidth / CELL));
+    const width = new Map(), at = new Map();
+    function wrapped(id) { return (shownKids.get(id) || []).every(function (k) { return !(shownKids.get(k) || []).length; }); }
+    function measure(id) {
+      const below = shownKids.get(id) || [];
+      let w = CELL;
+      if (below.length && wrapped(id)) w = Math.max(CELL, Math.min(below.length, perRow) * CELL);
+      else if (below.length) w = below.reduce(function (sum, k) { return sum + measure(k); }, 0);
+      width.set(id, w);
+      return w;
+    }
+    function place(id, left, y) {
+      const below = shownKids.get(id) || [], w = width.get(id);
+      at.set(id, {x: left + w / 2, y: y, fixed: true});
+      if (!below.length) return;
+      if (wrapped(id)) {
+        const cols = Math.min(below.length, perRow), start = left + (w - cols * CELL) / 2;
+        below.forEach(function (k, i) {
+          width.set(k, CELL);
+          place(k, start + (i % cols) * CELL, y + ROW * (1 + Math.floor(i / cols)));
+        });
+        return;
+      }
+      let cursor = left;
+      for (const k of below) { place(k, cursor, y + ROW); cursor += width.get(k); }
+    }
+    measure(root);
+    place(root, 0, 0);
+    return at;
   }
   function reveal(id) {                      // open every ancestor of id on the slider's day
     const day = tree.days[Number(slider.value)];
