@@ -122,7 +122,7 @@ def build_copy(folder: Path, fill) -> bool:
             os.rename(tmp, folder)
         prune_copies(folder.parent)
         return (folder / COMPLETE).is_file()
-    except OSError:
+    except (OSError, RuntimeError):               # a full disk reaches RocksDB as either
         return False
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
