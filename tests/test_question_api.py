@@ -306,3 +306,38 @@ def test_cards_of_a_fixture_say_what_is_absent_as_empty(tmp_path):
     posts = show.card(found, MD + "someone", JUNE_2025, "en")["posts"]
     assert [(p["organization"]["iri"], p["start"]) for p in posts] == [(MD + "a", None), (MD + "m", "2025-01-01")]
     assert [[b["iri"] for b in p["legal_basis"]] for p in posts] == [[], [MD + "law"]]
+
+
+def test_diff_names_the_merger_that_created_an_office_with_its_basis(tmp_path):
+    from tests.test_gaps import BASE, world
+
+    begun = MERGE.replace('mandat:servesRegion md:p ; dct:source md:src .\nmd:ev-merge', 'mandat:servesRegion md:p ; dct:source md:src ;\n'
+                          '    mandat:validDuring [ a time:Interval ; time:hasBeginning [ time:inXSDDate "2025-01-01"^^xsd:date ] ] .\nmd:ev-merge', 1)
+    begun = begun.replace('md:ev-a-created a org:ChangeEvent ; mandat:changeKind mandat:Created ; org:resultingOrganization md:m ;\n'
+                          '    dct:date "2025-01-01"^^xsd:date ; dct:source md:src .\n', '')
+    assert "ev-a-created" not in begun and "2025-01-01\"^^xsd:date ] ] .\nmd:ev-merge" in begun
+    found = diff.diff(open_lookup([world(tmp_path, BASE + begun)]), date(2024, 12, 1), date(2025, 2, 1), lang="en")
+    [created] = [c for c in found["created"] if c["agency"]["iri"] == MD + "m"]
+    assert (created["date"], created["change"], [r["iri"] for r in created["related"]]) == \
+        ("2025-01-01", "merged", [MD + "a", MD + "b"])
+    assert [b["iri"] for b in created["legal_basis"]] == [MD + "law"]
+
+
+def test_show_marks_a_card_without_sources_unverified(tmp_path):
+    from tests.test_gaps import BASE, world
+
+    found = open_lookup([world(tmp_path, BASE + SOURCELESS)])
+    assert [show.card(found, MD + x, JUNE_2025, "en")["confidence"] for x in ("x", "y", "a")] == \
+        ["unverified", "weak", "verified"]
+
+
+def test_exported_network_gives_every_edge_every_column_and_names_unknown_nodes(tmp_path):
+    from graph.queries.export import network
+    from tests.test_gaps import BASE, world
+
+    ghost = "md:agr-ghost a mandat:Agreement ; mandat:party md:a , md:ghost ; mandat:validDuring [ a time:Interval ] ; dct:source md:src ."
+    g = network(open_lookup([world(tmp_path, BASE + ghost)]))
+    assert all({"relation", "since", "until", "confidence"} <= set(d) for *_, d in g.edges(data=True))
+    assert g.nodes[MD + "a"]["label"] == "Dinas A"                       # Indonesian by default
+    assert (g.nodes[MD + "s1"]["kind"], g.nodes[MD + "s1"]["confidence"]) == ("step", "")
+    assert (g.nodes[MD + "ghost"]["kind"], g.nodes[MD + "ghost"]["label"]) == ("unknown", "md:ghost")

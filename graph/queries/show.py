@@ -6,7 +6,7 @@ from datetime import date
 
 from graph.queries.lookup import Lookup
 from graph.queries.chain import certainty_of
-from graph.queries.common import agency_ref, provenance, source_ref
+from graph.queries.common import agency_ref, confidence_of, provenance, source_ref
 
 
 def head_at(cat: Lookup, org: str, day: date, lang: str) -> dict | None:
@@ -113,7 +113,7 @@ def show(cat: Lookup, iri: str, day: date, lang: str = "id") -> dict:
         "predecessors": predecessors(cat, iri, lang),
         "successors": successors(cat, iri, lang),
         "sources": [source_ref(cat, s, lang) for s in ent.sources],
-        "confidence": ent.confidence or ("verified" if ent.sources else "unverified"),
+        "confidence": confidence_of(ent),
         "note": ent.note,
     })
     return card
@@ -146,7 +146,7 @@ def common_fields(cat: Lookup, iri: str, day: date, lang: str) -> dict:
     return {"iri": iri, "label": cat.label(iri, lang), "as_of": day.isoformat(),
             "alt_labels": sorted({*ent.alt_labels, *ent.abbreviations}),
             "sources": [source_ref(cat, s, lang) for s in ent.sources],
-            "confidence": ent.confidence or ("verified" if ent.sources else "unverified"), "note": ent.note}
+            "confidence": confidence_of(ent), "note": ent.note}
 
 
 def regulation_card(cat: Lookup, iri: str, day: date, lang: str) -> dict:
