@@ -341,3 +341,37 @@ def test_exported_network_gives_every_edge_every_column_and_names_unknown_nodes(
     assert g.nodes[MD + "a"]["label"] == "Dinas A"                       # Indonesian by default
     assert (g.nodes[MD + "s1"]["kind"], g.nodes[MD + "s1"]["confidence"]) == ("step", "")
     assert (g.nodes[MD + "ghost"]["kind"], g.nodes[MD + "ghost"]["label"]) == ("unknown", "md:ghost")
+
+
+ROLES = """
+md:resp-a-support-r a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s1 ; mandat:role mandat:Support ;
+    mandat:jurisdiction md:r ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+md:resp-a-s2-ended a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s2 ; mandat:role mandat:Lead ;
+    mandat:jurisdiction md:p ; dct:source md:src ;
+    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2025-01-01"^^xsd:date ] ] .
+md:resp-a-s2-support a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s2 ; mandat:role mandat:Support ;
+    mandat:jurisdiction md:p ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+
+
+def test_show_lists_the_responsibilities_in_force_by_step_lead_first(tmp_path):
+    from tests.test_gaps import BASE, world
+
+    found = open_lookup([world(tmp_path, BASE + ROLES)])
+    rows = show.show(found, MD + "a", JUNE_2025, "en")["responsibilities"]
+    assert [(r["step"]["iri"], r["role"], r["jurisdiction"]["iri"]) for r in rows] == \
+        [(MD + "s1", "lead", MD + "p"), (MD + "s1", "support", MD + "r"), (MD + "s2", "support", MD + "p")]
+    before = show.show(found, MD + "a", date(2024, 6, 1), "en")["responsibilities"]
+    assert [(r["step"]["iri"], r["role"]) for r in before][2:] == [(MD + "s2", "lead"), (MD + "s2", "support")]
+
+
+def test_show_of_the_day_an_office_ended_is_its_last_day_and_a_root_reports_to_nobody(tmp_path):
+    from tests.test_gaps import BASE, world
+
+    text = BASE.replace('md:b a mandat:RegionalDepartment ;', 'md:b a mandat:RegionalDepartment ; mandat:validDuring [ a time:Interval ; '
+                        'time:hasEnd [ a time:Instant ; time:inXSDDate "2025-01-01"^^xsd:date ] ] ;')
+    found = open_lookup([world(tmp_path, text)])
+    card = show.show(found, MD + "b", date(2025, 1, 1), "en")
+    assert (card["as_of"], card["asked_for"]) == ("2024-12-31", "2025-01-01")
+    top = show.show(found, MD + "pres", JUNE_2025, "en")
+    assert (top["parent"], top["reporting_line"]) == (None, None)
