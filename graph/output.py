@@ -88,13 +88,15 @@ def write_csv(sections: list[Section], out) -> None:
 
 def write_table(sections: list[Section], out) -> None:
     """Tables as wide as the terminal ($COLUMNS, else 80 when not a terminal): text wraps
-    inside cells, and columns marked optional are dropped (and named) when it would not fit."""
+    inside cells, and columns marked optional are dropped (and named) when it would not fit.
+    A table whose longest words do not fit side by side even then is printed as records, one
+    ``column  value`` line per field, so that no word is ever cut."""
     from rich.console import Console
 
     console = Console(file=out, highlight=False, soft_wrap=False, emoji=False)
     for sec in sections:
         table, dropped = fitted_table(console, sec)
-        console.print(table)
+        console.print(table if table is not None else records(sec))
         if sec.note:
             console.print(escape(sec.note))
         if dropped:
@@ -115,12 +117,31 @@ def fitted_table(console, sec: Section):
             break
         if key in keys:
             drop.append(keys.index(key))
+    if widths is None:
+        return None, []
     table = Table(title=sec.title, box=box.SIMPLE_HEAD, title_justify="left", show_lines=False, pad_edge=False)
     for n, i in enumerate(keep):
-        table.add_column(sec.columns[i], overflow="fold", width=widths[n] if widths else None)
+        table.add_column(sec.columns[i], overflow="fold", width=widths[n])
     for row in sec.rows:
         table.add_row(*[escape(row[i]) for i in keep])
     return table, [sec.columns[i] for i in drop]
+
+
+def records(sec: Section):
+    """``sec`` as one block per row, a field per line (as ``psql``'s expanded display), for a
+    terminal too narrow for its columns: values wrap at words beside their column's name."""
+    from rich.console import Group
+    from rich.table import Table
+
+    blocks = [escape(sec.title)] if sec.title else []
+    for row in sec.rows:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for column, value in zip(sec.columns, row):
+            grid.add_row(escape(column), escape(value))
+        blocks += [grid, ""]
+    return Group(*blocks)
 
 
 def column_widths(sec: Section, keep: list[int], width: int) -> list[int] | None:

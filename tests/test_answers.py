@@ -184,3 +184,19 @@ def test_a_rename_known_only_by_a_bracket_is_uncertain_until_the_bracket_closes(
     assert renamed("2025-06-01") == [(*row, "uncertain")]
     assert renamed("2025-12-01") == [(*row, "certain")]
     assert renamed("2024-09-01") == []
+
+
+def test_at_80_columns_a_table_too_wide_for_its_words_becomes_records_and_cuts_none(run, run_json, monkeypatch):
+    """The what-if's findings (rank, severity, kind, region, subject, explanation) cannot stand side
+    by side in 80 columns with whole words: each finding is printed as a record instead."""
+    from rich.cells import cell_len
+
+    ask = ("--lang", "en", "gaps", "--region", "Tanah Bumbu", *JUNE_2025, "--without", "Kanim Batulicin")
+    answer = run_json(*ask)
+    changed = answer["appeared"] + answer["resolved"]
+    monkeypatch.setenv("COLUMNS", "80")
+    text = run(*ask).output
+    words = set(text.split())
+    assert all(w in words for f in changed for w in f["explanation"].split() + [f["kind"]])
+    assert max(cell_len(line.rstrip()) for line in text.splitlines()) <= 80
+    assert text.count("\nExplanation  ") == len(changed) == 10 and " Baseline " in text   # the counts stay a table
