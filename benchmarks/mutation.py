@@ -9,7 +9,8 @@ resumes: mutmut's verdicts (``mutants/**/*.meta`` and ``mutants/mutmut-stats.jso
 saved to ``benchmarks/results/mutmut/`` every minute and at the end, and restored before
 the next run. mutmut itself re-tests every mutant of a function whose source, or the
 source of a function it calls, changed since; ``--fresh`` forgets every verdict. NAME-GLOB
-limits the run to some mutants (``"graph.queries.show*"``).
+runs only the mutants it matches, and runs them again even when judged (after a test was added
+for survivors: ``python benchmarks/mutation.py "graph.queries.show.x_step_card__mutmut_3*"``).
 
 The table counts a mutant killed when a test failed or timed out, and surviving when
 every test passed or no test reached it; it prints Markdown for the README.
