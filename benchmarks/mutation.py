@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -83,13 +84,14 @@ def run(max_children: int, names: list[str], mutants: Path) -> int:
     """Run mutmut, saving its verdicts every minute (a cut session keeps what it checked)."""
     proc = subprocess.Popen([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *names],
                             cwd=ROOT)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))      # a kill still stops mutmut and saves
     try:
         while proc.poll() is None:
             time.sleep(60)
             copy_verdicts(mutants, SAVED)
     finally:
         if proc.poll() is None:
-            proc.terminate()
+            proc.send_signal(signal.SIGINT)                        # mutmut stops its children on ^C
             proc.wait()
         copy_verdicts(mutants, SAVED)
     return proc.returncode
