@@ -406,7 +406,9 @@ def sparql(obj, query, query_file, timeout, max_rows, allow_service, fmt):
     from graph.queries.sparql import bounded, check_read_only
 
     check_read_only(query, allow_service)
-    answer = bounded(lambda: obj.store().query(query, max_rows), timeout)
+    store = obj.store()
+    store.prepare()
+    answer = bounded(lambda: store.query(query, max_rows), timeout)
     if answer["type"] == "graph":
         click.echo(answer["turtle"])
         return

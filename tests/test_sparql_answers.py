@@ -113,6 +113,20 @@ def test_select_through_a_real_child_process_gives_the_same_rows(sparql):
     assert json.loads(result.stdout) == [{"u": MD + u, "p": MD + p} for u, p in LINES]
 
 
+
+def test_a_real_child_answers_on_the_shipped_data_while_this_process_holds_a_store_copy(run, tmp_path, monkeypatch):
+    """The shipped data opens from a RocksDB copy; a child forked by `sparql` used to build its
+    own copy and hung (a lock of the parent's RocksDB taken at the fork): the copy is opened
+    before the fork now."""
+    from graph.queries.lookup import open_lookup
+
+    assert open_lookup().label(MD + "kanim-batulicin", "id").startswith("Kantor Imigrasi")   # a copy open here
+    monkeypatch.setenv("MANDAT_CACHE_DIR", str(tmp_path / "fresh"))
+    result = run("sparql", "SELECT (COUNT(?l) AS ?n) WHERE { ?l a mandat:ReportingLine }", "--format", "json",
+                 "--timeout", "20")
+    assert result.exit_code == 0, result.output
+    assert int(json.loads(result.stdout)[0]["n"]) > 100
+
 def test_select_csv_has_the_variables_as_header_and_unbound_as_empty(inline, sparql):
     result = sparql("SELECT ?x ?y WHERE { VALUES (?x ?y) { (1 UNDEF) (2 \"b\") } }", "--format", "csv")
     assert result.exit_code == 0, result.output

@@ -42,6 +42,10 @@ class Store:
     def dump(self, stream, fmt: str) -> None:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Open what the store reads, in this process: before a question forks a child that is
+        stopped after its timeout (a child must not start a RocksDB of its own)."""
+
 
 def term(value):
     """A Python value as a pyoxigraph term: an IRI string, a date, a string literal, or a term.

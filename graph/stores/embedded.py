@@ -11,6 +11,9 @@ class EmbeddedQueries:
     def open(self):
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        self.open()
+
     def select(self, text: str, values: dict | None = None) -> list[dict]:
         """Rows of a SELECT as ``{variable: pyoxigraph term or None}``, on the default graph."""
         result = self.open().query(bind_values(text, values))
