@@ -375,3 +375,24 @@ def test_show_of_the_day_an_office_ended_is_its_last_day_and_a_root_reports_to_n
     assert (card["as_of"], card["asked_for"]) == ("2024-12-31", "2025-01-01")
     top = show.show(found, MD + "pres", JUNE_2025, "en")
     assert (top["parent"], top["reporting_line"]) == (None, None)
+
+
+def test_coverage_counts_only_the_seats_in_force(tmp_path):
+    """An ended task-force seat of an actor is no fact about the region on a later day."""
+    from tests.test_gaps import BASE, world
+
+    forum = """
+md:gt a mandat:TaskForce ; skos:prefLabel "Gugus Tugas P"@id , "Task force P"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p ; dct:source md:src .
+md:seat-a a mandat:ForumMembership ; org:member md:a ; org:organization md:gt ; dct:source md:src ;
+    org:memberDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2024-01-01"^^xsd:date ] ] .
+"""
+    def facts(text, day):
+        folder = tmp_path / f"{len(text)}-{day}"
+        folder.mkdir()
+        [row] = [r for r in coverage.coverage(open_lookup([world(folder, text)]), day, [MD + "p"])
+                 if r["region"]["iri"] == MD + "p"]
+        return row["sourced"]["facts"]
+
+    assert facts(BASE + forum, JUNE_2025) == facts(BASE + forum.split("md:seat-a")[0], JUNE_2025)
+    assert facts(BASE + forum, date(2023, 6, 1)) == facts(BASE + forum.split("md:seat-a")[0], date(2023, 6, 1)) + 1
