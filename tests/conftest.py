@@ -26,6 +26,21 @@ def isolated_cache(tmp_path_factory):
         os.environ["MANDAT_CACHE_DIR"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def memory_under_mutmut():
+    """Under mutmut every mutant's tests run in a process forked from a warm one, and RocksDB is
+    not fork-safe (a forked child opening it hangs on a lock the parent held): the default store
+    fills memory there instead of opening its RocksDB copy in the cache. Elsewhere nothing changes."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        yield
+        return
+    import graph.stores.memory as memory
+
+    kept, memory.COPY_BYTES = memory.COPY_BYTES, float("inf")
+    yield
+    memory.COPY_BYTES = kept
+
+
 @pytest.fixture
 def run():
     """Run ``mandat ARGS``; returns the click Result."""
