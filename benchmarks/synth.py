@@ -8,6 +8,11 @@ forces); national ministries; responsibilities per step and region with about
 5% of the regional leads left out (planted gaps); a 2024-style restructuring
 moving every Kantor Imigrasi from the Kanwil Kemenkumham to a new Kanwil
 Ditjen Imigrasi. Every fact cites one synthetic source. Deterministic from the seed.
+
+``--shape wide`` (the default) grows the number of regencies with the units (4.5 units a
+regency: 100k units are 22,154 regencies); ``--shape country`` keeps the country's 38
+provinces and 514 regencies/cities and puts the other units below the regencies, four per
+district (Polsek, Puskesmas, KUA, kantor camat), each supporting a step in its regency.
 """
 
 from __future__ import annotations
@@ -52,6 +57,10 @@ PARENTS = {"pemprov": "presiden", "polda": "polri", "kejati": "kejagung", "dinso
            "disnakertrans": "pemprov", "gt": "pemprov", "kanwil-kemenkumham": "kemenkumham",
            "kanwil-ditjenim": "ditjen-imigrasi"}
 REGENCY_PARENTS = {"pemkab": "pemprov", "polres": "polda", "kejari": "kejati", "gt": "pemkab"}
+# country shape: the units of one district, (kind, parent actor of the regency, step they support)
+DISTRICT_ACTORS = {"polsek": ("PoliceUnit", "polres", "reporting"), "puskesmas": ("TechnicalUnit", "pemkab", "health-rehabilitation"),
+                   "kua": ("TechnicalUnit", "pemkab", "umrah-supervision"), "camat": ("RegionalGovernment", "pemkab", "prevention")}
+REGENCIES = 514                  # the country's regencies and cities (Kemendagri, 2024), over 38 provinces
 
 
 def interval(start=None, end=None, prop="mandat:validDuring") -> str:
@@ -108,7 +117,7 @@ def national(w: Writer) -> None:
         w.resp(agency, step, "Lead", "region-indonesia")
 
 
-def province(w: Writer, p: int, regencies: int, rng: random.Random) -> None:
+def province(w: Writer, p: int, regencies: int, rng: random.Random, districts: int = 0) -> None:
     region = f"region-p{p}"
     w.parts.append(f'md:{region} a mandat:Province ; skos:prefLabel "Provinsi {p}"@id , "Province {p}"@en ; '
                    f"mandat:withinRegion md:region-indonesia ; {SRC} .")
@@ -122,10 +131,10 @@ def province(w: Writer, p: int, regencies: int, rng: random.Random) -> None:
         if step and rng.random() > 0.05:
             w.resp(iri, step, "Lead", region)
     for r in range(regencies):
-        regency(w, p, r, rng)
+        regency(w, p, r, rng, districts)
 
 
-def regency(w: Writer, p: int, r: int, rng: random.Random) -> None:
+def regency(w: Writer, p: int, r: int, rng: random.Random, districts: int = 0) -> None:
     region = f"region-p{p}-r{r}"
     w.parts.append(f'md:{region} a mandat:RegencyCity ; skos:prefLabel "Kabupaten {p}.{r}"@id , "Regency {p}.{r}"@en ; '
                    f"mandat:withinRegion md:region-p{p} ; {SRC} .")
@@ -143,30 +152,47 @@ def regency(w: Writer, p: int, r: int, rng: random.Random) -> None:
         w.line(kanim, f"kanwil-ditjenim-p{p}", start=SPLIT)
         for step in ("passport-screening", "departure-check"):
             w.resp(kanim, step, "Lead", region)
+    for d in range(districts):
+        for actor, (kind, parent, step) in DISTRICT_ACTORS.items():
+            iri = f"{actor}-p{p}-r{r}-d{d}"
+            w.agency(iri, kind, f"{actor} {p}.{r}.{d}", "RegencyLevel", region)
+            w.line(iri, f"{parent}-p{p}-r{r}")
+            w.resp(iri, step, "Support", region)
 
 
-def shape(units: int) -> tuple[int, int]:
-    """Provinces and regencies per province for about ``units`` units (9 per province, 4.5 per regency)."""
+def shape(units: int, kind: str = "wide") -> tuple[int, list[int], int]:
+    """Provinces, regencies of each province and districts of each regency for about ``units``
+    units: ``wide`` has 9 units a province and 4.5 a regency, no districts; ``country`` has the
+    514 regencies over 38 provinces and four units a district.
+
+    >>> shape(100000, "country")[0], sum(shape(100000, "country")[1]), shape(100000, "country")[2]
+    (38, 514, 47)
+    """
+    if kind == "country":
+        provinces = 38
+        per = [REGENCIES // provinces + (p < REGENCIES % provinces) for p in range(provinces)]
+        left = units - provinces * len(PROVINCE_ACTORS) - REGENCIES * (len(REGENCY_ACTORS) + 0.5)
+        return provinces, per, max(0, round(left / REGENCIES / len(DISTRICT_ACTORS)))
     provinces = max(1, min(38, units // 150))
     per_province = max(1, round((units / provinces - len(PROVINCE_ACTORS)) / 4.5))
-    return provinces, per_province
+    return provinces, [per_province] * provinces, 0
 
 
-def generate(units: int, seed: int, out: Path) -> dict:
+def generate(units: int, seed: int, out: Path, kind: str = "wide") -> dict:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in SHARED:
         shutil.copy(DATA / name, out / name)
-    provinces, per_province = shape(units)
+    provinces, per_province, districts = shape(units, kind)
     w = Writer()
     national(w)
     (out / "national.ttl").write_text(w.text())
     for p in range(provinces):
         w = Writer()
         w.lines = 0
-        province(w, p, per_province, rng)
+        province(w, p, per_province[p], rng, districts)
         (out / f"province-{p:02d}.ttl").write_text(w.text())
-    return {"provinces": provinces, "regencies": provinces * per_province}
+    return {"provinces": provinces, "regencies": sum(per_province), "districts": districts * sum(per_province)}
 
 
 def main() -> None:
@@ -174,8 +200,9 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--shape", choices=("wide", "country"), default="wide")
     args = parser.parse_args()
-    print(generate(args.units, args.seed, args.out))
+    print(generate(args.units, args.seed, args.out, args.shape))
 
 
 if __name__ == "__main__":
