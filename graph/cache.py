@@ -96,11 +96,12 @@ def store_copy(key: str, fill, root: Path | None = None):
             return None
     try:
         store = ox.Store.read_only(str(folder))
-        os.utime(folder)                           # the most recently used copies are kept
-        return store
     except (OSError, RuntimeError):                # RocksDB says "Corruption" as a RuntimeError
         shutil.rmtree(folder, ignore_errors=True)
         return None
+    with suppress(OSError):                        # the most recently used copies are kept (a
+        os.utime(folder)                           # read-only cache is still read)
+    return store
 
 
 def build_copy(folder: Path, fill) -> bool:
