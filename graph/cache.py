@@ -1,4 +1,5 @@
-"""Side files kept between runs (the name index), keyed by the store's load stamp.
+"""Side files kept between runs, keyed by the store's load stamp: the name index, and the
+default store's read-only copy of large data (:func:`store_copy`).
 
 A file is written atomically; a damaged one is removed and rebuilt; a cache
 that cannot be written (read-only or full disk, a folder that is a file) is
