@@ -396,3 +396,28 @@ md:seat-a a mandat:ForumMembership ; org:member md:a ; org:organization md:gt ; 
 
     assert facts(BASE + forum, JUNE_2025) == facts(BASE + forum.split("md:seat-a")[0], JUNE_2025)
     assert facts(BASE + forum, date(2023, 6, 1)) == facts(BASE + forum.split("md:seat-a")[0], date(2023, 6, 1)) + 1
+
+
+def test_a_what_if_dissolves_the_office_on_the_day_asked(cat):
+    kanim = MD + "kanim-batulicin"
+    what_if = gaps.scenario(cat, JUNE_2025, [kanim])
+    assert what_if.entity(kanim).valid.end == JUNE_2025 and what_if.entity(kanim).valid.start == cat.entity(kanim).valid.start
+    assert not what_if.exists(kanim, JUNE_2025) and what_if.exists(kanim, date(2025, 5, 31))
+    assert what_if.entity(MD + "polres-tanah-bumbu") == cat.entity(MD + "polres-tanah-bumbu")
+    [agreed] = [a for a in gaps.scenario(cat, JUNE_2025, links=[(kanim, MD + "polres-tanah-bumbu")]).agreements
+                if a.agreement_type == "what-if"]
+    assert (agreed.iri, agreed.parties) == (f"urn:mandat:what-if:{kanim}+{MD}polres-tanah-bumbu", (kanim, MD + "polres-tanah-bumbu"))
+
+
+def test_a_what_if_without_the_kanim_leaves_passport_screening_to_national_level(cat):
+    """Without Kanim Batulicin, passport screening in Tanah Bumbu falls back to national level: a
+    known absence (uncovered-step), not a hole in the data (unknown-coverage)."""
+    found = gaps.what_if(cat, JUNE_2025, [MD + "region-tanah-bumbu"], without=[MD + "kanim-batulicin"], lang="en")
+    appeared = [(f["kind"], f["subject"]["iri"]) for f in found["appeared"] if f["kind"] in ("uncovered-step", "unknown-coverage")]
+    assert appeared == [("uncovered-step", MD + "step-passport-screening")]
+
+
+def test_only_new_keeps_a_finding_without_regions_only_when_its_cause_is_new():
+    old, new, same = {"cause": "c-old", "regions": []}, {"cause": "c-new", "regions": []}, {"cause": "c-old", "regions": []}
+    assert gaps.only_new([new, same], [old]) == [{"cause": "c-new", "regions": []}]
+    assert gaps.only_new([old], [new]) == [{"cause": "c-old", "regions": []}]
