@@ -421,3 +421,9 @@ def test_only_new_keeps_a_finding_without_regions_only_when_its_cause_is_new():
     old, new, same = {"cause": "c-old", "regions": []}, {"cause": "c-new", "regions": []}, {"cause": "c-old", "regions": []}
     assert gaps.only_new([new, same], [old]) == [{"cause": "c-new", "regions": []}]
     assert gaps.only_new([old], [new]) == [{"cause": "c-old", "regions": []}]
+
+
+def test_no_fact_is_found_by_a_field_it_leaves_unset(cat):
+    """Events without a fromParent are not 'the events of None' (the index skips unset fields)."""
+    cat.prefetch("change")
+    assert cat.events_of(None) == []

@@ -228,7 +228,7 @@ class Lookup:
                 for one in ((pred,) if isinstance(pred, str) else pred):
                     found = getattr(rec, FIELD_OF[one])
                     for value in (found if isinstance(found, tuple) else (found,)):
-                        if rec not in index[value]:
+                        if value is not None and rec not in index[value]:     # an unset field is no value
                             index[value].append(rec)
             self._facts[key] = index
         return self._facts[key]
