@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
 
@@ -213,6 +212,8 @@ def fill_store(sources: list[tuple[Path, bytes]], target=None):
     file and line, and the caller throws the store away (an on-disk load fills a
     new version folder, which is then removed): nothing half-loaded is kept.
     """
+    from concurrent.futures import ThreadPoolExecutor     # not on every command's start-up path
+
     import pyoxigraph as ox
 
     store = target if target is not None else ox.Store()
