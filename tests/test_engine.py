@@ -165,3 +165,33 @@ def test_plain_org_links_answer_a_chain_as_unverified_lines(run_json, tmp_path):
 
 
 WORLD_MD = "https://w3id.org/mandat/id/"
+
+
+def test_memory_store_parses_a_folder_once_per_process_and_again_when_its_bytes_change(tmp_path, monkeypatch):
+    """Two questions on the same files share one parse; a file edited between them is read anew,
+    and only the most recent folders are kept."""
+    import graph.stores.memory as memory
+    from graph.stores import open_store
+
+    monkeypatch.setattr(memory, "FILLED", {})
+    fills = []
+    real_fill = memory.loading.fill_store
+    monkeypatch.setattr(memory.loading, "fill_store", lambda sources: fills.append(1) or real_fill(sources))
+    folder = tmp_path / "world"
+    shutil.copytree(WORLD, folder)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+    first = open_store("memory", [folder]).select(count)[0]["n"].value
+    assert open_store("memory", [folder]).select(count)[0]["n"].value == first and len(fills) == 1
+
+    with (folder / "world.ttl").open("a", encoding="utf-8") as out:
+        out.write('\n<urn:x> <urn:y> "z" .\n')
+    assert int(open_store("memory", [folder]).select(count)[0]["n"].value) == int(first) + 1
+    assert len(fills) == 2 and len(memory.FILLED) == 2
+
+    other = tmp_path / "other"
+    shutil.copytree(WORLD, other)
+    (other / "world.ttl").write_text((WORLD / "world.ttl").read_text(encoding="utf-8") + "\n# another\n",
+                                     encoding="utf-8")
+    open_store("memory", [other]).select(count)
+    assert len(memory.FILLED) == memory.KEEP_FILLED == 2

@@ -12,6 +12,8 @@ from graph.stores.embedded import EmbeddedQueries
 
 
 COPY_BYTES = 512 << 10    # the shipped data (1.3 MB) opens from its copy in ms, a small fixture parses
+KEEP_FILLED = 2           # stores filled in memory kept for the process, by content key
+FILLED: dict = {}         # content key -> filled pyoxigraph store (questions never write to it)
 
 
 class MemoryStore(EmbeddedQueries, base.Store):
@@ -54,9 +56,22 @@ class MemoryStore(EmbeddedQueries, base.Store):
             if sum(len(data) for _, data in sources) >= COPY_BYTES:
                 self._store = store_copy(self.stamp(), lambda target: loading.fill_store(sources, target))
             if self._store is None:
-                self._store = loading.fill_store(sources)
+                self._store = filled(self.stamp(), sources)
         return self._store
 
     def load(self, files, progress=None) -> int:
         raise InputError("the memory store reads the Turtle files directly; "
                          "use --store oxigraph:PATH or --store sparql:URL to load")
+
+
+def filled(key: str, sources):
+    """A memory store holding ``sources``, filled once per process for each content key: a
+    process asking many questions (the view server, the tests, a notebook) parses the files
+    once, and files whose bytes changed are parsed again. The last KEEP_FILLED are kept."""
+    store = FILLED.pop(key, None)
+    if store is None:
+        store = loading.fill_store(sources)
+    FILLED[key] = store                                  # most recent last
+    while len(FILLED) > KEEP_FILLED:
+        del FILLED[next(iter(FILLED))]
+    return store
