@@ -10,7 +10,9 @@ saved to ``benchmarks/results/mutmut/`` every minute and at the end, and restore
 the next run. mutmut itself re-tests every mutant of a function whose source, or the
 source of a function it calls, changed since; ``--fresh`` forgets every verdict. NAME-GLOB
 runs only the mutants it matches, and runs them again even when judged (after a test was added
-for survivors: ``python benchmarks/mutation.py "graph.queries.show.x_step_card__mutmut_3*"``).
+for survivors: ``python benchmarks/mutation.py "graph.queries.show.x_step_card__mutmut_3*"``);
+with ``--undecided`` it runs only those of its mutants not judged yet (resume some modules first:
+``python benchmarks/mutation.py --undecided "graph.queries.records.*" "graph.resolve.*"``).
 
 The table counts a mutant killed when a test failed or timed out, and surviving when
 every test passed or no test reached it; it prints Markdown for the README.
@@ -80,6 +82,25 @@ def copy_verdicts(source: Path, target: Path) -> int:
     return len(files)
 
 
+def undecided(folder: Path, globs: list[str]) -> list[str]:
+    """The mutants matching ``globs`` that ``folder``'s verdicts have not judged yet.
+
+    >>> import tempfile
+    >>> a = Path(tempfile.mkdtemp())
+    >>> _ = (a / "x.py.meta").write_text(json.dumps({"exit_code_by_key": {"m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": None}}))
+    >>> undecided(a, ["m.*"]), undecided(a, ["n.*"])
+    (['m.x_f__mutmut_2'], [])
+    """
+    from fnmatch import fnmatch
+
+    names = []
+    for meta in sorted(folder.glob("**/*.py.meta")):
+        for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
+            if code is None and any(fnmatch(name, g) for g in globs):
+                names.append(name)
+    return names
+
+
 def run(max_children: int, names: list[str], mutants: Path) -> int:
     """Run mutmut, saving its verdicts every minute (a cut session keeps what it checked)."""
     proc = subprocess.Popen([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *names],
@@ -102,6 +123,7 @@ def main() -> None:
     parser.add_argument("names", nargs="*", help="mutant name globs to run (default: all)")
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="forget the saved verdicts first")
+    parser.add_argument("--undecided", action="store_true", help="of the named mutants, only those not judged yet")
     parser.add_argument("--report-only", action="store_true", help="only tabulate an earlier run's verdicts")
     parser.add_argument("--mutants", type=Path, default=ROOT / "mutants", help="the mutants/ folder to tabulate")
     args = parser.parse_args()
@@ -111,7 +133,11 @@ def main() -> None:
             shutil.rmtree(args.mutants, ignore_errors=True)
         elif SAVED.is_dir() and not (args.mutants / "mutmut-stats.json").exists():
             print(f"resuming: {copy_verdicts(SAVED, args.mutants)} verdict files from {SAVED.relative_to(ROOT)}")
-        run(args.max_children, args.names, args.mutants)
+        names = undecided(args.mutants, args.names) if args.undecided else args.names
+        if args.undecided and not names:
+            print("every mutant named is judged already")
+        else:
+            run(args.max_children, names, args.mutants)
     print(table(scores(args.mutants if args.mutants.is_dir() else SAVED)))
 
 
