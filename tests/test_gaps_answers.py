@@ -584,9 +584,13 @@ def counts(total, by_kind, high=0, medium=0, low=0):
 
 
 def test_without_polda_p_investigation_has_no_lead_anywhere(gaps):
+    """And Polres Satu, which reported to Polda P, reports to nobody."""
     answer = gaps("--without", "Polda P")
     assert answer["baseline"] == counts(2, {"unlinked-handover": 2}, medium=2)
-    assert answer["scenario"] == counts(1, {"uncovered-step": 1}, high=1)
+    assert answer["scenario"] == counts(2, {"uncovered-step": 1, "orphan-unit": 1}, high=1, medium=1)
+    orphan = answer["appeared"].pop()
+    assert (orphan["rank"], orphan["kind"], orphan["subject"], orphan["explanation"]) == (
+        2, "orphan-unit", ref("polres-r1"), f"{ref('polres-r1')['label']} ada pada {DAY} tetapi tidak melapor kepada siapa pun.")
     assert answer["appeared"] == [{
         "rank": 1, "kind": "uncovered-step", "severity": "high", "region": ref("p"), "subject": ref("s2"),
         "explanation": "Tidak ada instansi utama untuk tahap 'Penyidikan' yang melayani Provinsi P. "
@@ -692,5 +696,6 @@ def test_what_if_csv_rows(run):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["change"], r["rank"], r["severity"], r["kind"], r["subject_iri"]) for r in rows] == [
         ("appeared", "1", "high", "uncovered-step", MD + "s2"),
+        ("appeared", "2", "medium", "orphan-unit", MD + "polres-r1"),
         ("resolved", "1", "medium", "unlinked-handover", MD + "dinas-p"),
         ("resolved", "2", "medium", "unlinked-handover", MD + "ko")]

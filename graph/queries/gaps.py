@@ -333,7 +333,7 @@ def orphan_units(ctx: Context, scope_agencies: set[str] | None):
     for ent in cat.agencies():
         if scope_agencies is not None and ent.iri not in scope_agencies:
             continue
-        if not ent.valid.contains(day) or set(ent.types) & ROOT_CLASSES or is_apex_court(ent):
+        if not cat.exists(ent.iri, day) or set(ent.types) & ROOT_CLASSES or is_apex_court(ent):
             continue
         if cat.line_at(ent.iri, day) is None:
             region = (ent.attrs.get("regions") or (None,))[0]
@@ -578,7 +578,8 @@ def ranked(cat: Lookup, findings: list[dict]) -> list[dict]:
 
 def scenario(cat: Lookup, day: date, without=(), links=()) -> Lookup:
     """The graph as if each agency in ``without`` were dissolved on ``day`` (its responsibilities,
-    seats and agreements gone) and each pair in ``links`` had an agreement. Nothing is written.
+    seats, agreements and reporting lines gone: what reported to it reports to nobody) and each
+    pair in ``links`` had an agreement. Nothing is written.
 
     >>> from graph.queries.lookup import open_lookup
     >>> kanim = "https://w3id.org/mandat/id/kanim-batulicin"
@@ -617,8 +618,15 @@ class Scenario(Lookup):
         """
         return self.without_gone("responsibility", super().responsibilities_in(step, jurisdiction))
 
+    @property
+    def plain_lines(self) -> list:
+        return self.without_gone("line", super().plain_lines)
+
     def without_gone(self, kind: str, records: list) -> list:
-        """``records`` without the dissolved agencies' facts (an agreement keeps its other parties)."""
+        """``records`` without the dissolved agencies' facts (an agreement keeps its other parties;
+        a unit that reported to a dissolved one reports to nobody)."""
+        if kind == "line":
+            return [line for line in records if line.unit not in self.gone and line.parent not in self.gone]
         if kind == "responsibility":
             return [r for r in records if r.agency not in self.gone]
         if kind == "membership":
