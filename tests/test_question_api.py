@@ -427,3 +427,79 @@ def test_no_fact_is_found_by_a_field_it_leaves_unset(cat):
     """Events without a fromParent are not 'the events of None' (the index skips unset fields)."""
     cat.prefetch("change")
     assert cat.events_of(None) == []
+
+
+# -- survivors of the mutation run: what the answers rest on ------------------------------------------
+
+def test_an_agencys_responsibilities_are_those_in_force_on_the_day_in_step_order(cat):
+    """KemenP2MI took over BP2MI's mandates on 2024-10-21: none before, four after."""
+    def brief(day):
+        return [(r["step"]["iri"][len(MD):], r["role"])
+                for r in show.responsibilities_at(cat, MD + "kemenp2mi", day, "en")]
+    assert brief(date(2024, 10, 20)) == []
+    assert brief(JUNE_2025) == [("step-migrant-placement-supervision", "lead"), ("step-reporting", "support"),
+                                ("step-repatriation", "support"), ("step-reintegration", "support")]
+
+
+def test_a_what_if_leaves_the_dissolved_agency_out_of_a_steps_responsibilities():
+    """On a lookup that has read nothing yet (the what-if's own query, not the baseline's index)."""
+    without_polres = gaps.scenario(open_lookup(), JUNE_2025, [MD + "polres-tanah-bumbu"])
+    tanah_bumbu = MD + "region-tanah-bumbu"
+    assert without_polres.responsibilities_in(MD + "step-investigation", tanah_bumbu) == []
+    assert [r.agency for r in without_polres.responsibilities_in(MD + "step-passport-screening", tanah_bumbu)] == [
+        MD + "kanim-batulicin"]
+
+
+def test_a_what_if_link_is_one_agreement_of_its_own(cat):
+    from graph.model import Agreement
+
+    a, b = MD + "polres-tanah-bumbu", MD + "kanim-batulicin"
+    linked = gaps.scenario(cat, JUNE_2025, links=[(a, b)])
+    assert [x for x in linked.agreements if x.agreement_type == "what-if"] == [
+        Agreement(iri=f"urn:mandat:what-if:{a}+{b}", parties=(a, b), agreement_type="what-if")]
+    assert len(linked.agreements) == len(cat.agreements) + 1
+
+
+def test_a_finding_without_regions_is_new_only_when_the_other_side_lacks_its_cause():
+    orphan = {"cause": "orphan-unit x", "regions": []}
+    assert gaps.only_new([orphan], [{"cause": "orphan-unit x", "regions": []}]) == []
+    assert gaps.only_new([orphan], [{"cause": "orphan-unit y", "regions": []}]) == [orphan]
+    assert gaps.only_new([{"cause": "c", "regions": [{"iri": "r"}]}], [{"cause": "c", "regions": [{"iri": "r"}]}]) == []
+
+
+def test_a_regulation_card_names_what_it_amends_and_what_amends_it(cat):
+    amending = show.card(cat, MD + "uu-31-2014", JUNE_2025, "en")
+    assert amending["amends"] == [{"iri": MD + "uu-13-2006", "label": cat.label(MD + "uu-13-2006", "en")}]
+    amended = show.card(cat, MD + "uu-13-2006", JUNE_2025, "en")
+    assert MD + "uu-31-2014" in [r["iri"] for r in amended["amended_by"]]
+
+
+def asked(look, monkeypatch) -> list[str]:
+    """The names of the query files ``look`` asks from now on."""
+    names: list[str] = []
+    real = look.select
+    monkeypatch.setattr(look, "select", lambda name, **values: names.append(name) or real(name, **values))
+    return names
+
+
+def test_a_chain_reads_the_lines_above_its_unit_at_once_and_only_those(monkeypatch):
+    look = open_lookup()
+    units = [row["iri"] for row in chain.chain(look, MD + "kanim-batulicin", JUNE_2025)]
+    names = asked(look, monkeypatch)
+    assert [len(look.lines_of(u)) > 0 for u in units[:-1]] == [True] * (len(units) - 1) and names == []
+    look.lines_of(MD + "polres-tanah-bumbu")               # not above Kanim Batulicin: asked now
+    assert names and set(names) <= {"lookup-facts-by", "lookup-describe"}
+
+
+def test_responsibilities_in_asks_one_query_or_none_once_every_one_is_read(monkeypatch):
+    step, jur = MD + "step-passport-screening", MD + "region-tanah-bumbu"
+    look = open_lookup()
+    names = asked(look, monkeypatch)
+    first = look.responsibilities_in(step, jur)
+    assert names[0] == "lookup-responsibilities-in" and not look._facts.get(("responsibility", None, None))
+    assert [r.agency for r in first] == [MD + "kanim-batulicin"]
+    read_all = open_lookup()
+    read_all.prefetch("responsibility")
+    names = asked(read_all, monkeypatch)
+    assert read_all.responsibilities_in(step, jur) == first and names == []
+    assert read_all.responsibilities_in(step, None) == look.responsibilities_in(step, None) == []
