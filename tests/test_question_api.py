@@ -503,3 +503,26 @@ def test_responsibilities_in_asks_one_query_or_none_once_every_one_is_read(monke
     names = asked(read_all, monkeypatch)
     assert read_all.responsibilities_in(step, jur) == first and names == []
     assert read_all.responsibilities_in(step, None) == look.responsibilities_in(step, None) == []
+
+
+def test_stats_in_english_name_each_row_by_its_key(cat):
+    rows = stats.stats(cat, lang="en")
+    assert [r["label"] for r in rows] == [r["what"] for r in rows] and rows[-1]["what"] == "total"
+    assert stats.stats(cat)[-1]["label"] == stats.LABELS["total"]
+
+
+def test_the_nearest_day_an_office_existed_is_the_day_before_it_ended_even_on_that_day():
+    from graph.model import Interval
+    from graph.queries.show import nearest_existing_day
+
+    split = date(2024, 10, 21)
+    assert nearest_existing_day(Interval(None, split), split) == date(2024, 10, 20)
+    assert nearest_existing_day(Interval(split, None), date(2024, 1, 1)) == split
+    assert nearest_existing_day(Interval(split, None), JUNE_2025) == JUNE_2025
+
+
+def test_a_creation_from_nothing_is_described_by_what_it_created(cat):
+    """Dit PPA-PPO of Bareskrim was created in 2024 (bracketed), from no earlier office."""
+    [created] = [i for i in history.history(cat, MD + "dit-ppa-ppo-bareskrim", "en") if i["kind"] == "created"]
+    assert (created["description"], created["from"], created["date"]) == (
+        cat.label(MD + "dit-ppa-ppo-bareskrim", "en"), [], "2024-02-12..2024-09-23")

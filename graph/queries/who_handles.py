@@ -24,9 +24,7 @@ def applicable(cat: Lookup, step: str, day: date, region: str | None) -> list[tu
     for resp in candidates:
         if not resp.valid.contains(day) or not cat.exists(resp.agency, day):
             continue
-        if region:
-            if resp.jurisdiction not in ancestors:
-                continue
+        if region:                                  # the candidates lie in its ancestors
             distance = ancestors.index(resp.jurisdiction)
         else:
             distance = 3 - region_level(cat, resp.jurisdiction)
