@@ -240,3 +240,22 @@ def test_a_seat_without_a_role_and_an_agreement_without_a_type_have_empty_roles(
                   if r[2] in ("member_of", "agreement")) == [
         ("dinas-p", "agreement", "polda-p", ""), ("dinas-p", "agreement", "polres-r1", ""),
         ("dinas-p", "member_of", "tf", ""), ("polda-p", "agreement", "polres-r1", "")]
+
+
+def test_network_from_python_labels_in_indonesian_and_marks_what_the_data_does_not_describe(tmp_path):
+    """A party the data names but never describes is a node of kind "unknown" with no confidence;
+    a ``serves`` edge has no dates and no confidence of its own."""
+    from graph.queries.export import network
+    from graph.queries.lookup import open_lookup
+
+    folder = tmp_path / "world"
+    folder.mkdir()
+    (folder / "world.ttl").write_text((WORLD / "world.ttl").read_text(encoding="utf-8") + """
+md:agr-x a mandat:Agreement ; mandat:party md:dinas-p , md:somebody ; mandat:agreementType "MoU" ;
+    mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+""", encoding="utf-8")
+    g = network(open_lookup([str(folder)]))
+    assert g.nodes[MD + "somebody"] == {"label": "md:somebody", "kind": "unknown", "confidence": ""}
+    assert g.nodes[MD + "ko"]["label"] == "Kantor Contoh Kabupaten Satu"
+    serves = [d for _, _, d in g.edges(MD + "ko", data=True) if d["relation"] == "serves"]
+    assert serves == [{"relation": "serves", "since": "", "until": "", "confidence": ""}]

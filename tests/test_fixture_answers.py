@@ -324,3 +324,37 @@ def test_the_head_is_the_current_one_else_the_last_known_marked_so(with_heads):
     assert (last["post"], last["confidence"], last["sources"][0]["iri"]) == (
         "Kepala Kantor Contoh Kabupaten Satu", "verified", MD + "src")
     assert with_heads("2023-06-01")["iri"] == MD + "person-ani"
+
+
+GONE = """
+md:gone a mandat:TechnicalUnit ; skos:prefLabel "Kantor Lama"@id , "Old Office"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:p ; dct:source md:src ;
+    mandat:validDuring [ a time:Interval ; mandat:earliestEnd [ a time:Instant ; time:inXSDDate "2025-01-01"^^xsd:date ] ;
+                         mandat:latestEnd [ a time:Instant ; time:inXSDDate "2025-03-01"^^xsd:date ] ] .
+"""
+
+
+def test_diff_an_office_ending_with_no_event_is_dissolved_uncertain_while_its_bracket_is_open(run, tmp_path):
+    """Known only to have ended between 2025-01-01 and 2025-03-01: dissolved by 2025-06-01 for
+    certain, by 2025-02-01 perhaps."""
+    folder = tmp_path / "world"
+    folder.mkdir()
+    (folder / "world.ttl").write_text(Path(WORLD, "world.ttl").read_text(encoding="utf-8") + GONE, encoding="utf-8")
+
+    def dissolved(to):
+        result = run("--lang", "en", "--data", str(folder), "diff", "--from", "2024-06-01", "--to", to,
+                     "--region", "Province P", "--format", "json")
+        assert result.exit_code == 0, result.output
+        answer = json.loads(result.output)
+        assert answer["region"] == {"iri": MD + "p", "label": "Province P"}
+        return [(x["agency"]["label"], x["change"], x["date"], x["certainty"])
+                for x in answer["dissolved"] if x["agency"]["iri"] == MD + "gone"]
+
+    assert dissolved("2025-02-01") == [("Old Office", "dissolved", "2025-01-01..2025-03-01", "uncertain")]
+    assert dissolved("2025-06-01") == [("Old Office", "dissolved", "2025-01-01..2025-03-01", "certain")]
+
+
+def test_diff_under_an_office_names_it_in_the_chosen_language(run):
+    result = run("--lang", "en", "--data", WORLD, "diff", "--from", "2024-06-01", "--to", "2025-06-01",
+                 "--under", "New Regional Office Province P", "--format", "json")
+    assert json.loads(result.output)["under"] == {"iri": MD + "kw-baru", "label": "New Regional Office Province P"}
