@@ -24,8 +24,8 @@ from pathlib import Path
 
 from graph import ns
 from graph.model import Agreement, ChangeEvent, Entity, Membership, ReportingLine, Responsibility
-from graph.queries.records import (Node, closure, is_iri, key_of, literal_date, named_in, plain_line,
-                                   read_entity, read_fact)
+from graph.queries.records import (Node, closure, key_of, literal_date, named_in, plain_line, read_entity,
+                                   read_fact)
 
 M, ORG, SKOS, DCT, TIME, ELI = ns.MANDAT, ns.ORG, ns.SKOS, ns.DCT, ns.TIME, ns.ELI
 HERE = Path(__file__).resolve().parent
@@ -129,10 +129,7 @@ class Lookup:
         return next((k for k in (*FACT_KINDS, *KIND_PRIORITY) if k in found), None)
 
     def describe(self, iris) -> dict[str, dict[str, list]]:
-        """The triples of ``iris`` (and their periods, instants and publishers), by subject;
-        once the whole graph is read (:meth:`prefetch`), that table, which holds them all."""
-        if "whole" in self._facts:
-            return self._facts["whole"]
+        """The triples of ``iris`` (and their periods, instants and publishers), by subject."""
         table: dict = defaultdict(lambda: defaultdict(list))
         iris = sorted(set(iris))
         for start in range(0, len(iris), CHUNK):
@@ -186,7 +183,7 @@ class Lookup:
     def of_kind(self, kind: str) -> list[Entity]:
         """Every entity of ``kind``, by IRI."""
         if ("kind", kind) not in self._facts:
-            iris = self.nodes(self.classes_of(kind))
+            iris = [r["node"].value for r in self.select("lookup-nodes", cls=self.classes_of(kind))]
             self._facts[("kind", kind)] = sorted((e for e in self.fetch_entities(iris) if e.kind == kind),
                                                  key=lambda e: e.iri)
         return self._facts[("kind", kind)]
@@ -206,38 +203,16 @@ class Lookup:
         if key not in self._facts:
             classes = self.classes_of(kind)
             if pred is None:
-                iris = self.nodes(classes)
+                rows = self.select("lookup-nodes", cls=classes)
             else:
                 preds = (pred,) if isinstance(pred, str) else pred
-                iris = [r["node"].value for r in self.select("lookup-facts-by", cls=classes, pred=list(preds),
-                                                                  value=[value])]
-            self._facts[key] = self.read_facts(kind, iris)
+                rows = self.select("lookup-facts-by", cls=classes, pred=list(preds), value=[value])
+            self._facts[key] = self.read_facts(kind, [r["node"].value for r in rows])
         return self._facts[key]
 
-    def nodes(self, classes: list[str]) -> list[str]:
-        """The IRIs of the nodes of ``classes``: asked, or found in the whole graph once read."""
-        if "whole" in self._facts:
-            typed = self._facts["typed"]
-            return list({iri for cls in classes for iri in typed.get(cls, ())})
-        return [r["node"].value for r in self.select("lookup-nodes", cls=classes)]
-
-    def read_whole(self) -> None:
-        """Read every triple of the data in one query, by subject, and index the nodes by class."""
-        table: dict = defaultdict(lambda: defaultdict(list))
-        typed: dict = defaultdict(list)
-        for row in self.store.rows(rq("lookup-everything")):
-            subject, pred, obj = key_of(row["s"]), row["p"].value, row["o"]
-            table[subject][pred].append(obj)
-            if pred == ns.RDF_TYPE and is_iri(obj) and not subject.startswith("_:"):
-                typed[obj.value].append(subject)
-        self._facts["whole"], self._facts["typed"] = table, typed
-
     def prefetch(self, *kinds: str) -> None:
-        """Read the whole graph at once, then every fact of ``kinds`` and every entity from it:
-        for questions over the whole graph, which would otherwise ask one small query per unit,
-        step and region, or describe every node chunk by chunk."""
-        if "whole" not in self._facts:
-            self.read_whole()
+        """Read every fact of ``kinds`` (and every entity) at once: for questions over the whole
+        graph, which would otherwise ask one small query per unit, step and region."""
         for kind in kinds:
             self.facts(kind)
         for kind in KIND_PRIORITY:

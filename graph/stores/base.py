@@ -33,11 +33,6 @@ class Store:
     def select(self, text: str, values: dict | None = None) -> list[dict]:
         raise NotImplementedError
 
-    def rows(self, text: str, values: dict | None = None):
-        """The rows of :meth:`select` one at a time (a store that can stream them does, so that
-        reading the whole graph never holds every row at once)."""
-        return iter(self.select(text, values))
-
     def query(self, text: str, max_rows: int | None = None) -> dict:
         raise NotImplementedError
 

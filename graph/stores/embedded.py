@@ -16,12 +16,9 @@ class EmbeddedQueries:
 
     def select(self, text: str, values: dict | None = None) -> list[dict]:
         """Rows of a SELECT as ``{variable: pyoxigraph term or None}``, on the default graph."""
-        return list(self.rows(text, values))
-
-    def rows(self, text: str, values: dict | None = None):
         result = self.open().query(bind_values(text, values))
         names = [v.value for v in result.variables]
-        return (dict(zip(names, sol)) for sol in result)
+        return [dict(zip(names, sol)) for sol in result]
 
     def query(self, text: str, max_rows: int | None = None) -> dict:
         """A user's read-only query: SELECT rows as text, ASK as a boolean, graphs as Turtle."""
