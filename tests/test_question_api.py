@@ -526,3 +526,52 @@ def test_a_creation_from_nothing_is_described_by_what_it_created(cat):
     [created] = [i for i in history.history(cat, MD + "dit-ppa-ppo-bareskrim", "en") if i["kind"] == "created"]
     assert (created["description"], created["from"], created["date"]) == (
         cat.label(MD + "dit-ppa-ppo-bareskrim", "en"), [], "2024-02-12..2024-09-23")
+
+
+# -- every record exactly: what the questions read, pinned where it is cheapest to check -----------
+
+RECORDS_GOLDEN = __import__("pathlib").Path(__file__).parent / "golden" / "records.json"
+
+
+def as_json(value):
+    """A record as plain JSON: dataclasses as dicts, tuples as lists, dates and sets as text."""
+    import dataclasses
+    import json
+
+    def plain(o):
+        return sorted(o) if isinstance(o, (set, frozenset)) else str(o)
+    return json.loads(json.dumps(dataclasses.asdict(value), default=plain, sort_keys=True))
+
+
+def records_of(look, keep) -> dict:
+    """Every entity and fact of ``look`` whose IRI ``keep`` accepts, with the lookup's readings of
+    the entities (labels, short labels, references, kind class) in both languages."""
+    from graph.queries.lookup import FACT_KINDS
+
+    look.prefetch(*FACT_KINDS)
+    entities = [e for e in look.all_entities() if keep(e.iri)]
+    return {
+        "entities": [as_json(e) for e in entities],
+        "readings": [{"iri": e.iri, **{f"{how}_{lang}": read(e.iri, lang) for lang in ("id", "en")
+                                      for how, read in (("label", look.label), ("short", look.short_label),
+                                                        ("ref", look.ref))},
+                      "kind_class": look.kind_class(list(e.types))} for e in entities],
+        "facts": {kind: [as_json(r) for r in look.facts(kind) if keep(r.iri)] for kind in FACT_KINDS},
+        "lines": [as_json(r) for r in look.lines if keep(r.iri)],
+    }
+
+
+def test_every_record_is_read_exactly(update_golden):
+    """The fixture world whole, and of the shipped data what names Batulicin, Tanah Bumbu, a
+    regulation, a change or an agreement: each entity and fact as the record the questions get (a fast test, run first by
+    `make mutation`, so that a mutant of the readers dies in a second)."""
+    import json
+
+    world = str(__import__("pathlib").Path(__file__).parent / "fixtures" / "world")
+    shipped = ("batulicin", "tanah-bumbu", "/uu-", "/perpres-", "/permen", "src-antara", "/ev-", "/agr-")
+    pinned = {"world": records_of(open_lookup([world]), lambda iri: True),
+              "shipped": records_of(open_lookup(), lambda iri: any(k in iri for k in shipped))}
+    text = json.dumps(pinned, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if update_golden:
+        RECORDS_GOLDEN.write_text(text, encoding="utf-8")
+    assert text == RECORDS_GOLDEN.read_text(encoding="utf-8"), "records.json: a record read differently"
