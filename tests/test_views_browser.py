@@ -215,6 +215,26 @@ def test_org_of_the_immigration_ditjen_shows_its_33_kanwil_at_once(browser, run,
     opened.close()
 
 
+def test_org_opening_one_kanwil_keeps_its_siblings_in_their_rows(browser, run, tmp_path):
+    """Opening the Kanwil of South Kalimantan puts its Kantor Imigrasi in a row below the five rows
+    of Kanwil, which stay where they were; the view centres on it and its offices."""
+    out = tmp_path / "imigrasi.html"
+    assert run("view", "org", "Ditjen Imigrasi", "--as-of", "2025-06-01", "-o", str(out)).exit_code == 0
+    opened = opened_at(browser, out)
+    where = "() => window.mandatNetwork.getPositions()"
+    before = opened.page.evaluate(where)
+    click_node(opened, MD + "kanwil-ditjenim-kalsel")
+    after = opened.page.evaluate(where)
+    kanim = sorted(k for k in after if k not in before)
+    assert kanim and all("kanim-" in k for k in kanim)
+    assert {k: after[k] for k in before} == before                # the Ditjen and 33 Kanwil stay put
+    lowest = max(p["y"] for p in before.values())
+    assert {after[k]["y"] for k in kanim} == {lowest + 130}      # one row below the Kanwil
+    off = set(opened.page.evaluate(OUTSIDE))                     # zoomed on it, labels kept readable
+    assert not off & {MD + "kanwil-ditjenim-kalsel", *kanim} and opened.errors == []
+    opened.close()
+
+
 def test_org_click_expands_and_shows_the_detail_panel(browser, president):
     opened = opened_at(browser, president)
     click_node(opened, MD + "kemenimipas")

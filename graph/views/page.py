@@ -112,6 +112,13 @@ SCRIPT = r"""
     const scale = min / font, pos = network.getPositions();
     const ids = Object.keys(pos);
     let target = pos[focusId];
+    const below = target && tree ? ids.filter(function (i) { return parentOf.get(i) === focusId; }) : [];
+    if (below.length) {           // an opened unit: it and the units now shown below it, centred
+      const group = [focusId].concat(below).map(function (i) { return pos[i]; });
+      const xs = group.map(function (p) { return p.x; }), ys = group.map(function (p) { return p.y; });
+      target = {x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
+                y: (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2};
+    }
     if (!target) {                // the top of the picture in view: the tree's root, else the left edge
       const box = document.getElementById("graph");
       const top = Math.min.apply(null, ids.map(function (i) { return pos[i].y; }));
@@ -168,35 +175,44 @@ SCRIPT = r"""
     readable(focusId);
     if (focusId && nodes.get(focusId)) network.selectNodes([focusId]);
   }
-  // the tree's layout: each subtree as wide as its children side by side; children that are all
-  // folded wrap into rows that fit the page (33 Kanwil are five rows of seven, not one row to pan)
+  // the tree's layout: each subtree as wide as its children side by side; children of which some
+  // are folded wrap into rows that fit the page (33 Kanwil are five rows of seven, not one row to
+  // pan), and the units of an opened one go in a band below those rows, the siblings staying put
   const CELL = 190, ROW = 130;
   function placed(root, shownKids) {
     const perRow = Math.max(4, Math.floor(document.getElementById("graph").clientWidth / CELL));
     const width = new Map(), at = new Map();
-    function wrapped(id) { return (shownKids.get(id) || []).every(function (k) { return !(shownKids.get(k) || []).length; }); }
+    function kids(id) { return shownKids.get(id) || []; }
+    function folded(id) { return !kids(id).length; }
+    function grid(id) { return kids(id).some(folded); }
+    function band(id) { return kids(id).filter(function (k) { return !folded(k); }); }
+    function sum(ids) { return ids.reduce(function (total, k) { return total + width.get(k); }, 0); }
     function measure(id) {
-      const below = shownKids.get(id) || [];
+      const below = kids(id);
+      below.forEach(measure);
       let w = CELL;
-      if (below.length && wrapped(id)) w = Math.max(CELL, Math.min(below.length, perRow) * CELL);
-      else if (below.length) w = below.reduce(function (sum, k) { return sum + measure(k); }, 0);
+      if (grid(id)) w = Math.max(CELL, Math.min(below.length, perRow) * CELL, sum(band(id)));
+      else if (below.length) w = sum(below);
       width.set(id, w);
-      return w;
     }
     function place(id, left, y) {
-      const below = shownKids.get(id) || [], w = width.get(id);
-      at.set(id, {x: left + w / 2, y: y, fixed: true});
-      if (!below.length) return;
-      if (wrapped(id)) {
-        const cols = Math.min(below.length, perRow), start = left + (w - cols * CELL) / 2;
-        below.forEach(function (k, i) {
-          width.set(k, CELL);
-          place(k, start + (i % cols) * CELL, y + ROW * (1 + Math.floor(i / cols)));
-        });
+      at.set(id, {x: left + width.get(id) / 2, y: y, fixed: true});
+      placeBelow(id, left, y + ROW);
+    }
+    function placeBelow(id, left, y) {        // the children of id, its subtree starting at left
+      const below = kids(id), w = width.get(id);
+      if (!grid(id)) {
+        let cursor = left;
+        for (const k of below) { place(k, cursor, y); cursor += width.get(k); }
         return;
       }
-      let cursor = left;
-      for (const k of below) { place(k, cursor, y + ROW); cursor += width.get(k); }
+      const cols = Math.min(below.length, perRow), start = left + (w - cols * CELL) / 2;
+      below.forEach(function (k, i) {
+        at.set(k, {x: start + (i % cols) * CELL + CELL / 2, y: y + ROW * Math.floor(i / cols), fixed: true});
+      });
+      const open = band(id), bandY = y + ROW * Math.ceil(below.length / cols);
+      let cursor = left + (w - sum(open)) / 2;
+      for (const k of open) { placeBelow(k, cursor, bandY); cursor += width.get(k); }
     }
     measure(root);
     place(root, 0, 0);
