@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.queries.lookup import Lookup
-from graph.output import Section, mark, names
+from graph.output import Section, mark
 from graph.queries.chain import chain
 from graph.queries.diff import diff
 from graph.queries.who_handles import who_handles
@@ -30,15 +30,21 @@ def step_table(cat: Lookup, region: str, day: date, lang: str) -> Section:
         answer = who_handles(cat, step, day, region, lang)
         leads = [r for r in answer if r["role"] == "lead"]
         nearest = min((r["distance"] for r in leads), default=None)
-        lead_text = names([r["agency"] for r in leads if r["distance"] == nearest])
-        where = leads[0]["jurisdiction"]["label"] if leads else ""
-        support = names([r["agency"] for r in answer if r["role"] == "support"])
+        lead_text = short_names(cat, [r for r in leads if r["distance"] == nearest], lang)
+        where = cat.short_label(leads[0]["jurisdiction"]["iri"], lang) if leads else ""
+        support = short_names(cat, [r for r in answer if r["role"] == "support"], lang)
         flags = {mark(r["confidence"], lang) for r in answer} - {""}
         rows.append([cat.label(step, lang), lead_text or ("— tidak ada —" if lang == "id" else "— none —"),
                      where, support, "; ".join(sorted(flags))])
     head = ("Tahap", "Utama (terdekat)", "Yurisdiksi", "Pendukung", "Status") if lang == "id" else \
         ("Step", "Lead (nearest)", "Jurisdiction", "Support", "Status")
     return Section(None, list(head), rows)
+
+
+def short_names(cat: Lookup, rows: list[dict], lang: str) -> str:
+    """The agencies of ``rows`` by the short names people use (Polres Tanah Bumbu, Kanim
+    Batulicin), each once: a table of every step stays readable in 80 columns."""
+    return "; ".join(dict.fromkeys(cat.short_label(r["agency"]["iri"], lang) for r in rows))
 
 
 def tour(cat: Lookup, today: date, lang: str = "id") -> list[tuple[str, list[Section]]]:
