@@ -13,6 +13,8 @@ runs only the mutants it matches, and runs them again even when judged (after a 
 for survivors: ``python benchmarks/mutation.py "graph.queries.show.x_step_card__mutmut_3*"``);
 with ``--undecided`` it runs only those of its mutants not judged yet (resume some modules first:
 ``python benchmarks/mutation.py --undecided "graph.queries.records.*" "graph.resolve.*"``).
+mutmut keeps a verdict until the function's own source changes, so a survivor stays one after the
+test that kills it lands: ``--survivors [NAME-GLOB ...]`` judges the survivors again.
 
 The table counts a mutant killed when a test failed or timed out, and surviving when
 every test passed or no test reached it; it prints Markdown for the README.
@@ -82,21 +84,23 @@ def copy_verdicts(source: Path, target: Path) -> int:
     return len(files)
 
 
-def undecided(folder: Path, globs: list[str]) -> list[str]:
-    """The mutants matching ``globs`` that ``folder``'s verdicts have not judged yet.
+def with_verdict(folder: Path, globs: list[str], codes: tuple) -> list[str]:
+    """The mutants matching ``globs`` (none: every mutant) whose verdict in ``folder`` is one of
+    ``codes`` (None: not judged yet).
 
     >>> import tempfile
     >>> a = Path(tempfile.mkdtemp())
-    >>> _ = (a / "x.py.meta").write_text(json.dumps({"exit_code_by_key": {"m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": None}}))
-    >>> undecided(a, ["m.*"]), undecided(a, ["n.*"])
-    (['m.x_f__mutmut_2'], [])
+    >>> _ = (a / "x.py.meta").write_text(json.dumps({"exit_code_by_key": {"m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": None,
+    ...                                                                   "m.x_f__mutmut_3": SURVIVED}}))
+    >>> with_verdict(a, ["m.*"], (None,)), with_verdict(a, ["n.*"], (None,)), with_verdict(a, [], (SURVIVED, NO_TESTS))
+    (['m.x_f__mutmut_2'], [], ['m.x_f__mutmut_3'])
     """
     from fnmatch import fnmatch
 
     names = []
     for meta in sorted(folder.glob("**/*.py.meta")):
         for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
-            if code is None and any(fnmatch(name, g) for g in globs):
+            if code in codes and (not globs or any(fnmatch(name, g) for g in globs)):
                 names.append(name)
     return names
 
@@ -124,6 +128,8 @@ def main() -> None:
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="forget the saved verdicts first")
     parser.add_argument("--undecided", action="store_true", help="of the named mutants, only those not judged yet")
+    parser.add_argument("--survivors", action="store_true",
+                        help="of the named mutants (default: all), only the survivors, judged again")
     parser.add_argument("--report-only", action="store_true", help="only tabulate an earlier run's verdicts")
     parser.add_argument("--mutants", type=Path, default=ROOT / "mutants", help="the mutants/ folder to tabulate")
     args = parser.parse_args()
@@ -133,9 +139,12 @@ def main() -> None:
             shutil.rmtree(args.mutants, ignore_errors=True)
         elif SAVED.is_dir() and not (args.mutants / "mutmut-stats.json").exists():
             print(f"resuming: {copy_verdicts(SAVED, args.mutants)} verdict files from {SAVED.relative_to(ROOT)}")
-        names = undecided(args.mutants, args.names) if args.undecided else args.names
-        if args.undecided and not names:
-            print("every mutant named is judged already")
+        if args.undecided or args.survivors:
+            names = with_verdict(args.mutants, args.names, (None,) if args.undecided else (SURVIVED, NO_TESTS))
+        else:
+            names = args.names
+        if (args.undecided or args.survivors) and not names:
+            print("no mutant named is " + ("left to judge" if args.undecided else "a survivor"))
         else:
             run(args.max_children, names, args.mutants)
     print(table(scores(args.mutants if args.mutants.is_dir() else SAVED)))
