@@ -244,12 +244,17 @@ PLAIN_LINE = ('md:pos-x a mandat:PoliceUnit ; skos:prefLabel "Pos Polisi X"@id ,
               '    org:subOrganizationOf md:polda-p ; dct:source md:src .\n')
 
 
-@pytest.fixture
-def with_plain_line(tmp_path, run):
+def plain_world(tmp_path) -> Path:
     """The world plus a police post written only as org:subOrganizationOf Polda P (no dated line)."""
     folder = tmp_path / "plain"
     folder.mkdir()
     (folder / "world.ttl").write_text((Path(WORLD) / "world.ttl").read_text() + "\n" + PLAIN_LINE)
+    return folder
+
+
+@pytest.fixture
+def with_plain_line(tmp_path, run):
+    folder = plain_world(tmp_path)
 
     def _ask(*args):
         result = run("--data", str(folder), *args, "--format", "json")
@@ -267,6 +272,20 @@ def test_a_plain_suborganization_is_an_always_valid_unverified_line(with_plain_l
     assert line == {"legal_basis": [], "sources": [], "confidence": "unverified",
                     "note": "org:subOrganizationOf without a dated reporting line"}
     assert iris(with_plain_line("show", "Polda P", "--as-of", "2025-06-01")["children"]) == ["polres-r1", "pos-x"]
+
+
+def test_a_plain_suborganization_is_read_as_one_unverified_line_named_after_its_unit(tmp_path):
+    """Its own record (an IRI no dated line has, no dates), and the export's edge says unverified."""
+    from graph.model import Interval
+    from graph.queries.export import network
+    from graph.queries.lookup import open_lookup
+
+    look = open_lookup([str(plain_world(tmp_path))])
+    [line] = [line for line in look.lines if line.unit == MD + "pos-x"]
+    assert (line.iri, line.parent, line.confidence, line.valid, line.sources) == (
+        MD + "pos-x#subOrganizationOf", MD + "polda-p", "unverified", Interval(), ())
+    edges = [d for _, b, d in network(look).edges(MD + "pos-x", data=True) if d["relation"] == "reports_to"]
+    assert edges == [{"relation": "reports_to", "since": "", "until": "", "confidence": "unverified"}]
 
 
 def test_show_names_predecessors_and_successors_with_change_and_date(ask):
