@@ -84,6 +84,11 @@ CASES = {
                                       "--with-link", "GT Kalsel", "Polres Tanah Bumbu"],
     "show-kemenimipas-2025-en": ["--lang", "en", "show", "Kemenimipas", *JUNE_2025],
     "show-kemenkumham-2025-en": ["--lang", "en", "show", "Kemenkumham", *JUNE_2025],
+    "diff-under-ditjen-imigrasi-en": ["--lang", "en", "diff", "--from", "2024-06-01", "--to", "2025-06-01",
+                                      "--under", "Ditjen Imigrasi"],
+    "diff-2024-2025-kalsel-en": ["--lang", "en", "diff", "--from", "2024-06-01", "--to", "2025-06-01",
+                                 "--region", "Kalsel"],
+    "search-silmy-karim-en": ["--lang", "en", "search", "Silmy Karim"],
 }
 TEXT_CASES = {
     "tour-2025.txt": ["tour", *JUNE_2025],
