@@ -372,6 +372,25 @@ def test_without_an_office_its_step_falls_back_to_national_level(run, tmp_path):
         0, 1, [("uncovered-step", "medium", "s1", ["p", "r"])], [])
 
 
+# Province Q, whose police is the only other police unit at provincial level: with Office A a police
+# unit too, the data holds that kind somewhere, and only Office A leads step one at that level.
+POLICE_Q = """
+md:q a mandat:Province ; skos:prefLabel "Provinsi Q"@id , "Province Q"@en ; mandat:withinRegion md:c ; dct:source md:src .
+md:polda-q a mandat:PoliceUnit ; skos:prefLabel "Polda Q"@id , "Police Q"@en ; mandat:level mandat:Provincial ;
+    mandat:servesRegion md:q ; dct:source md:src .
+md:rl-polda-q a mandat:ReportingLine ; mandat:unit md:polda-q ; mandat:parent md:pres ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+
+
+def test_without_the_only_office_of_its_kind_the_absence_is_still_known(run, tmp_path):
+    """What the data holds is read from the real data, not from the what-if: Province P held a police
+    unit (Office A) and loses it, which is a known absence (uncovered-step), not a hole in the data
+    (unknown-coverage, as the scenario alone would say: police units lead nothing at that level)."""
+    text = BASE.replace("md:a a mandat:RegionalDepartment", "md:a a mandat:PoliceUnit") + NATIONAL_N + POLICE_Q
+    assert changed(change(run, world(tmp_path, text), "--without", "Office A")) == (
+        2, 2, [("uncovered-step", "medium", "s1", ["p", "r"])], [])
+
+
 def test_with_a_link_the_unlinked_handover_is_resolved(run, tmp_path):
     folder = world(tmp_path, BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other"))
     assert changed(change(run, folder, "--with-link", "Office A", "Office B")) == (

@@ -575,3 +575,15 @@ def test_every_record_is_read_exactly(update_golden):
     if update_golden:
         RECORDS_GOLDEN.write_text(text, encoding="utf-8")
     assert text == RECORDS_GOLDEN.read_text(encoding="utf-8"), "records.json: a record read differently"
+
+
+def test_a_what_if_asks_the_store_nothing_its_base_already_read(monkeypatch):
+    """A scenario starts from what its base read (records, kinds, step order, earliest date): its
+    gaps over the same region ask no query at all, and answer differently."""
+    region = [MD + "region-tanah-bumbu"]
+    base = open_lookup()
+    before = gaps.gaps(base, JUNE_2025, region)
+    what_if = gaps.scenario(base, JUNE_2025, [MD + "kanim-batulicin"])
+    names = asked(what_if, monkeypatch)
+    after = gaps.gaps(what_if, JUNE_2025, region)
+    assert names == [] and len(after) == len(before) + 1
