@@ -139,6 +139,16 @@ md:resp-e a mandat:Responsibility ; mandat:agency md:e ; mandat:step md:s1 ; man
     assert findings(run, world(tmp_path, text)) == [("conflicting-leads", "medium", "p", "s1")]
 
 
+def test_a_lead_with_no_jurisdiction_is_no_conflict_in_any_region(run, tmp_path):
+    """Office B also leads step one, with no jurisdiction recorded: it is nobody's rival in Province P
+    (and the findings are ordered although its jurisdiction is missing)."""
+    text = BASE + """
+md:resp-b-anywhere a mandat:Responsibility ; mandat:agency md:b ; mandat:step md:s1 ; mandat:role mandat:Lead ;
+    mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+    assert findings(run, world(tmp_path, text), "--kind", "conflicting-leads") == []
+
+
 def test_weak_basis_unverified(run, tmp_path):
     text = BASE + """
 md:shaky a eli:LegalResource ; eli:number "9" ; mandat:year "2020"^^xsd:gYear ; skos:prefLabel "Shaky"@id , "Shaky"@en ;

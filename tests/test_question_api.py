@@ -491,6 +491,39 @@ def test_a_chain_reads_the_lines_above_its_unit_at_once_and_only_those(monkeypat
     assert names and set(names) <= {"lookup-facts-by", "lookup-describe"}
 
 
+def test_a_chain_asks_for_its_lines_once_and_asking_again_asks_nothing(monkeypatch):
+    """Five units up from Kanim Batulicin: one query for every line above, not one per unit."""
+    from collections import Counter
+
+    look = open_lookup()
+    names = asked(look, monkeypatch)
+    assert len(chain.chain(look, MD + "kanim-batulicin", JUNE_2025)) == 5
+    counted = Counter(names)
+    assert counted["lookup-lines-above"] == 1 and counted["lookup-facts-by"] <= 1, counted
+    names.clear()
+    look.lines_above(MD + "kanim-batulicin")
+    look.lines_above(MD + "kanwil-ditjenim-kalsel")
+    assert names == []
+
+
+def test_responsibilities_in_no_jurisdiction_are_those_recorded_without_one(tmp_path):
+    """Read one by one or all at once: the responsibilities with no jurisdiction, and none for a
+    step nobody holds."""
+    world = tmp_path / "w"
+    world.mkdir()
+    text = (__import__("pathlib").Path(__file__).parent / "fixtures" / "world" / "world.ttl").read_text()
+    (world / "world.ttl").write_text(text + """
+md:resp-anywhere a mandat:Responsibility ; mandat:agency md:polda-p ; mandat:step md:s1 ; mandat:role mandat:Support ;
+    mandat:legalBasis md:law-1 ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+""")
+    for read_all in (False, True):
+        look = open_lookup([str(world)])
+        if read_all:
+            look.prefetch("responsibility")
+        assert [r.iri for r in look.responsibilities_in(MD + "s1", None)] == [MD + "resp-anywhere"]
+        assert look.responsibilities_in(MD + "no-such-step", MD + "r1") == []
+
+
 def test_responsibilities_in_asks_one_query_or_none_once_every_one_is_read(monkeypatch):
     step, jur = MD + "step-passport-screening", MD + "region-tanah-bumbu"
     look = open_lookup()
