@@ -125,6 +125,42 @@ md:ev-d a org:ChangeEvent ; mandat:changeKind mandat:Merged ; org:originalOrgani
     assert "Office B" in json.loads(result.output)[0]["suggestion"]
 
 
+def test_stale_mandates_are_found_on_the_day_the_agency_ends_in_every_fact_naming_it(run, tmp_path):
+    """On 2024-01-01, the day Agency D ends: its support responsibility and an untyped agreement that
+    names it after a living party are stale (an 'MoU' by default), an older responsibility that had
+    already ended is not, and a party the data never describes is no agency at all."""
+    text = BASE + DISSOLVED_D + """
+md:resp-0-old a mandat:Responsibility ; mandat:agency md:a ; mandat:step md:s2 ; mandat:role mandat:Support ;
+    mandat:jurisdiction md:p ; mandat:legalBasis md:law ; dct:source md:src ;
+    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2020-01-01"^^xsd:date ] ] .
+md:agr-d a mandat:Agreement ; mandat:party md:a , md:d , md:nobody ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+    result = run("--lang", "en", "--data", world(tmp_path, text), "gaps", "--kind", "stale-mandate",
+                 "--as-of", "2024-01-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    stale = sorted((local(f["evidence"][0]["fact"]), f["explanation"]) for f in json.loads(result.output))
+    assert stale == [("agr-d", "The agreement 'MoU' still names Office d, which no longer existed on 2024-01-01."),
+                     ("resp-d", "The responsibility 'Step one' still names Office d, which no longer existed on 2024-01-01.")]
+
+
+def test_stale_mandates_of_a_region_skip_the_dissolved_agencies_outside_it(run, tmp_path):
+    """An agreement names two agencies gone by mid-2025: the national one serves no region inside
+    Province P, so asked about Province P only Agency D's part in it is stale."""
+    text = BASE + DISSOLVED_D + """
+md:c-gone a mandat:Ministry ; skos:prefLabel "Kementerian Lama"@id , "Old Ministry"@en ; mandat:level mandat:National ;
+    mandat:servesRegion md:c ; dct:source md:src ;
+    mandat:validDuring [ a time:Interval ; time:hasEnd [ time:inXSDDate "2024-01-01"^^xsd:date ] ] .
+md:agr-d a mandat:Agreement ; mandat:party md:c-gone , md:d ; mandat:agreementType "PKS" ;
+    mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+    folder = world(tmp_path, text)
+    everywhere = findings(run, folder, "--kind", "stale-mandate")
+    assert everywhere == [("stale-mandate", "high", "c", "c-gone"), ("stale-mandate", "high", "p", "d"),
+                          ("stale-mandate", "high", "p", "d")]
+    assert findings(run, folder, "--kind", "stale-mandate", "--region", "Provinsi P") == [
+        ("stale-mandate", "high", "p", "d"), ("stale-mandate", "high", "p", "d")]
+
+
 def test_orphan_unit(run, tmp_path):
     text = BASE + AGENCY.format(name="e", extra="")
     assert findings(run, world(tmp_path, text)) == [("orphan-unit", "medium", "p", "e")]
