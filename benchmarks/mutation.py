@@ -106,7 +106,17 @@ def with_verdict(folder: Path, globs: list[str], codes: tuple) -> list[str]:
 
 
 def run(max_children: int, names: list[str], mutants: Path) -> int:
-    """Run mutmut, saving its verdicts every minute (a cut session keeps what it checked)."""
+    """Run mutmut, saving its verdicts every minute (a cut session keeps what it checked). One run
+    at a time: a second run in the same folder rewrites the mutants under the first one's tests,
+    which then fail and count as killed (seen once); the lock goes with the process holding it."""
+    import fcntl
+
+    lock = open(ROOT / ".mutation.lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit("make mutation: another run is still going here (it stops a while after a kill); "
+                 "wait until no 'mutmut run' process is left")
     proc = subprocess.Popen([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *names],
                             cwd=ROOT)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))      # a kill still stops mutmut and saves
