@@ -240,6 +240,20 @@ def test_unknown_coverage_where_the_data_lacks_the_actor(run, tmp_path):
         ("unlinked-handover", "medium", "r2", "pol")]
     [unknown] = [f for f in answer(run, folder) if f["kind"] == "unknown-coverage"]
     assert unknown["lacking"] == ["police-unit"]
+    # police units lead step one at regency level elsewhere: the data lacks that actor, not "few actors"
+    assert unknown["explanation"].startswith("Data tidak memuat pelaku daerah yang biasa memimpin tahap 'Langkah satu' "
+                                             "di Kabupaten R (police-unit)"), unknown["explanation"]
+
+
+def test_a_handover_down_a_chain_of_command_needs_no_other_channel(run, tmp_path):
+    """Office B reports to Office A through a middle office and signs nothing with it: a case passed
+    from A (step one) down to B (step two) stays inside one chain, so the handover is linked."""
+    text = BASE.replace("md:agr a mandat:Agreement", "md:agr a mandat:Other").replace(
+        "md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:pres",
+        "md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:mid") + AGENCY.format(name="mid", extra="") + """
+md:rl-mid a mandat:ReportingLine ; mandat:unit md:mid ; mandat:parent md:a ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
+"""
+    assert findings(run, world(tmp_path, text), "--kind", "unlinked-handover") == []
 
 
 def test_unlinked_handover_names_agencies_steps_and_closing_links(run, tmp_path):
