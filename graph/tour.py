@@ -56,8 +56,8 @@ def tour(cat: Lookup, today: date, lang: str = "id") -> list[tuple[str, list[Sec
                    else f"Rantai pelaporan Kanim Batulicin pada {day}")
         parts.append((heading, chain_sections(chain(cat, BATULICIN, day, lang), lang)))
     for region in PROVINCES:
-        heading = (f"What changed in {cat.label(region, lang)} between {BEFORE} and {AFTER}" if en
-                   else f"Perubahan di {cat.label(region, lang)} antara {BEFORE} dan {AFTER}")
+        heading = (f"Changes in {cat.label(region, lang)}, {BEFORE} to {AFTER}" if en      # within 80 columns
+                   else f"Perubahan di {cat.label(region, lang)}, {BEFORE} s.d. {AFTER}")
         parts.append((heading, diff_sections(diff(cat, BEFORE, AFTER, None, lang, region), lang)))
     heading = (f"Who handles each TPPO step in {cat.label(TANAH_BUMBU, lang)} on {today}" if en
                else f"Siapa menangani tiap tahap TPPO di {cat.label(TANAH_BUMBU, lang)} pada {today}")
