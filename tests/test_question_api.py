@@ -620,3 +620,21 @@ def test_a_what_if_asks_the_store_nothing_its_base_already_read(monkeypatch):
     names = asked(what_if, monkeypatch)
     after = gaps.gaps(what_if, JUNE_2025, region)
     assert names == [] and len(after) == len(before) + 1
+
+
+def test_a_move_between_parents_with_no_kind_is_read_as_a_change_from_one_parent_to_the_other(tmp_path):
+    """An event naming only the parents a unit left and joined: kind ``changed``, both parents kept,
+    and the event found from either parent."""
+    world = tmp_path / "w"
+    world.mkdir()
+    text = (__import__("pathlib").Path(__file__).parent / "fixtures" / "world" / "world.ttl").read_text()
+    (world / "world.ttl").write_text(text + """
+md:ev-move-ko a org:ChangeEvent ; org:originalOrganization md:ko ; mandat:fromParent md:kw-lama ;
+    mandat:toParent md:kw-baru ; dct:date "2025-03-01"^^xsd:date ; dct:source md:src .
+""")
+    look = open_lookup([str(world)])
+    [move] = [e for e in look.events if e.iri == MD + "ev-move-ko"]
+    assert (move.kind, move.from_parent, move.to_parent, move.originals, move.day) == (
+        "changed", MD + "kw-lama", MD + "kw-baru", (MD + "ko",), date(2025, 3, 1))
+    assert [e.iri for e in look.events_of(MD + "kw-lama") if e.iri == move.iri] == [move.iri]
+    assert [e.iri for e in open_lookup([str(world)]).events_of(MD + "kw-baru") if e.iri == move.iri] == [move.iri]
