@@ -638,3 +638,13 @@ md:ev-move-ko a org:ChangeEvent ; org:originalOrganization md:ko ; mandat:fromPa
         "changed", MD + "kw-lama", MD + "kw-baru", (MD + "ko",), date(2025, 3, 1))
     assert [e.iri for e in look.events_of(MD + "kw-lama") if e.iri == move.iri] == [move.iri]
     assert [e.iri for e in open_lookup([str(world)]).events_of(MD + "kw-baru") if e.iri == move.iri] == [move.iri]
+
+
+def test_the_kind_class_is_the_most_specific_agency_class_else_the_first_known_class(cat):
+    """A node typed both mandat:Agency and mandat:PoliceUnit is a police unit, in either order; with
+    no agency class the first class the ontology knows; with none known, the first type."""
+    m = ns.MANDAT
+    assert cat.kind_class([m + "Agency", m + "PoliceUnit"]) == cat.kind_class([m + "PoliceUnit", m + "Agency"]) == \
+        m + "PoliceUnit"
+    assert cat.kind_class(["urn:x:unknown", m + "Province"]) == m + "Province"
+    assert cat.kind_class(["urn:x:unknown"]) == "urn:x:unknown" and cat.kind_class([]) is None
