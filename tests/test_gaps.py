@@ -178,11 +178,15 @@ md:resp-e a mandat:Responsibility ; mandat:agency md:e ; mandat:step md:s1 ; man
 def test_a_lead_with_no_jurisdiction_is_no_conflict_in_any_region(run, tmp_path):
     """Office B also leads step one, with no jurisdiction recorded: it is nobody's rival in Province P
     (and the findings are ordered although its jurisdiction is missing)."""
-    text = BASE + """
+    anywhere = """
 md:resp-b-anywhere a mandat:Responsibility ; mandat:agency md:b ; mandat:step md:s1 ; mandat:role mandat:Lead ;
     mandat:legalBasis md:law ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
 """
-    assert findings(run, world(tmp_path, text), "--kind", "conflicting-leads") == []
+    assert findings(run, world(tmp_path, BASE + anywhere), "--kind", "conflicting-leads") == []
+    # the same lead given Province P as its jurisdiction is a conflict there
+    (tmp_path / "data" / "world.ttl").write_text(BASE + anywhere.replace(
+        "mandat:role mandat:Lead ;\n    mandat:legalBasis", "mandat:role mandat:Lead ; mandat:jurisdiction md:p ;\n    mandat:legalBasis"))
+    assert findings(run, str(tmp_path / "data"), "--kind", "conflicting-leads") == [("conflicting-leads", "medium", "p", "s1")]
 
 
 def test_weak_basis_unverified(run, tmp_path):
@@ -253,7 +257,12 @@ def test_a_handover_down_a_chain_of_command_needs_no_other_channel(run, tmp_path
         "md:rl-b a mandat:ReportingLine ; mandat:unit md:b ; mandat:parent md:mid") + AGENCY.format(name="mid", extra="") + """
 md:rl-mid a mandat:ReportingLine ; mandat:unit md:mid ; mandat:parent md:a ; mandat:validDuring [ a time:Interval ] ; dct:source md:src .
 """
-    assert findings(run, world(tmp_path, text), "--kind", "unlinked-handover") == []
+    folder = world(tmp_path, text)
+    assert findings(run, folder, "--kind", "unlinked-handover") == []
+    # the middle office under the President instead: A and B no longer share a chain
+    (Path(folder) / "world.ttl").write_text(text.replace("mandat:unit md:mid ; mandat:parent md:a", "mandat:unit md:mid ; mandat:parent md:pres"))
+    assert findings(run, folder, "--kind", "unlinked-handover") == [("unlinked-handover", "medium", "p", "a"),
+                                                                     ("unlinked-handover", "medium", "r", "a")]
 
 
 def test_unlinked_handover_names_agencies_steps_and_closing_links(run, tmp_path):
