@@ -137,9 +137,10 @@ def main() -> None:
     parser.add_argument("names", nargs="*", help="mutant name globs to run (default: all)")
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="forget the saved verdicts first")
-    parser.add_argument("--undecided", action="store_true", help="of the named mutants, only those not judged yet")
-    parser.add_argument("--survivors", action="store_true",
-                        help="of the named mutants (default: all), only the survivors, judged again")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--undecided", action="store_true", help="of the named mutants, only those not judged yet")
+    which.add_argument("--survivors", action="store_true",
+                       help="of the named mutants (default: all), only the survivors, judged again")
     parser.add_argument("--report-only", action="store_true", help="only tabulate an earlier run's verdicts")
     parser.add_argument("--mutants", type=Path, default=ROOT / "mutants", help="the mutants/ folder to tabulate")
     args = parser.parse_args()
@@ -149,11 +150,9 @@ def main() -> None:
             shutil.rmtree(args.mutants, ignore_errors=True)
         elif SAVED.is_dir() and not (args.mutants / "mutmut-stats.json").exists():
             print(f"resuming: {copy_verdicts(SAVED, args.mutants)} verdict files from {SAVED.relative_to(ROOT)}")
-        if args.undecided or args.survivors:
-            names = with_verdict(args.mutants, args.names, (None,) if args.undecided else (SURVIVED, NO_TESTS))
-        else:
-            names = args.names
-        if (args.undecided or args.survivors) and not names:
+        codes = (None,) if args.undecided else (SURVIVED, NO_TESTS) if args.survivors else None
+        names = with_verdict(args.mutants, args.names, codes) if codes else args.names
+        if codes and not names:
             print("no mutant named is " + ("left to judge" if args.undecided else "a survivor"))
         else:
             run(args.max_children, names, args.mutants)
